@@ -1,0 +1,62 @@
+package io.teamsbridge.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Microsoft Entra app registration and the Microsoft cloud it lives in.
+ *
+ * @param cloud which Microsoft cloud: global, usgov-high, usgov-dod or china
+ * @param tenantId the directory (tenant) id of the organisation
+ * @param clientId the application (client) id of the app registration
+ * @param clientSecret a client secret of the app registration
+ * @param authorityUrl overrides the sign-in host of the cloud (tests and emulators)
+ * @param graphUrl overrides the Graph base URL of the cloud, including {@code /v1.0}
+ * @param requestTimeout the longest any one call to Microsoft may take
+ */
+@Validated
+@ConfigurationProperties("microsoft")
+public record MicrosoftProperties(
+        @DefaultValue("global") @NotNull MicrosoftCloud cloud,
+        @NotBlank(message = "is missing: set it to your Entra directory (tenant) id") String tenantId,
+        @NotBlank(message = "is missing: set it to the application (client) id of the Entra app registration") String clientId,
+        @NotBlank(message = "is missing: create a client secret for the Entra app registration and set it here") String clientSecret,
+        @AbsoluteHttpUrl URI authorityUrl,
+        @AbsoluteHttpUrl URI graphUrl,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue @Valid Subscription subscription) {
+
+    /** The sign-in host, e.g. {@code https://login.microsoftonline.com}, without trailing slash. */
+    public String authorityBase() {
+        return trim(Optional.ofNullable(authorityUrl).map(URI::toString).orElse(cloud.loginHost()));
+    }
+
+    /** The Graph base including the version, e.g. {@code https://graph.microsoft.com/v1.0}. */
+    public String graphBase() {
+        return trim(Optional.ofNullable(graphUrl).map(URI::toString).orElse(cloud.graphHost() + "/v1.0"));
+    }
+
+    private static String trim(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
+     * The change subscription on Teams chat messages.
+     *
+     * @param billingModel which metered-API model the subscription uses: B, A or evaluation
+     */
+    public record Subscription(@DefaultValue("B") @NotNull BillingModel billingModel) {}
+
+    public enum BillingModel {
+        A,
+        B,
+        EVALUATION
+    }
+}

@@ -1,0 +1,96 @@
+package io.teamsbridge.http;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests and honours {@code Retry-After} on 429 and 503 within a small budget: a request
+ * made while a user waits (a slash command, a sign-in) may wait at most {@code maxWait} in all.
+ * Anything longer is returned to the caller as the throttled response, because durable work
+ * retries from the database rather than by sleeping here.
+ */
+public final class OutboundHttp {
+    private static final Logger log = LoggerFactory.getLogger(OutboundHttp.class);
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final HttpClient client;
+    private final Duration maxWait;
+    private final String peer;
+
+    public OutboundHttp(HttpClient client, Duration maxWait, String peer) {
+        this.client = client;
+        this.maxWait = maxWait;
+        this.peer = peer;
+    }
+
+    /** A client with sensible connect timeout on virtual threads. */
+    public static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /**
+     * Sends the request, retrying throttled answers while the budget lasts.
+     *
+     * @throws UnreachableException when the peer cannot be reached or does not answer in time
+     */
+    public HttpResponse<byte[]> send(HttpRequest request) {
+        long waitedMillis = 0;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new UnreachableException(peer + " could not be reached at " + request.uri().getScheme() + "://"
+                        + request.uri().getAuthority() + " (" + e.getClass().getSimpleName() + ")", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnreachableException("Interrupted while calling " + peer, e);
+            }
+            int status = response.statusCode();
+            if ((status != 429 && status != 503) || attempt >= MAX_ATTEMPTS) {
+                return response;
+            }
+            long delay = retryAfterMillis(response).orElse(250L * attempt);
+            if (waitedMillis + delay > maxWait.toMillis()) {
+                return response;
+            }
+            log.info("{} answered {} to {} {}; retrying in {} ms (attempt {} of {})", peer, status, request.method(),
+                    request.uri().getPath(), delay, attempt + 1, MAX_ATTEMPTS);
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnreachableException("Interrupted while waiting to retry " + peer, e);
+            }
+            waitedMillis += delay;
+        }
+    }
+
+    /** The {@code Retry-After} header in milliseconds, when it is a number of seconds. */
+    public static Optional<Long> retryAfterMillis(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Math.max(0, (long) (Double.parseDouble(value.trim()) * 1000)));
+            } catch (NumberFormatException httpDate) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The peer could not be reached or did not answer in time. */
+    public static final class UnreachableException extends RuntimeException {
+        public UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.teamsbridge.linking;
+
+import io.teamsbridge.crypto.SecretVault;
+import io.teamsbridge.microsoft.MicrosoftIdentity;
+import io.teamsbridge.microsoft.MicrosoftIdentityException;
+import io.teamsbridge.microsoft.TokenSet;
+import io.teamsbridge.store.AccountLink;
+import io.teamsbridge.store.AccountLinkRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A connected user's Microsoft access token, refreshed when it is about to expire. Microsoft rotates
+ * refresh tokens, so each new one is sealed and stored before it is used. When Microsoft rejects the
+ * refresh token for good ({@code invalid_grant}), the connection is marked lost and the user is told
+ * once, with a link to reconnect.
+ */
+@Component
+public class UserTokens {
+    private static final Logger log = LoggerFactory.getLogger(UserTokens.class);
+    /** Refresh a little before expiry so a token never runs out mid-request. */
+    private static final Duration EARLY = Duration.ofMinutes(5);
+
+    private final AccountLinkRepository links;
+    private final SecretVault vault;
+    private final MicrosoftIdentity identity;
+    private final ConnectLinks connectLinks;
+    private final Welcome messages;
+    private final Clock clock;
+
+    UserTokens(AccountLinkRepository links, SecretVault vault, MicrosoftIdentity identity, ConnectLinks connectLinks,
+            Welcome messages, Clock clock) {
+        this.links = links;
+        this.vault = vault;
+        this.identity = identity;
+        this.connectLinks = connectLinks;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * A valid access token for the user, if they are connected and Microsoft still accepts the
+     * connection.
+     *
+     * @throws MicrosoftIdentityException when Microsoft cannot be asked right now (try later)
+     */
+    public Optional<String> accessToken(String mattermostUserId) {
+        Optional<AccountLink> link = links.findByMattermostUser(mattermostUserId).filter(AccountLink::active);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenSet tokens = TokenCodec.decode(vault.open(link.get().tokensSealed(), AccountLink.vaultContext(mattermostUserId)));
+        if (tokens.accessExpiresAt().isAfter(clock.instant().plus(EARLY))) {
+            return Optional.of(tokens.accessToken());
+        }
+        return refresh(link.get()).map(TokenSet::accessToken);
+    }
+
+    /**
+     * Refreshes the connection's tokens now. Returns the new tokens, or empty when Microsoft rejected
+     * the refresh token (the connection is then lost).
+     *
+     * @throws MicrosoftIdentityException when Microsoft cannot be asked right now (try later)
+     */
+    Optional<TokenSet> refresh(AccountLink link) {
+        String userId = link.mattermostUserId();
+        TokenSet current = TokenCodec.decode(vault.open(link.tokensSealed(), AccountLink.vaultContext(userId)));
+        Instant now = clock.instant();
+        TokenSet renewed;
+        try {
+            renewed = identity.refresh(current.refreshToken());
+        } catch (MicrosoftIdentityException e) {
+            if (!e.grantRejected()) {
+                throw e;
+            }
+            if (links.markLost(userId, link.connectedAt(), now, e.getMessage())) {
+                log.info("The Teams connection of Mattermost user {} is lost: {}. The user has been told.", userId,
+                        e.getMessage());
+                messages.connectionLost(userId, connectLinks.create(userId));
+            }
+            return Optional.empty();
+        }
+        String sealed = vault.seal(TokenCodec.encode(renewed), AccountLink.vaultContext(userId));
+        if (!links.updateTokens(userId, link.connectedAt(), sealed, renewed.accessExpiresAt(), now)) {
+            log.info("Mattermost user {} disconnected or reconnected during a token refresh; the refreshed tokens were dropped.",
+                    userId);
+            return Optional.empty();
+        }
+        return Optional.of(renewed);
+    }
+}

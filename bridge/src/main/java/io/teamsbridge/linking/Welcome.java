@@ -1,0 +1,54 @@
+package io.teamsbridge.linking;
+
+import io.teamsbridge.config.MattermostProperties;
+import io.teamsbridge.mattermost.BotMessenger;
+import io.teamsbridge.mattermost.MattermostException;
+import io.teamsbridge.microsoft.GraphUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The bot's direct messages about the connection itself: welcome, and connection lost. */
+@Component
+class Welcome {
+    private static final Logger log = LoggerFactory.getLogger(Welcome.class);
+
+    private final BotMessenger messenger;
+    private final String trigger;
+
+    Welcome(BotMessenger messenger, MattermostProperties mattermost) {
+        this.messenger = messenger;
+        this.trigger = "/" + mattermost.commandTrigger();
+    }
+
+    /** Best effort: the connection stands even when Mattermost cannot take the message right now. */
+    void send(String mattermostUserId, GraphUser teamsUser) {
+        String text = "#### You're connected to Microsoft Teams\n"
+                + "Your Mattermost account is now connected to the Teams account **" + Markdown.escape(teamsUser.displayName())
+                + "** (" + Markdown.escape(teamsUser.effectiveEmail()) + ").\n\n"
+                + "From now on, when someone writes to you in a Teams chat while you are away from Teams "
+                + "(Away or Offline), I'll tell you here, with the message and a link that opens the chat in Teams. "
+                + "While you're active in Teams, I stay quiet.\n\n"
+                + "- `" + trigger + " notifications off` turns these notifications off (`on` turns them back on)\n"
+                + "- `" + trigger + " status` shows your connection\n"
+                + "- `" + trigger + " disconnect` disconnects your Teams account";
+        post(mattermostUserId, text, "welcome");
+    }
+
+    void connectionLost(String mattermostUserId, String reconnectLink) {
+        String text = "#### Your Microsoft Teams connection was lost\n"
+                + "Microsoft no longer accepts it (for example after a password change, or when consent was revoked), "
+                + "so you won't get Teams chat notifications here until you reconnect.\n\n"
+                + "[Reconnect your Teams account](" + reconnectLink + ") — this link works once, for a limited time; "
+                + "`" + trigger + " connect` gives you a new one at any time.";
+        post(mattermostUserId, text, "connection-lost");
+    }
+
+    private void post(String mattermostUserId, String text, String what) {
+        try {
+            messenger.sendDirect(mattermostUserId, text, null);
+        } catch (MattermostException e) {
+            log.warn("The {} message to Mattermost user {} could not be posted: {}", what, mattermostUserId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.teamsbridge.mattermost;
+
+import io.teamsbridge.config.MattermostProperties;
+import io.teamsbridge.http.OutboundHttp;
+import io.teamsbridge.mattermost.MattermostWire.AppError;
+import io.teamsbridge.mattermost.MattermostWire.Channel;
+import io.teamsbridge.mattermost.MattermostWire.Command;
+import io.teamsbridge.mattermost.MattermostWire.NewPost;
+import io.teamsbridge.mattermost.MattermostWire.Post;
+import io.teamsbridge.mattermost.MattermostWire.RegeneratedToken;
+import io.teamsbridge.mattermost.MattermostWire.Team;
+import io.teamsbridge.mattermost.MattermostWire.User;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Mattermost REST API v4, as the bot. Each method is one documented call; errors become {@link
+ * MattermostException} carrying Mattermost's error id.
+ */
+@Component
+public class MattermostClient {
+    private static final int PAGE_SIZE = 200;
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    private final MattermostProperties properties;
+    private final OutboundHttp http;
+
+    public MattermostClient(MattermostProperties properties) {
+        this.properties = properties;
+        this.http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(3)), Duration.ofSeconds(2), "Mattermost");
+    }
+
+    public User me() {
+        return call("GET", "/users/me", null, User.class);
+    }
+
+    public User user(String userId) {
+        return call("GET", "/users/" + encode(userId), null, User.class);
+    }
+
+    /** Every team the bot can see (all of them for a system admin), page by page. */
+    public List<Team> teams() {
+        List<Team> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<Team> batch = list("GET", "/teams?page=" + page + "&per_page=" + PAGE_SIZE, null, Team.class);
+            all.addAll(batch);
+            if (batch.size() < PAGE_SIZE) {
+                return all;
+            }
+        }
+    }
+
+    public List<Command> customCommands(String teamId) {
+        return list("GET", "/commands?team_id=" + encode(teamId) + "&custom_only=true", null, Command.class);
+    }
+
+    public Command createCommand(Command command) {
+        return call("POST", "/commands", command, Command.class);
+    }
+
+    public Command updateCommand(Command command) {
+        return call("PUT", "/commands/" + encode(command.id()), command, Command.class);
+    }
+
+    public String regenerateCommandToken(String commandId) {
+        return call("PUT", "/commands/" + encode(commandId) + "/regen_token", null, RegeneratedToken.class).token();
+    }
+
+    public Channel directChannel(String userA, String userB) {
+        return call("POST", "/channels/direct", List.of(userA, userB), Channel.class);
+    }
+
+    public Post createPost(NewPost post) {
+        return call("POST", "/posts", post, Post.class);
+    }
+
+    private <T> T call(String method, String path, Object body, Class<T> type) {
+        return read(send(method, path, body), JSON.constructType(type));
+    }
+
+    private <T> List<T> list(String method, String path, Object body, Class<T> element) {
+        return read(send(method, path, body), JSON.getTypeFactory().constructCollectionType(List.class, element));
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.base() + "/api/v4" + path))
+                .timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + properties.botToken())
+                .header("Accept", "application/json")
+                .header("X-Requested-With", "XMLHttpRequest");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build());
+        } catch (OutboundHttp.UnreachableException e) {
+            throw new MattermostException(0, "unreachable", e.getMessage(), e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw error(method, path, response);
+        }
+        return response;
+    }
+
+    private static <T> T read(HttpResponse<byte[]> response, JavaType type) {
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (JacksonException e) {
+            throw new MattermostException(response.statusCode(), "unreadable_response",
+                    "Mattermost answered " + response.request().method() + " " + response.request().uri().getPath()
+                            + " with a body that is not the expected JSON", e);
+        }
+    }
+
+    private static MattermostException error(String method, String path, HttpResponse<byte[]> response) {
+        String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String id = "http_" + response.statusCode();
+        String message = new String(response.body(), StandardCharsets.UTF_8);
+        try {
+            AppError error = JSON.readValue(response.body(), AppError.class);
+            if (error.id() != null) {
+                id = error.id();
+            }
+            if (error.message() != null) {
+                message = error.message();
+            }
+        } catch (JacksonException notJson) {
+            // keep the raw text (e.g. the rate limiter's "limit exceeded")
+        }
+        if (message.length() > 300) {
+            message = message.substring(0, 300);
+        }
+        return new MattermostException(response.statusCode(), id,
+                "Mattermost answered " + method + " /api/v4" + pathOnly + " with " + response.statusCode() + " " + id
+                        + ": " + message.strip(), null);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

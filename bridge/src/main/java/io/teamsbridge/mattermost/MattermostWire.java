@@ -1,0 +1,61 @@
+package io.teamsbridge.mattermost;
+
+import java.util.Map;
+
+/**
+ * Mattermost's JSON shapes, as records mapped once at the edge (snake_case on the wire). Only the
+ * fields the bridge reads are declared; the rest are ignored.
+ */
+public final class MattermostWire {
+    private MattermostWire() {}
+
+    public record User(
+            String id,
+            String username,
+            String email,
+            String firstName,
+            String lastName,
+            String nickname,
+            String locale,
+            String roles,
+            Boolean isBot,
+            Long deleteAt) {
+
+        public boolean bot() {
+            return Boolean.TRUE.equals(isBot);
+        }
+    }
+
+    public record Team(String id, String name, String displayName, Long deleteAt) {
+        public boolean deleted() {
+            return deleteAt != null && deleteAt > 0;
+        }
+    }
+
+    public record Command(
+            String id,
+            String teamId,
+            String trigger,
+            String url,
+            String method,
+            String token,
+            String creatorId,
+            Long deleteAt,
+            Boolean autoComplete,
+            String autoCompleteDesc,
+            String autoCompleteHint,
+            String displayName,
+            String description) {}
+
+    public record Channel(String id, String type, String name) {}
+
+    public record Post(String id, String channelId, String userId, String message, String pendingPostId,
+            String rootId, Map<String, Object> props, Long createAt) {}
+
+    public record NewPost(String channelId, String message, String pendingPostId, String rootId,
+            Map<String, Object> props) {}
+
+    public record RegeneratedToken(String token) {}
+
+    public record AppError(String id, String message, String detailedError, String requestId, Integer statusCode) {}
+}

@@ -1,0 +1,132 @@
+package io.teamsbridge.microsoft;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import io.teamsbridge.config.BridgeProperties;
+import io.teamsbridge.config.MicrosoftProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Microsoft identity platform (v2.0 endpoints) for this app registration: builds the sign-in
+ * URL with PKCE S256, redeems authorization codes and refreshes tokens. Refresh tokens rotate: each
+ * refresh returns a new one, which the caller must keep.
+ */
+@Component
+public class MicrosoftIdentity {
+    /** Delegated scopes: profile to match the account, offline_access for a refresh token, Chat.Read for chats. */
+    static final Scope USER_SCOPES = new Scope("openid", "profile", "email", "offline_access", "User.Read", "Chat.Read");
+    public static final String CALLBACK_PATH = "/oauth/callback";
+
+    private final MicrosoftProperties properties;
+    private final URI redirectUri;
+    private final Clock clock;
+
+    public MicrosoftIdentity(MicrosoftProperties properties, BridgeProperties bridge, Clock clock) {
+        this.properties = properties;
+        this.redirectUri = URI.create(bridge.publicBase() + CALLBACK_PATH);
+        this.clock = clock;
+    }
+
+    URI endpoint(String name) {
+        return URI.create(properties.authorityBase() + "/" + properties.tenantId() + "/oauth2/v2.0/" + name);
+    }
+
+    /** Where the browser goes to sign in; Microsoft sends it back to {@link #CALLBACK_PATH}. */
+    public URI authorizationUrl(String state, String codeVerifier) {
+        return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(properties.clientId()))
+                .endpointURI(endpoint("authorize"))
+                .redirectionURI(redirectUri)
+                .scope(USER_SCOPES)
+                .state(new State(state))
+                .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256)
+                .customParameter("prompt", "select_account")
+                .build()
+                .toURI();
+    }
+
+    /** A fresh PKCE code verifier (43+ characters of high entropy). */
+    public static String newCodeVerifier() {
+        return new CodeVerifier().getValue();
+    }
+
+    public TokenSet redeemCode(String code, String codeVerifier) {
+        return token(new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)),
+                null);
+    }
+
+    /** Exchanges a refresh token for new tokens, including a new refresh token. */
+    public TokenSet refresh(String refreshToken) {
+        return token(new RefreshTokenGrant(new RefreshToken(refreshToken)), USER_SCOPES);
+    }
+
+    private TokenSet token(AuthorizationGrant grant, Scope scope) {
+        TokenRequest request = new TokenRequest(endpoint("token"),
+                new ClientSecretPost(new ClientID(properties.clientId()), new Secret(properties.clientSecret())), grant, scope);
+        HTTPRequest http = request.toHTTPRequest();
+        int timeout = (int) properties.requestTimeout().toMillis();
+        http.setConnectTimeout(Math.min(timeout, 5000));
+        http.setReadTimeout(timeout);
+        Instant sentAt = clock.instant();
+        HTTPResponse response;
+        try {
+            response = http.send();
+        } catch (IOException e) {
+            throw new MicrosoftIdentityException("unreachable",
+                    "The Microsoft identity platform could not be reached at " + properties.authorityBase() + " ("
+                            + e.getClass().getSimpleName() + ")", e);
+        }
+        TokenResponse parsed;
+        try {
+            parsed = TokenResponse.parse(response);
+        } catch (ParseException e) {
+            throw new MicrosoftIdentityException("invalid_response",
+                    "The Microsoft identity platform answered " + response.getStatusCode() + " with a body that is not a token response", e);
+        }
+        if (!parsed.indicatesSuccess()) {
+            ErrorObject error = parsed.toErrorResponse().getErrorObject();
+            String code = error.getCode() == null ? "http_" + response.getStatusCode() : error.getCode();
+            throw new MicrosoftIdentityException(code, "Microsoft refused the token request (" + code + "): "
+                    + firstLine(error.getDescription()), null);
+        }
+        AccessTokenResponse ok = parsed.toSuccessResponse();
+        var tokens = ok.getTokens();
+        RefreshToken refresh = tokens.getRefreshToken();
+        if (refresh == null) {
+            throw new MicrosoftIdentityException("no_refresh_token",
+                    "Microsoft returned no refresh token; the app registration must allow the offline_access scope.", null);
+        }
+        long lifetime = tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 3600;
+        return new TokenSet(tokens.getAccessToken().getValue(), refresh.getValue(), sentAt.plusSeconds(lifetime));
+    }
+
+    private static String firstLine(String description) {
+        if (description == null) {
+            return "no description";
+        }
+        String line = description.lines().findFirst().orElse(description);
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}

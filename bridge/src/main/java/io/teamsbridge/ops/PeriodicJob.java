@@ -1,0 +1,73 @@
+package io.teamsbridge.ops;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs one pass of some background work at a fixed delay on its own thread, from start until
+ * shutdown. A pass that throws is logged and the next pass runs as planned: the loop never dies.
+ * {@link #runNow()} lets an operator action or a test trigger a pass without waiting.
+ */
+public final class PeriodicJob implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(PeriodicJob.class);
+
+    private final String name;
+    private final Duration initialDelay;
+    private final Duration interval;
+    private final Runnable pass;
+    private ScheduledExecutorService executor;
+
+    public PeriodicJob(String name, Duration initialDelay, Duration interval, Runnable pass) {
+        this.name = name;
+        this.initialDelay = initialDelay;
+        this.interval = interval;
+        this.pass = pass;
+    }
+
+    /** Runs one pass on the caller's thread, serialised with the scheduled passes. */
+    public synchronized void runNow() {
+        pass.run();
+    }
+
+    private void scheduledPass() {
+        try {
+            runNow();
+        } catch (Throwable t) {
+            log.warn("{}: this pass failed and the next runs in {}: {}", name, interval, t.toString(), t);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name).factory());
+        executor.scheduleWithFixedDelay(this::scheduledPass, initialDelay.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,2 @@
+/** Running the service: periodic jobs, health and metrics. */
+package io.teamsbridge.ops;
