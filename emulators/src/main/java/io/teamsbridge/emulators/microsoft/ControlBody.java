@@ -1,0 +1,75 @@
+package io.teamsbridge.emulators.microsoft;
+
+import io.teamsbridge.emulators.http.HttpError;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** A control-API JSON object with typed, validating accessors; every mistake is a 400 naming the field. */
+record ControlBody(JsonNode node) {
+
+    static ControlBody of(JsonNode node) {
+        if (!node.isObject()) {
+            throw badRequest("The body must be a JSON object.");
+        }
+        return new ControlBody(node);
+    }
+
+    void rejectUnknown(Set<String> known) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!known.contains(field.getKey())) {
+                throw badRequest("Unknown field '" + field.getKey() + "'; expected some of " + new TreeSet<>(known) + ".");
+            }
+        }
+    }
+
+    String requiredText(String name) {
+        String value = optionalText(name);
+        if (value == null || value.isBlank()) {
+            throw badRequest("Field '" + name + "' is required and must be a non-empty string.");
+        }
+        return value;
+    }
+
+    /** The string value, or null when the field is absent or JSON null. */
+    @Nullable String optionalText(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw badRequest("Field '" + name + "' must be a string.");
+        }
+        return value.stringValue();
+    }
+
+    Optional<Boolean> optionalBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw badRequest("Field '" + name + "' must be true or false.");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** A whole number from 0 to {@code max}. */
+    Optional<Long> optionalCount(String name, long max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0 || value.longValue() > max) {
+            throw badRequest("Field '" + name + "' must be a whole number from 0 to " + max + ".");
+        }
+        return Optional.of(value.longValue());
+    }
+
+    static HttpError badRequest(String message) {
+        return new HttpError(400, "bad_request", message);
+    }
+}

@@ -1,0 +1,143 @@
+package io.teamsbridge.emulators.microsoft;
+
+import io.teamsbridge.emulators.http.HttpError;
+import io.teamsbridge.emulators.http.Request;
+import io.teamsbridge.emulators.http.RequestStats;
+import io.teamsbridge.emulators.http.Response;
+import io.teamsbridge.emulators.http.Router;
+import io.teamsbridge.emulators.microsoft.directory.Presence;
+import io.teamsbridge.emulators.microsoft.directory.User;
+import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
+import io.teamsbridge.emulators.microsoft.identity.IdentityProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /_sandbox/} control API of the Microsoft emulator (the contract in SANDBOX.md): users,
+ * presence, the SSO session, revocation, faults and request counts. JSON in and out; bad input is
+ * a 400 that names the field.
+ */
+final class ControlRoutes {
+    private static final Logger log = LoggerFactory.getLogger(ControlRoutes.class);
+    private static final String P = "/_sandbox";
+
+    private final UserDirectory directory;
+    private final IdentityProvider identity;
+    private final AtomicReference<Faults> faults;
+    private final RequestStats stats;
+
+    ControlRoutes(UserDirectory directory, IdentityProvider identity, AtomicReference<Faults> faults,
+            RequestStats stats) {
+        this.directory = directory;
+        this.identity = identity;
+        this.faults = faults;
+        this.stats = stats;
+    }
+
+    void register(Router router) {
+        router.post(P + "/users", this::createUser)
+                .get(P + "/users", this::listUsers)
+                .put(P + "/users/{id}/presence", this::setPresence)
+                .post(P + "/users/{id}/revoke", this::revoke)
+                .put(P + "/session", this::session)
+                .put(P + "/faults", this::setFaults)
+                .get(P + "/faults", request -> Response.json(200, faults.get()))
+                .get(P + "/stats", this::stats);
+    }
+
+    private Response createUser(Request request) {
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("displayName", "mail", "userPrincipalName"));
+        User user;
+        try {
+            user = directory.create(body.requiredText("displayName"), body.optionalText("mail"),
+                    body.optionalText("userPrincipalName"));
+        } catch (IllegalArgumentException e) {
+            throw ControlBody.badRequest("Cannot create the user: " + e.getMessage() + ".");
+        }
+        log.debug("Microsoft emulator created user {} ({})", user.id(), user.userPrincipalName());
+        return Response.json(201, Map.of("id", user.id()));
+    }
+
+    private Response listUsers(Request request) {
+        List<Map<String, Object>> users = directory.all().stream().map(this::describe).toList();
+        return Response.json(200, users);
+    }
+
+    private Response setPresence(Request request) {
+        User user = existing(request.pathParam("id"));
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("availability", "activity"));
+        Presence presence;
+        try {
+            presence = new Presence(body.requiredText("availability"), body.requiredText("activity"));
+        } catch (IllegalArgumentException e) {
+            throw ControlBody.badRequest("Cannot set presence: " + e.getMessage() + ".");
+        }
+        directory.setPresence(user.id(), presence);
+        return Response.json(200, describe(user));
+    }
+
+    private Response revoke(Request request) {
+        User user = existing(request.pathParam("id"));
+        identity.revoke(user.id());
+        log.info("Microsoft emulator revoked the refresh tokens of user {}", user.id());
+        return Response.empty(204);
+    }
+
+    /** {@code {userId}} starts the SSO session; {@code {}} or a null userId ends it. */
+    private Response session(Request request) {
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("userId"));
+        String userId = body.optionalText("userId");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (userId == null) {
+            identity.endSession();
+            answer.put("userId", null);
+            log.info("Microsoft emulator SSO session cleared; /authorize will show the sign-in page");
+        } else {
+            User user = directory.byId(userId).orElseThrow(() -> ControlBody.badRequest(
+                    "Cannot start a session: no user with id '" + userId + "'. Create it with POST /_sandbox/users."));
+            identity.startSession(user.id());
+            answer.put("userId", user.id());
+            log.info("Microsoft emulator SSO session set to user {}; /authorize signs them in without a page",
+                    user.id());
+        }
+        return Response.json(200, answer);
+    }
+
+    private Response setFaults(Request request) {
+        Faults updated = faults.updateAndGet(current -> current.apply(request.json()));
+        log.info("Microsoft emulator faults now {}", updated);
+        return Response.json(200, updated);
+    }
+
+    private Response stats(Request request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requests", stats.snapshot());
+        // Change notifications are not emulated yet; the fields are part of the contract already.
+        body.put("notificationsSent", 0);
+        body.put("deliveryFailures", 0);
+        return Response.json(200, body);
+    }
+
+    private User existing(String id) {
+        return directory.byId(id).orElseThrow(() -> new HttpError(404, "not_found", "No user with id '" + id + "'."));
+    }
+
+    private Map<String, Object> describe(User user) {
+        Presence presence = directory.presence(user.id());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", user.id());
+        out.put("displayName", user.displayName());
+        out.put("mail", user.mail());
+        out.put("userPrincipalName", user.userPrincipalName());
+        out.put("presence", Map.of("availability", presence.availability(), "activity", presence.activity()));
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package io.teamsbridge.emulators.microsoft;
+
+import io.teamsbridge.emulators.http.HttpError;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The faults the control API can switch on. {@code throttle} is off by default so tests are
+ * deterministic; the delivery faults are stored now and take effect once change notifications are
+ * delivered.
+ *
+ * @param deliveryDelayMs how long to wait before each notification delivery
+ * @param failDeliveries how many upcoming deliveries to fail
+ */
+record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayMs, int failDeliveries) {
+    static final Faults NONE = new Faults(false, false, 0, 0);
+    private static final Set<String> FIELDS = Set.of("throttle", "duplicateDeliveries", "deliveryDelayMs",
+            "failDeliveries");
+
+    /**
+     * Applies a {@code PUT /_sandbox/faults} body: fields present replace the current value, absent
+     * ones keep it, so a test can flip one fault without restating the others.
+     *
+     * @throws HttpError 400 naming the first field that is unknown or has the wrong type
+     */
+    Faults apply(JsonNode body) {
+        ControlBody in = ControlBody.of(body);
+        in.rejectUnknown(FIELDS);
+        return new Faults(
+                in.optionalBoolean("throttle").orElse(throttle),
+                in.optionalBoolean("duplicateDeliveries").orElse(duplicateDeliveries),
+                in.optionalCount("deliveryDelayMs", Long.MAX_VALUE).orElse(deliveryDelayMs),
+                in.optionalCount("failDeliveries", Integer.MAX_VALUE).map(Long::intValue).orElse(failDeliveries));
+    }
+}
