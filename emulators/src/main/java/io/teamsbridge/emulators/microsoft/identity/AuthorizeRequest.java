@@ -1,5 +1,6 @@
 package io.teamsbridge.emulators.microsoft.identity;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,6 @@ record AuthorizeRequest(
                     "use login, none, consent or select_account."));
         }
         return new Valid(new AuthorizeRequest(tenant, clientId, reply, scopes, pkce, params.get("nonce"), prompt,
-                params.get("login_hint"), Map.copyOf(params)));
+                params.get("login_hint"), Collections.unmodifiableMap(params)));
     }
 }
