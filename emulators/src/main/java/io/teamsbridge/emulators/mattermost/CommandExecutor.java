@@ -1,0 +1,156 @@
+package io.teamsbridge.emulators.mattermost;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a slash command as a user typed it, as {@code App.ExecuteCommand} does: splits the trigger
+ * from the text at the first whitespace, issues a trigger id, finds the team's custom command and
+ * sends it the form-encoded request (POST body or GET query) with {@code Authorization: Token},
+ * then hands the reply to the {@link CommandResponseApplier}. Failures come back as the error the
+ * user would see, never as an exception.
+ */
+final class CommandExecutor {
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+    private static final int MAX_TRIGGER_IN_MESSAGE = 48;
+
+    private final CommandScopes scopes;
+    private final CommandStore commands;
+    private final DialogStore dialogs;
+    private final ServerConfig config;
+    private final IntegrationClient client;
+    private final CommandResponseApplier applier;
+
+    CommandExecutor(CommandScopes scopes, CommandStore commands, DialogStore dialogs, ServerConfig config,
+            IntegrationClient client, CommandResponseApplier applier) {
+        this.scopes = scopes;
+        this.commands = commands;
+        this.dialogs = dialogs;
+        this.config = config;
+        this.client = client;
+        this.applier = applier;
+    }
+
+    IntegrationResult execute(User user, String teamId, String channelId, String commandLine)
+            throws InterruptedException {
+        try {
+            return run(user, teamId, channelId, commandLine);
+        } catch (AppError e) {
+            return IntegrationResult.error(e);
+        }
+    }
+
+    private IntegrationResult run(User user, String teamId, String channelId, String commandLine)
+            throws InterruptedException {
+        if (commandLine.length() <= 1 || !commandLine.startsWith("/")) {
+            throw new AppError(400, "api.command.execute_command.start.app_error", "No command trigger found.");
+        }
+        CommandScopes.Scope scope = scopes.resolve(user, teamId, channelId);
+        int space = firstWhitespace(commandLine);
+        String trigger = (space < 0 ? commandLine : commandLine.substring(0, space)).toLowerCase(Locale.ROOT)
+                .substring(1);
+        String text = space < 0 ? "" : commandLine.substring(space + 1);
+        ServerSettings settings = config.current();
+        if (!settings.enableCommands()) {
+            throw AppError.commandsDisabled();
+        }
+        Command command = commands.byTrigger(scope.team().id(), trigger).orElseThrow(() -> notFound(trigger));
+        if (settings.siteUrl().isEmpty()) {
+            throw new AppError(400, "api.command.execute_command.site_url_required.app_error",
+                    "SiteURL must be configured to execute custom slash commands.");
+        }
+        String triggerId = dialogs.issueTrigger(user.id(), scope.channel().id(), scope.team().id());
+        String clientTriggerId = dialogs.trigger(triggerId).orElseThrow().clientTriggerId();
+        String form = encode(form(scope, command, trigger, text, triggerId, settings));
+        log.debug("Executing /{} for user {} against command {}", trigger, user.id(), command.id());
+        IntegrationClient.Reply reply;
+        try {
+            reply = client.send(request(command, form));
+        } catch (IOException | IllegalArgumentException e) {
+            log.info("Slash command /{} ({}) could not be delivered: {}", trigger, command.id(), e.toString());
+            return IntegrationResult.error(CommandResponseApplier.failed(command));
+        }
+        return applier.apply(scope, command, clientTriggerId, reply);
+    }
+
+    /** The fields of {@code tryExecuteCustomCommand}, sorted by name as Go's {@code url.Values} encodes them. */
+    private Map<String, List<String>> form(CommandScopes.Scope scope, Command command, String trigger, String text,
+            String triggerId, ServerSettings settings) {
+        Map<String, List<String>> form = new TreeMap<>();
+        form.put("token", List.of(command.token()));
+        form.put("team_id", List.of(command.teamId()));
+        form.put("team_domain", List.of(scope.team().name()));
+        form.put("channel_id", List.of(scope.channel().id()));
+        form.put("channel_name", List.of(scope.channel().name()));
+        form.put("user_id", List.of(scope.user().id()));
+        form.put("user_name", List.of(scope.user().username()));
+        form.put("command", List.of("/" + trigger));
+        form.put("text", List.of(text));
+        form.put("trigger_id", List.of(triggerId));
+        form.put("root_id", List.of(""));
+        Map<String, String> users = scopes.userMentions(text, scope.team().id());
+        if (!users.isEmpty()) {
+            form.put("user_mentions", List.copyOf(users.keySet()));
+            form.put("user_mentions_ids", List.copyOf(users.values()));
+        }
+        Map<String, String> channels = scopes.channelMentions(text, scope.team().id());
+        if (!channels.isEmpty()) {
+            form.put("channel_mentions", List.copyOf(channels.keySet()));
+            form.put("channel_mentions_ids", List.copyOf(channels.values()));
+        }
+        form.put("response_url", List.of(settings.siteUrl() + "/hooks/commands/" + Ids.newId()));
+        return form;
+    }
+
+    private HttpRequest request(Command command, String form) {
+        HttpRequest.Builder builder;
+        if (Command.GET.equals(command.method())) {
+            String url = command.url();
+            String separator = URI.create(url).getRawQuery() == null ? "?" : "&";
+            builder = client.request(URI.create(url + separator + form)).GET();
+        } else {
+            builder = client.request(URI.create(command.url()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        }
+        builder.header("Accept", "application/json");
+        if (!command.token().isEmpty()) {
+            builder.header("Authorization", "Token " + command.token());
+        }
+        return builder.build();
+    }
+
+    private static String encode(Map<String, List<String>> form) {
+        List<String> pairs = new ArrayList<>();
+        form.forEach((name, values) -> values.forEach(value -> pairs.add(
+                URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return String.join("&", pairs);
+    }
+
+    private static int firstWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static AppError notFound(String trigger) {
+        String shown = trigger.length() > MAX_TRIGGER_IN_MESSAGE
+                ? trigger.substring(0, MAX_TRIGGER_IN_MESSAGE) + "..." : trigger;
+        return new AppError(404, "api.command.execute_command.not_found.app_error",
+                "Command with a trigger of '" + shown + "' not found. To send a message beginning with \"/\", try adding"
+                        + " an empty space at the beginning of the message.");
+    }
+}

@@ -1,0 +1,65 @@
+package io.teamsbridge.emulators.mattermost;
+
+import io.teamsbridge.emulators.http.Request;
+import io.teamsbridge.emulators.http.Response;
+import io.teamsbridge.emulators.http.Router;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a user has been shown: the posts of their direct channels with bots (the bridge's
+ * notifications, oldest first, deleted ones included with their {@code delete_at}), and the
+ * ephemeral posts they saw. Fields are Mattermost's snake_case names.
+ */
+final class ControlPostRoutes {
+    private final UserStore users;
+    private final ChannelStore channels;
+    private final PostStore posts;
+
+    ControlPostRoutes(UserStore users, ChannelStore channels, PostStore posts) {
+        this.users = users;
+        this.channels = channels;
+        this.posts = posts;
+    }
+
+    void register(Router router) {
+        router.get("/_sandbox/users/{id}/bot-posts", this::botPosts)
+                .get("/_sandbox/users/{id}/ephemeral-posts", this::ephemeralPosts);
+    }
+
+    private Response botPosts(Request request) {
+        User user = users.require(request.pathParam("id"));
+        List<Post> found = new ArrayList<>();
+        for (Channel channel : channels.directChannelsOf(user.id())) {
+            String other = channel.otherMember(user.id());
+            if (users.get(other).filter(User::isBot).isPresent()) {
+                found.addAll(posts.inChannel(channel.id()));
+            }
+        }
+        found.sort(Comparator.comparingLong(Post::createAt));
+        return Wire.control(200, found.stream().map(ControlPostRoutes::view).toList());
+    }
+
+    private Response ephemeralPosts(Request request) {
+        User user = users.require(request.pathParam("id"));
+        return Wire.control(200, posts.ephemeralFor(user.id()).stream().map(ControlPostRoutes::view).toList());
+    }
+
+    private static Map<String, Object> view(Post post) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", post.id());
+        view.put("message", post.message());
+        view.put("props", post.props());
+        view.put("root_id", post.rootId());
+        view.put("create_at", post.createAt());
+        view.put("update_at", post.updateAt());
+        view.put("delete_at", post.deleteAt());
+        view.put("user_id", post.userId());
+        view.put("channel_id", post.channelId());
+        view.put("type", post.type());
+        return view;
+    }
+}

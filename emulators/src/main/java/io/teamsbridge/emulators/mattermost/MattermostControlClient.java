@@ -1,0 +1,198 @@
+package io.teamsbridge.emulators.mattermost;
+
+import io.teamsbridge.emulators.http.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A typed client for a Mattermost emulator's control API ({@code /_sandbox/}), for tests, the
+ * sandbox and the benchmark. A call the emulator refuses throws {@link IllegalStateException}
+ * with the status and the emulator's explanation. Thread-safe.
+ */
+public final class MattermostControlClient {
+    /** A bot account and an access token for it. */
+    public record Bot(String userId, String token) {}
+
+    /** What a user would see after running a slash command: status, and the response or error JSON. */
+    public record CommandResult(int status, JsonNode response) {}
+
+    /** What the server answers a dialog submission with: status, and the integration's reply or an error. */
+    public record DialogResult(int status, JsonNode response) {}
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI base;
+    private final HttpClient http;
+
+    public MattermostControlClient(URI emulatorBaseUrl) {
+        this.base = emulatorBaseUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Creates a user with role {@code system_user}; returns the id. */
+    public String createUser(String username, String email) {
+        return createUser(username, email, "", "", "system_user", "en");
+    }
+
+    /** Creates a user; {@code roles} e.g. "system_user system_admin"; returns the id. */
+    public String createUser(String username, String email, String firstName, String lastName, String roles,
+            String locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("email", email);
+        body.put("firstName", firstName);
+        body.put("lastName", lastName);
+        body.put("roles", roles);
+        body.put("locale", locale);
+        return call("POST", "users", body).get("id").stringValue();
+    }
+
+    /** A session token for the user, as if they had signed in. */
+    public String createToken(String userId) {
+        return call("POST", "users/" + encode(userId) + "/tokens", Map.of()).get("token").stringValue();
+    }
+
+    public void setStatus(String userId, String status) {
+        call("PUT", "users/" + encode(userId) + "/status", Map.of("status", status));
+    }
+
+    /** Creates a bot and an access token for it; {@code roles} may be null for plain {@code system_user}. */
+    public Bot createBot(String username, String displayName, String roles) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("displayName", displayName == null ? "" : displayName);
+        body.put("roles", roles == null ? "" : roles);
+        JsonNode created = call("POST", "bots", body);
+        return new Bot(created.get("id").stringValue(), created.get("token").stringValue());
+    }
+
+    /** Creates an open team (listed to everyone); returns the id. */
+    public String createTeam(String name) {
+        return createTeam(name, name, true);
+    }
+
+    /** Creates a team; an invite-only team ({@code open=false}) is listed to system admins only. */
+    public String createTeam(String name, String displayName, boolean open) {
+        return call("POST", "teams", Map.of("name", name, "displayName", displayName, "open", open))
+                .get("id").stringValue();
+    }
+
+    public void addTeamMember(String teamId, String userId) {
+        addTeamMember(teamId, userId, false);
+    }
+
+    /** Adds a member, as a team admin (who may manage slash commands) when asked. */
+    public void addTeamMember(String teamId, String userId, boolean teamAdmin) {
+        call("POST", "teams/" + encode(teamId) + "/members", Map.of("userId", userId, "admin", teamAdmin));
+    }
+
+    /** Runs a command (e.g. "/msteams connect") as the user in the team's town square. */
+    public CommandResult executeCommand(String userId, String teamId, String command) {
+        return executeCommand(userId, teamId, null, command);
+    }
+
+    public CommandResult executeCommand(String userId, String teamId, String channelId, String command) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userId", userId);
+        body.put("teamId", teamId);
+        if (channelId != null) {
+            body.put("channelId", channelId);
+        }
+        body.put("command", command);
+        JsonNode result = call("POST", "commands/execute", body);
+        return new CommandResult(result.get("status").asInt(), result.get("response"));
+    }
+
+    /** Posts in the user's direct channels with bots, oldest first. */
+    public List<JsonNode> botPosts(String userId) {
+        return list(call("GET", "users/" + encode(userId) + "/bot-posts", null));
+    }
+
+    public List<JsonNode> ephemeralPosts(String userId) {
+        return list(call("GET", "users/" + encode(userId) + "/ephemeral-posts", null));
+    }
+
+    public List<JsonNode> dialogs(String userId) {
+        return list(call("GET", "users/" + encode(userId) + "/dialogs", null));
+    }
+
+    public DialogResult submitDialog(String dialogId, Map<String, Object> submission, boolean cancelled) {
+        JsonNode result = call("POST", "dialogs/" + encode(dialogId) + "/submit",
+                Map.of("submission", submission, "cancelled", cancelled));
+        return new DialogResult(result.get("status").asInt(), result.get("response"));
+    }
+
+    /** Changes server settings by their Mattermost names, e.g. {@code ShowEmailAddress=false}. */
+    public void config(Map<String, Object> settings) {
+        call("PUT", "config", settings);
+    }
+
+    /** Replaces the injected faults: {@code down}, {@code status} (default 503), {@code latencyMs}. */
+    public void faults(Map<String, Object> faults) {
+        call("PUT", "faults", faults);
+    }
+
+    /** {@code {requests: {"METHOD template": n}, contractViolations: [...]}}. */
+    public JsonNode stats() {
+        return call("GET", "stats", null);
+    }
+
+    /** The team's registered commands, with url, trigger and token. */
+    public List<JsonNode> commands(String teamId) {
+        return list(call("GET", "teams/" + encode(teamId) + "/commands", null));
+    }
+
+    /** Deletes a command as an admin would. */
+    public void deleteCommand(String commandId) {
+        call("DELETE", "commands/" + encode(commandId), null);
+    }
+
+    void close() {
+        http.close();
+    }
+
+    private JsonNode call(String method, String path, Object body) {
+        URI uri = base.resolve("/_sandbox/" + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("Mattermost emulator control call " + method + " " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during control call " + method + " " + uri, e);
+        }
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Mattermost emulator control call " + method + " " + uri + " answered "
+                    + response.statusCode() + ": " + text);
+        }
+        return response.body().length == 0 ? Json.object() : Json.parse(response.body());
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return new ArrayList<>(array.values());
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

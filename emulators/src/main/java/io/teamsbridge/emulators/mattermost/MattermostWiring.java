@@ -1,0 +1,59 @@
+package io.teamsbridge.emulators.mattermost;
+
+import io.teamsbridge.emulators.http.RequestStats;
+import io.teamsbridge.emulators.http.Router;
+import java.time.Clock;
+
+/**
+ * Builds one emulator's state (the stores), the services over it, and registers the REST and
+ * control routes. Everything lives as long as the emulator; nothing is shared between emulators.
+ */
+final class MattermostWiring {
+    private final Clock clock;
+    private final ServerConfig config;
+    private final UserStore users = new UserStore();
+    private final TokenStore tokens = new TokenStore();
+    private final TeamStore teams = new TeamStore();
+    private final ChannelStore channels;
+    private final PostStore posts = new PostStore();
+    private final CommandStore commands = new CommandStore();
+    private final DialogStore dialogs;
+    private final Permissions permissions;
+    private final BotAccounts bots;
+    private final PostCreator postCreator;
+    private final CommandExecutor executor;
+    private final DialogSubmitter submitter;
+
+    MattermostWiring(Clock clock, ServerConfig config, IntegrationClient integrations) {
+        this.clock = clock;
+        this.config = config;
+        this.channels = new ChannelStore(clock);
+        this.dialogs = new DialogStore(clock);
+        this.permissions = new Permissions(teams, channels);
+        this.bots = new BotAccounts(users, clock);
+        this.postCreator = new PostCreator(posts, channels, new PendingPostIds(clock), config, clock);
+        CommandResponseApplier applier = new CommandResponseApplier(postCreator, posts, channels, config, clock);
+        this.executor = new CommandExecutor(new CommandScopes(users, teams, channels, permissions), commands, dialogs,
+                config, integrations, applier);
+        this.submitter = new DialogSubmitter(dialogs, integrations);
+    }
+
+    void registerApi(Router router, RateLimitInterceptor rateLimits) {
+        ApiRouter api = new ApiRouter(router, new Authenticator(tokens, users, config), rateLimits);
+        new UserRoutes(users, tokens, permissions, config).register(api);
+        new TeamRoutes(teams, users, permissions).register(api);
+        new BotRoutes(bots, users, permissions, config).register(api);
+        new ChannelRoutes(channels, users, permissions).register(api);
+        new PostRoutes(posts, postCreator, channels, permissions, clock).register(api);
+        new CommandRoutes(commands, permissions, users, config, clock).register(api);
+        new DialogRoutes(dialogs, config).register(api);
+        new SystemRoutes(config).register(api);
+    }
+
+    void registerControl(Router router, FaultInterceptor faults, RequestStats stats, ContractInterceptor contract) {
+        new ControlAccountRoutes(users, tokens, bots, teams, channels, clock).register(router);
+        new ControlServerRoutes(config, faults, stats, contract).register(router);
+        new ControlCommandRoutes(users, executor, commands, dialogs, submitter).register(router);
+        new ControlPostRoutes(users, channels, posts).register(router);
+    }
+}

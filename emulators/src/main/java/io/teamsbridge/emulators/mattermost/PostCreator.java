@@ -1,0 +1,108 @@
+package io.teamsbridge.emulators.mattermost;
+
+import io.teamsbridge.emulators.http.Json;
+import java.time.Clock;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates posts as {@code App.CreatePost} does: {@code pending_post_id} de-duplication first (see
+ * {@link PendingPostIds}), then validation (message length in runes against {@code MaxPostSize},
+ * the root post), {@code props.from_bot="true"} for bot authors, and the channel's
+ * {@code last_post_at}. A failed creation forgets its pending id so a retry can go through.
+ */
+final class PostCreator {
+    /** The server's {@code PostPropsMaxRunes}. */
+    private static final int MAX_PROPS_RUNES = 800_000;
+
+    /** What to create; ids and times are filled in here. */
+    record Draft(String channelId, String message, String rootId, ObjectNode props, List<String> fileIds,
+            String pendingPostId, String type) {}
+
+    private final PostStore posts;
+    private final ChannelStore channels;
+    private final PendingPostIds pendingPostIds;
+    private final ServerConfig config;
+    private final Clock clock;
+
+    PostCreator(PostStore posts, ChannelStore channels, PendingPostIds pendingPostIds, ServerConfig config,
+            Clock clock) {
+        this.posts = posts;
+        this.channels = channels;
+        this.pendingPostIds = pendingPostIds;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    Post create(User author, Draft draft) {
+        String pending = draft.pendingPostId();
+        if (pending.isEmpty()) {
+            return save(author, draft);
+        }
+        switch (pendingPostIds.claim(pending)) {
+            case PendingPostIds.Claim.InFlight inFlight -> throw new AppError(500,
+                    "api.post.deduplicate_create_post.pending",
+                    "Rejected post since another request with the same pending ID is currently being processed.");
+            case PendingPostIds.Claim.Known known -> {
+                return posts.get(known.postId()).filter(p -> !p.isDeleted()).orElseThrow(() -> new AppError(500,
+                        "api.post.deduplicate_create_post.failed_to_get",
+                        "Failed to fetch original post after deduplicating a client retry."));
+            }
+            case PendingPostIds.Claim.Fresh fresh -> {
+                // fall through to creation below
+            }
+        }
+        try {
+            Post created = save(author, draft);
+            pendingPostIds.complete(pending, created.id());
+            return created;
+        } catch (RuntimeException e) {
+            pendingPostIds.release(pending);
+            throw e;
+        }
+    }
+
+    /** The server's message-length rule, shared with edits. */
+    void checkMessage(String message) {
+        if (message.codePointCount(0, message.length()) > config.current().maxPostSize()) {
+            throw new AppError(400, "model.post.is_valid.message_length.app_error",
+                    "Post Message property is longer than the maximum permitted length.");
+        }
+    }
+
+    void checkProps(ObjectNode props) {
+        String json = props.toString();
+        if (json.codePointCount(0, json.length()) > MAX_PROPS_RUNES) {
+            throw new AppError(400, "model.post.is_valid.props.app_error", "Invalid props.");
+        }
+    }
+
+    /** The props as stored for this author: bots' posts are marked {@code from_bot}. */
+    private static ObjectNode authorProps(User author, ObjectNode props) {
+        ObjectNode copy = props.deepCopy();
+        if (author.isBot()) {
+            copy.put("from_bot", "true");
+        }
+        return copy;
+    }
+
+    private Post save(User author, Draft draft) {
+        checkMessage(draft.message());
+        checkProps(draft.props());
+        if (!draft.rootId().isEmpty()) {
+            boolean rootOk = posts.get(draft.rootId())
+                    .filter(root -> !root.isDeleted() && root.channelId().equals(draft.channelId()))
+                    .isPresent();
+            if (!rootOk) {
+                throw new AppError(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.");
+            }
+        }
+        long now = clock.millis();
+        Post post = new Post(Ids.newId(), now, now, 0, 0, false, author.id(), draft.channelId(), draft.rootId(), "",
+                draft.message(), draft.type(), authorProps(author, draft.props()), "", draft.fileIds(), draft.pendingPostId(),
+                0, 0, Json.object());
+        posts.add(post);
+        channels.recordPost(post.channelId(), now);
+        return post;
+    }
+}
