@@ -99,13 +99,13 @@ final class ControlRoutes {
         if (userId == null) {
             identity.endSession();
             answer.put("userId", null);
-            log.info("Microsoft emulator SSO session cleared; /authorize will show the sign-in page");
+            log.debug("Microsoft emulator SSO session cleared; /authorize will show the sign-in page");
         } else {
             User user = directory.byId(userId).orElseThrow(() -> ControlBody.badRequest(
                     "Cannot start a session: no user with id '" + userId + "'. Create it with POST /_sandbox/users."));
             identity.startSession(user.id());
             answer.put("userId", user.id());
-            log.info("Microsoft emulator SSO session set to user {}; /authorize signs them in without a page",
+            log.debug("Microsoft emulator SSO session set to user {}; /authorize signs them in without a page",
                     user.id());
         }
         return Response.json(200, answer);

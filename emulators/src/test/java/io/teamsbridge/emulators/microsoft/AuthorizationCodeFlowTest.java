@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -195,6 +196,44 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void promptLoginShowsThePageEvenWithASession() {
+        emulator.control().setSession(newUser("Nestor Wilke"));
+        Map<String, String> params = flow.authorizeParameters();
+        params.put("prompt", "login");
+
+        HttpResponse<String> page = flow.authorize(params);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"accept\"");
+    }
+
+    @Test
+    void formPostResponseModeAnswersWithASelfSubmittingForm() {
+        emulator.control().setSession(newUser("Pradeep Gupta"));
+        Map<String, String> params = flow.authorizeParameters();
+        params.put("response_mode", "form_post");
+
+        HttpResponse<String> form = flow.authorize(params);
+
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("action=\"" + OAuthFlow.REDIRECT_URI + "\"", "name=\"code\"",
+                "name=\"state\" value=\"st-123\"");
+    }
+
+    @Test
+    void theIdTokenEchoesTheNonce() throws Exception {
+        emulator.control().setSession(newUser("Lidia Holloway"));
+        Map<String, String> params = flow.authorizeParameters();
+        params.put("nonce", "n-0S6_WzA2Mj");
+        String code = TestHttp.queryOf(flow.authorize(params)).get("code");
+
+        JsonNode tokens = TestHttp.json(flow.redeem(code, flow.verifier));
+
+        assertThat(SignedJWT.parse(tokens.get("id_token").stringValue()).getJWTClaimsSet().getStringClaim("nonce"))
+                .isEqualTo("n-0S6_WzA2Mj");
+    }
+
+    @Test
     void aWrongCodeVerifierIsInvalidGrant() {
         String code = flow.codeFor(newUser("Diego Siciliani"));
 
@@ -249,7 +288,7 @@ class AuthorizationCodeFlowTest {
     void httpBasicClientAuthenticationWorksToo() {
         String code = flow.codeFor(newUser("Joni Sherman"));
         String basic = Base64.getEncoder().encodeToString(
-                (emulator.clientId() + ":" + emulator.clientSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (emulator.clientId() + ":" + emulator.clientSecret()).getBytes(StandardCharsets.UTF_8));
         Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", OAuthFlow.REDIRECT_URI, "code_verifier", flow.verifier));
 
@@ -262,7 +301,7 @@ class AuthorizationCodeFlowTest {
     @Test
     void anEmulatorWithRegisteredRedirectUrisRefusesOthers() {
         try (MicrosoftEmulator strict = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults()
-                .withRedirectUris(java.util.List.of("https://bridge.contoso.test/callback")))) {
+                .withRedirectUris(List.of("https://bridge.contoso.test/callback")))) {
             OAuthFlow strictFlow = new OAuthFlow(strict);
 
             HttpResponse<String> page = strictFlow.authorize(strictFlow.authorizeParameters());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +64,7 @@ class GraphUsersTest {
 
         JsonNode me = TestHttp.json(flow.graph("/me?$select=id,mail,userPrincipalName", token));
 
-        assertThat(me.properties()).extracting(java.util.Map.Entry::getKey)
+        assertThat(me.properties()).extracting(Map.Entry::getKey)
                 .containsExactly("@odata.context", "id", "mail", "userPrincipalName");
         assertThat(flow.graph("/me?$select=shoeSize", token).statusCode()).isEqualTo(400);
     }

@@ -7,6 +7,7 @@ import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code /{tenant}/oauth2/v2.0/authorize}. GET (or a POST of the same parameters) validates the
@@ -32,52 +33,58 @@ final class AuthorizeEndpoint {
     }
 
     Response get(Request request) {
-        return authorize(request, request.query());
+        return answer(request, request.query(), this::signIn);
     }
 
     Response post(Request request) {
         Map<String, String> form = request.form();
-        return form.containsKey("action") ? submit(request, form) : authorize(request, form);
+        if (!form.containsKey("action")) {
+            // Entra also accepts the authorize parameters as a form post.
+            return answer(request, form, this::signIn);
+        }
+        return answer(request, form, valid -> submit(request, form, valid));
     }
 
-    private Response authorize(Request http, Map<String, String> params) {
+    /** Validates the parameters; only a valid request reaches {@code onValid}. */
+    private Response answer(Request http, Map<String, String> params, Function<Validated, Response> onValid) {
         return switch (AuthorizeRequest.parse(http.pathParam("tenant"), params, app)) {
             case AuthorizeRequest.ErrorPage e -> page.error(e.error(), OAuthError.Trace.now(clock));
             case AuthorizeRequest.ErrorRedirect e -> e.reply().error(e.error(), OAuthError.Trace.now(clock));
-            case AuthorizeRequest.Valid v -> {
-                AuthorizeRequest request = v.request();
-                Optional<User> signedIn = session.userId().flatMap(directory::byId);
-                if (signedIn.isPresent() && !request.forcesInteraction()) {
-                    yield request.reply().code(codes.issue(request, signedIn.get().id()));
-                }
-                if ("none".equals(request.prompt())) {
-                    yield request.reply().error(OAuthError.loginRequired(), OAuthError.Trace.now(clock));
-                }
-                yield page.page(request, http.path(), directory.all(), null, request.loginHint());
-            }
+            case AuthorizeRequest.Valid v -> onValid.apply(new Validated(http, v.request()));
         };
     }
 
-    private Response submit(Request http, Map<String, String> form) {
-        return switch (AuthorizeRequest.parse(http.pathParam("tenant"), form, app)) {
-            case AuthorizeRequest.ErrorPage e -> page.error(e.error(), OAuthError.Trace.now(clock));
-            case AuthorizeRequest.ErrorRedirect e -> e.reply().error(e.error(), OAuthError.Trace.now(clock));
-            case AuthorizeRequest.Valid v -> {
-                AuthorizeRequest request = v.request();
-                if (!"accept".equals(form.get("action"))) {
-                    yield request.reply().error(OAuthError.userDeclined(), OAuthError.Trace.now(clock));
-                }
-                String login = form.getOrDefault("login", "").trim();
-                Optional<User> user = chosenUser(form.getOrDefault("user_id", ""), login);
-                if (user.isEmpty()) {
-                    String why = login.isEmpty() && form.getOrDefault("user_id", "").isEmpty()
-                            ? "Pick an account or enter your email address or user principal name."
-                            : "We couldn't find an account with that username. Try another, or pick one from the list.";
-                    yield page.page(request, http.path(), directory.all(), why, login);
-                }
-                yield request.reply().code(codes.issue(request, user.get().id()));
-            }
-        };
+    /** A request that passed validation, with the HTTP exchange it came in. */
+    private record Validated(Request http, AuthorizeRequest request) {}
+
+    private Response signIn(Validated valid) {
+        AuthorizeRequest request = valid.request();
+        Optional<User> signedIn = session.userId().flatMap(directory::byId);
+        if (signedIn.isPresent() && !request.forcesInteraction()) {
+            return request.reply().code(codes.issue(request, signedIn.get().id()));
+        }
+        if ("none".equals(request.prompt())) {
+            return request.reply().error(OAuthError.loginRequired(), OAuthError.Trace.now(clock));
+        }
+        return page.page(request, valid.http().path(), directory.all(), null, request.loginHint());
+    }
+
+    /** The sign-in page's post: Cancel declines consent, Accept needs an account that exists. */
+    private Response submit(Request http, Map<String, String> form, Validated valid) {
+        AuthorizeRequest request = valid.request();
+        if (!"accept".equals(form.get("action"))) {
+            return request.reply().error(OAuthError.userDeclined(), OAuthError.Trace.now(clock));
+        }
+        String userId = form.getOrDefault("user_id", "");
+        String login = form.getOrDefault("login", "").trim();
+        Optional<User> user = chosenUser(userId, login);
+        if (user.isEmpty()) {
+            String why = login.isEmpty() && userId.isEmpty()
+                    ? "Pick an account or enter your email address or user principal name."
+                    : "We couldn't find an account with that username. Try another, or pick one from the list.";
+            return page.page(request, http.path(), directory.all(), why, login);
+        }
+        return request.reply().code(codes.issue(request, user.get().id()));
     }
 
     /** A picked account wins over typed text: the click is the more deliberate choice. */

@@ -135,8 +135,8 @@ public final class OAuthError extends HttpError {
 
     static OAuthError unknownResource(String resource) {
         return new OAuthError(400, "invalid_resource", 500011, "The resource principal named " + resource
-                + " was not found in the tenant named " + "the emulated tenant"
-                + ". This can happen if the application has not been installed by the administrator of the tenant.");
+                + " was not found in the tenant. This can happen if the application has not been installed by the"
+                + " administrator of the tenant or consented to by any user in the tenant.");
     }
 
     /** For the toolkit's own errors (unknown path, wrong method, oversized body) on identity paths. */
