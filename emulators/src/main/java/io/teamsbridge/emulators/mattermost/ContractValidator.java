@@ -7,11 +7,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -25,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Checks REST requests against Mattermost's OpenAPI subset with swagger-request-validator.
@@ -39,8 +33,8 @@ import java.util.function.Function;
  *   <li>security: the spec only knows Bearer tokens, while the server also takes
  *       {@code Authorization: Token}, the cookie and {@code access_token}, and some routes need
  *       none; the emulator authenticates itself, so {@code validation.request.security} is off;
- *   <li>{@code props} of {@code PUT /posts/{id}} and {@code /patch} is declared a string, but the
- *       server takes (and the Post schema elsewhere declares) an object: it is patched to an object;
+ *   <li>request bodies the server's structs take but the spec's schemas omit, or mistype, are
+ *       corrected by {@link SpecFixes};
  *   <li>{@code GET /config/client} lacks the {@code format} query parameter that the server
  *       requires ({@code format=old}): unexpected query parameters are allowed on that path.
  * </ul>
@@ -66,8 +60,7 @@ final class ContractValidator implements RequestContract {
         if (api == null) {
             throw new IllegalStateException("Cannot parse the Mattermost contract " + spec + ": " + parsed.getMessages());
         }
-        fixPropsType(api, "/api/v4/posts/{post_id}", PathItem::getPut);
-        fixPropsType(api, "/api/v4/posts/{post_id}/patch", PathItem::getPut);
+        SpecFixes.apply(api);
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createFor(api)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
@@ -97,21 +90,6 @@ final class ContractValidator implements RequestContract {
             }
         }
         return out;
-    }
-
-    private static void fixPropsType(OpenAPI api, String path, Function<PathItem, Operation> method) {
-        PathItem item = api.getPaths() == null ? null : api.getPaths().get(path);
-        Operation operation = item == null ? null : method.apply(item);
-        if (operation == null || operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
-            return;
-        }
-        MediaType json = operation.getRequestBody().getContent().get("application/json");
-        Schema<?> schema = json == null ? null : json.getSchema();
-        if (schema != null && schema.getProperties() != null && schema.getProperties().containsKey("props")) {
-            ObjectSchema props = new ObjectSchema();
-            props.setDescription(schema.getProperties().get("props").getDescription());
-            schema.getProperties().put("props", props);
-        }
     }
 
     private static Map<String, List<String>> queryParams(String rawQuery) {

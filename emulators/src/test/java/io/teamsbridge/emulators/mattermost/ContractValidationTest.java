@@ -1,0 +1,100 @@
+package io.teamsbridge.emulators.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContractValidationTest {
+    private static MattermostEmulator emulator;
+    private static RestClient rest;
+    private static MattermostControlClient.Bot bot;
+    private static String userId;
+    private int violationsBefore;
+
+    @BeforeAll
+    static void start() {
+        MattermostEmulatorOptions options = MattermostEmulatorOptions.defaults();
+        assumeTrue(options.contract().isPresent(),
+                "the Mattermost OpenAPI subset (../shared/contracts/mattermost) is not available here");
+        long started = System.nanoTime();
+        emulator = MattermostEmulator.start(options);
+        System.out.println("Emulator with contract started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        rest = new RestClient(emulator.baseUrl());
+        bot = emulator.control().createBot("contractbot", "Contract Bot", null);
+        userId = emulator.control().createUser("contractuser", "contractuser@example.com");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @BeforeEach
+    void mark() {
+        violationsBefore = emulator.contractViolations().size();
+    }
+
+    private List<String> newViolations() {
+        List<String> all = emulator.contractViolations();
+        return all.subList(violationsBefore, all.size());
+    }
+
+    @Test
+    void conformingRequestsRecordNoViolation() {
+        String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId))
+                .json().get("id").stringValue();
+        RestClient.Reply post = rest.post("/api/v4/posts", bot.token(),
+                Map.of("channel_id", channelId, "message", "hello", "props", Map.of("k", "v"),
+                        "pending_post_id", "p1"));
+        String postId = post.json().get("id").stringValue();
+        rest.put("/api/v4/posts/" + postId + "/patch", bot.token(), Map.of("message", "hi", "props", Map.of("a", 1)));
+        rest.get("/api/v4/users/me", bot.token());
+        rest.get("/api/v4/users/email/contractuser@example.com", bot.token());
+        rest.post("/api/v4/users/ids", bot.token(), List.of(userId));
+        rest.get("/api/v4/config/client?format=old", null);
+        rest.get("/api/v4/system/ping", null);
+        rest.getWith("/api/v4/users/" + userId, Map.of("Authorization", "Token " + bot.token()));
+
+        assertThat(newViolations()).isEmpty();
+        assertThat(post.status()).isEqualTo(201);
+    }
+
+    @Test
+    void aNonStringChannelIdIsRecordedAndStillServedAsTheServerWould() {
+        RestClient.Reply reply = rest.post("/api/v4/posts", bot.token(), Map.of("channel_id", 42, "message", "x"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("id").stringValue()).isEqualTo("api.context.invalid_body_param.app_error");
+        assertThat(newViolations()).singleElement().asString()
+                .startsWith("POST /api/v4/posts")
+                .contains("channel_id");
+        assertThat(emulator.control().stats().get("contractViolations").size())
+                .isEqualTo(emulator.contractViolations().size());
+    }
+
+    @Test
+    void aMissingRequiredFieldIsRecorded() {
+        String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId))
+                .json().get("id").stringValue();
+
+        RestClient.Reply reply = rest.post("/api/v4/posts", bot.token(), Map.of("channel_id", channelId));
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(newViolations()).singleElement().asString().contains("message");
+    }
+
+    @Test
+    void aBodyWithoutJsonContentTypeIsRecorded() {
+        RestClient.Reply reply = rest.getWith("/api/v4/users/me", Map.of("Authorization", "Bearer " + bot.token()));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(newViolations()).isEmpty();
+    }
+}
