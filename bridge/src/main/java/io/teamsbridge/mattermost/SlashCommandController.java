@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,9 +40,8 @@ class SlashCommandController {
 
     @PostMapping(path = CommandRegistrar.PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, String>> command(@RequestBody(required = false) MultiValueMap<String, String> form,
+    ResponseEntity<Map<String, String>> command(@RequestParam MultiValueMap<String, String> fields,
             @RequestHeader(name = "Authorization", required = false) String authorization) {
-        MultiValueMap<String, String> fields = form == null ? new org.springframework.util.LinkedMultiValueMap<>() : form;
         String token = Optional.ofNullable(fields.getFirst("token")).filter(t -> !t.isBlank())
                 .or(() -> Optional.ofNullable(authorization).filter(a -> a.regionMatches(true, 0, "Token ", 0, 6))
                         .map(a -> a.substring(6).trim()))

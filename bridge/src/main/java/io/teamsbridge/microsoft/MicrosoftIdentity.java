@@ -62,7 +62,6 @@ public class MicrosoftIdentity {
                 .scope(USER_SCOPES)
                 .state(new State(state))
                 .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256)
-                .customParameter("prompt", "select_account")
                 .build()
                 .toURI();
     }

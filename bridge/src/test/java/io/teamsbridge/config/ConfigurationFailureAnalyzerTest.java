@@ -1,0 +1,14 @@
+package io.teamsbridge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConfigurationFailureAnalyzerTest {
+    @Test
+    void settingNamesAreWrittenAsAdministratorsWriteThem() {
+        assertThat(ConfigurationFailureAnalyzer.kebab("publicUrl")).isEqualTo("public-url");
+        assertThat(ConfigurationFailureAnalyzer.kebab("subscription.billingModel")).isEqualTo("subscription.billing-model");
+        assertThat(ConfigurationFailureAnalyzer.kebab("previousEncryptionKeys[0]")).isEqualTo("previous-encryption-keys[0]");
+    }
+}

@@ -1,0 +1,177 @@
+package io.teamsbridge.testing;
+
+import io.teamsbridge.BridgeApplication;
+import io.teamsbridge.emulators.mattermost.MattermostControlClient;
+import io.teamsbridge.emulators.mattermost.MattermostEmulator;
+import io.teamsbridge.emulators.mattermost.MattermostEmulatorOptions;
+import io.teamsbridge.emulators.microsoft.MicrosoftControlClient;
+import io.teamsbridge.emulators.microsoft.MicrosoftEmulator;
+import io.teamsbridge.emulators.microsoft.MicrosoftEmulatorOptions;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A whole world for an integration test: the Microsoft and Mattermost emulators, a database, and the
+ * bridge running as a real Spring Boot application on a loopback port, configured only through its
+ * public settings. The bridge's clock is a {@link MutableClock} the test can move. The bridge can be
+ * stopped and started again on the same database to test restarts.
+ */
+public final class BridgeHarness implements AutoCloseable {
+    private final MicrosoftEmulator microsoft;
+    private final MattermostEmulator mattermost;
+    private final TestDatabase database;
+    private final MattermostControlClient.Bot bot;
+    private final String encryptionKey;
+    private final MutableClock clock = MutableClock.startingNow();
+    private final int port;
+    private final Map<String, String> extra;
+    private ConfigurableApplicationContext bridge;
+
+    private BridgeHarness(Map<String, String> extra) {
+        this.extra = extra;
+        this.microsoft = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults());
+        this.mattermost = MattermostEmulator.start(mattermostOptions());
+        this.database = TestDatabase.create();
+        this.bot = mattermost.control().createBot("teams-bridge", "Microsoft Teams", "system_user system_admin");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.encryptionKey = Base64.getEncoder().encodeToString(key);
+        this.port = freePort();
+    }
+
+    /**
+     * Checks every request against Mattermost's OpenAPI subset from {@code ../shared}; where that is
+     * absent the check is skipped with a one-line reason, except in CI, where it must run.
+     */
+    private static MattermostEmulatorOptions mattermostOptions() {
+        MattermostEmulatorOptions options = MattermostEmulatorOptions.defaults();
+        if (options.contract().isEmpty()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI must check requests against Mattermost's OpenAPI subset, but "
+                        + "../shared/contracts/mattermost/ was not found (system property teamsbridge.shared.dir).");
+            }
+            if (!CONTRACT_SKIP_SAID.getAndSet(true)) {
+                System.err.println("Mattermost contract checks skipped: ../shared/contracts/mattermost/ is not present.");
+            }
+        }
+        return options;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean CONTRACT_SKIP_SAID =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts emulators and a bridge with the given extra settings (e.g. {@code connections.max-users}). */
+    public static BridgeHarness start(Map<String, String> extraProperties) {
+        BridgeHarness harness = new BridgeHarness(extraProperties);
+        try {
+            harness.startBridge();
+        } catch (RuntimeException e) {
+            harness.close();
+            throw e;
+        }
+        return harness;
+    }
+
+    public static BridgeHarness start() {
+        return start(Map.of());
+    }
+
+    public Map<String, String> bridgeProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("server.port", String.valueOf(port));
+        p.put("server.address", "127.0.0.1");
+        p.put("bridge.public-url", bridgeUrl().toString());
+        p.put("bridge.encryption-key", encryptionKey);
+        p.put("mattermost.url", mattermost.baseUrl().toString());
+        p.put("mattermost.bot-token", bot.token());
+        p.put("microsoft.tenant-id", microsoft.tenantId());
+        p.put("microsoft.client-id", microsoft.clientId());
+        p.put("microsoft.client-secret", microsoft.clientSecret());
+        p.put("microsoft.authority-url", microsoft.baseUrl().toString());
+        p.put("microsoft.graph-url", microsoft.graphUrl().toString());
+        p.putAll(database.properties());
+        p.putAll(extra);
+        return p;
+    }
+
+    public void startBridge() {
+        SpringApplication app = new SpringApplication(BridgeApplication.class);
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", (Clock) clock));
+        // Command-line arguments outrank application.yml, as an administrator's settings would.
+        bridge = app.run(bridgeProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
+    }
+
+    public void stopBridge() {
+        if (bridge != null) {
+            bridge.close();
+            bridge = null;
+        }
+    }
+
+    public URI bridgeUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return bridge;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return bridge.getBean(type);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return bridge.getBean(name, type);
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public MicrosoftEmulator microsoft() {
+        return microsoft;
+    }
+
+    public MattermostEmulator mattermost() {
+        return mattermost;
+    }
+
+    public MicrosoftControlClient teams() {
+        return microsoft.control();
+    }
+
+    public MattermostControlClient chat() {
+        return mattermost.control();
+    }
+
+    public MattermostControlClient.Bot bot() {
+        return bot;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        stopBridge();
+        mattermost.close();
+        microsoft.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.teamsbridge.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.teamsbridge.emulators.mattermost.MattermostControlClient.CommandResult;
+import io.teamsbridge.ops.PeriodicJob;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * People and a team in both emulators, and the moves a person makes: typing {@code /msteams …} and
+ * following the connect link in a browser.
+ */
+public final class World {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Pattern LINK = Pattern.compile("\\]\\((http[^)]+/connect\\?state=[^)]+)\\)");
+
+    private final BridgeHarness harness;
+    private final String teamId;
+
+    public World(BridgeHarness harness) {
+        this.harness = harness;
+        this.teamId = harness.chat().createTeam("team-" + COUNTER.incrementAndGet());
+        harness.bean("commandSyncJob", PeriodicJob.class).runNow();
+    }
+
+    /** A person with matching email addresses in Mattermost and Teams. */
+    public record Person(String mattermostUserId, String teamsUserId, String username, String email) {}
+
+    public Person person(String name) {
+        String unique = name + COUNTER.incrementAndGet();
+        String email = unique + "@example.com";
+        return person(unique, email, email);
+    }
+
+    /** A person whose Teams address differs from their Mattermost address. */
+    public Person personWithEmails(String name, String mattermostEmail, String teamsEmail) {
+        return person(name + COUNTER.incrementAndGet(), mattermostEmail, teamsEmail);
+    }
+
+    /** A person whose Teams account has no mailbox: its user principal name is their Mattermost email. */
+    public Person personWithoutTeamsMail(String name) {
+        String username = name + COUNTER.incrementAndGet();
+        String email = username + "@example.com";
+        String mmId = harness.chat().createUser(username, email);
+        harness.chat().addTeamMember(teamId, mmId);
+        String teamsId = harness.teams().createUser(username + " Teams", null, email);
+        return new Person(mmId, teamsId, username, email);
+    }
+
+    private Person person(String username, String mattermostEmail, String teamsEmail) {
+        String mmId = harness.chat().createUser(username, mattermostEmail);
+        harness.chat().addTeamMember(teamId, mmId);
+        String teamsId = harness.teams().createUser(username + " Teams", teamsEmail, teamsEmail);
+        return new Person(mmId, teamsId, username, mattermostEmail);
+    }
+
+    /** A Mattermost-only person (no Teams account). */
+    public String mattermostUser(String name) {
+        String username = name + COUNTER.incrementAndGet();
+        String id = harness.chat().createUser(username, username + "@example.com");
+        harness.chat().addTeamMember(teamId, id);
+        return id;
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    /** What the user sees after typing {@code /msteams <text>}; the command must have succeeded. */
+    public String command(String mattermostUserId, String text) {
+        CommandResult result = commandResult(mattermostUserId, text);
+        assertThat(result.status()).as("status of /msteams %s: %s", text, result.response()).isEqualTo(200);
+        assertThat(result.response().path("response_type").asString("ephemeral")).isEqualTo("ephemeral");
+        return result.response().path("text").asString();
+    }
+
+    public CommandResult commandResult(String mattermostUserId, String text) {
+        return harness.chat().executeCommand(mattermostUserId, teamId, ("/msteams " + text).trim());
+    }
+
+    /** The link in the reply to {@code /msteams connect}. */
+    public String connectLink(Person person) {
+        String reply = command(person.mattermostUserId(), "connect");
+        Matcher m = LINK.matcher(reply);
+        assertThat(m.find()).as("a connect link in: %s", reply).isTrue();
+        return m.group(1);
+    }
+
+    /** Follows a connect link in a new browser, signed in to Microsoft as the given Teams user. */
+    public HttpResponse<String> followAs(String link, String teamsUserId) {
+        harness.teams().setSession(teamsUserId);
+        return new Browser().open(link);
+    }
+
+    /** Connects the person end to end and checks that the page says so. */
+    public Person connected(Person person) {
+        HttpResponse<String> page = followAs(connectLink(person), person.teamsUserId());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Connected to Microsoft Teams");
+        return person;
+    }
+}

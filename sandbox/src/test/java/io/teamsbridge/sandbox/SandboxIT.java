@@ -1,0 +1,122 @@
+package io.teamsbridge.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.teamsbridge.emulators.mattermost.MattermostControlClient;
+import io.teamsbridge.emulators.microsoft.MicrosoftControlClient;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sandbox as a person uses it: start it, read the ready file, and connect an account through
+ * the emulators' control API and a browser-like HTTP client.
+ */
+class SandboxIT {
+    private static Sandbox sandbox;
+    private static Path readyFile;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) throws Exception {
+        readyFile = dir.resolve("ready.json");
+        sandbox = Sandbox.start(SandboxOptions.parse("--port-bridge", "0", "--port-mattermost=0", "--port-microsoft", "0",
+                "--ready-file", readyFile.toString()));
+        Files.writeString(readyFile, sandbox.readyJson());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private static String link(String reply) {
+        Matcher m = Pattern.compile("\\]\\((http[^)]+/connect\\?state=[^)]+)\\)").matcher(reply);
+        assertThat(m.find()).as(reply).isTrue();
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> browse(String url) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theReadyLineAndFileNameEveryAddress() throws Exception {
+        JsonNode ready = JsonMapper.builder().build().readTree(Files.readString(readyFile));
+        assertThat(sandbox.readyLine()).matches(
+                "SANDBOX READY bridge=http://127\\.0\\.0\\.1:\\d+ mattermost=http://127\\.0\\.0\\.1:\\d+ microsoft=http://127\\.0\\.0\\.1:\\d+ ui=http://127\\.0\\.0\\.1:\\d+/sandbox/");
+        assertThat(ready.path("bridge").asString()).isEqualTo(sandbox.bridgeUrl().toString());
+        assertThat(ready.path("mattermost").asString()).isEqualTo(sandbox.mattermostUrl().toString());
+        assertThat(ready.path("microsoft").asString()).isEqualTo(sandbox.microsoftUrl().toString());
+        assertThat(browse(ready.path("ui").asString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDemoWorldIsSeededOnBothSides() {
+        assertThat(sandbox.world().people()).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(p -> assertThat(p.mattermostUserId()).isNotBlank());
+    }
+
+    @Test
+    void aPersonWithTheSameEmailOnBothSidesConnectsThroughTheControlApi() throws Exception {
+        MattermostControlClient mattermost = new MattermostControlClient(sandbox.mattermostUrl());
+        MicrosoftControlClient microsoft = new MicrosoftControlClient(sandbox.microsoftUrl());
+        String team = mattermost.createTeam("handmade");
+        String mmUser = mattermost.createUser("zoe", "zoe@example.org");
+        mattermost.addTeamMember(team, mmUser);
+        String teamsUser = microsoft.createUser("Zoe Zimmer", "zoe@example.org", "zoe@example.org");
+        microsoft.setSession(teamsUser);
+        String reply = awaitCommand(mattermost, mmUser, team, "/msteams connect");
+
+        HttpResponse<String> page = browse(link(reply));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Connected to Microsoft Teams");
+        assertThat(mattermost.executeCommand(mmUser, team, "/msteams status").response().path("text").asString())
+                .startsWith("You are connected to Microsoft Teams as **Zoe Zimmer**");
+        assertThat(mattermost.botPosts(mmUser)).anySatisfy(p -> assertThat(p.path("message").asString())
+                .contains("You're connected to Microsoft Teams"));
+    }
+
+    @Test
+    void differentEmailsEndOnAnErrorPageThatNamesTheMismatch() throws Exception {
+        MattermostControlClient mattermost = new MattermostControlClient(sandbox.mattermostUrl());
+        MicrosoftControlClient microsoft = new MicrosoftControlClient(sandbox.microsoftUrl());
+        String team = mattermost.createTeam("mismatch");
+        String mmUser = mattermost.createUser("yan", "yan@example.org");
+        mattermost.addTeamMember(team, mmUser);
+        String teamsUser = microsoft.createUser("Yan Young", "yan.young@contoso.example", null);
+        microsoft.setSession(teamsUser);
+
+        HttpResponse<String> page = browse(link(awaitCommand(mattermost, mmUser, team, "/msteams connect")));
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("email does not match").contains("yan.young@contoso.example").contains("yan@example.org");
+        assertThat(mattermost.executeCommand(mmUser, team, "/msteams status").response().path("text").asString())
+                .startsWith("You are not connected");
+    }
+
+    /** A new team gets the command within the sync interval; the test waits for it instead of forcing a sync. */
+    private static String awaitCommand(MattermostControlClient mattermost, String user, String team, String command) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> mattermost.executeCommand(user, team, command), r -> r.status() == 200)
+                .response().path("text").asString();
+    }
+}
