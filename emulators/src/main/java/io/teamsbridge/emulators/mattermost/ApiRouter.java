@@ -51,6 +51,12 @@ final class ApiRouter {
         return this;
     }
 
+    /** A route outside {@code /api/v4} that needs no session (the {@code response_url} hooks). */
+    ApiRouter anonymousOutsideApi(String method, String fullPath, Handler handler) {
+        router.route(method, fullPath, rateLimits.reporting(handler));
+        return this;
+    }
+
     private ApiRouter session(String method, String path, SessionHandler handler) {
         Handler authenticated = request -> handler.handle(request, authenticator.require(request));
         router.route(method, PREFIX + path, rateLimits.reporting(authenticated));

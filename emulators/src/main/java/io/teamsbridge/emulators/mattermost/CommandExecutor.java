@@ -30,15 +30,17 @@ final class CommandExecutor {
     private final ServerConfig config;
     private final IntegrationClient client;
     private final CommandResponseApplier applier;
+    private final CommandWebhooks hooks;
 
     CommandExecutor(CommandScopes scopes, CommandStore commands, DialogStore dialogs, ServerConfig config,
-            IntegrationClient client, CommandResponseApplier applier) {
+            IntegrationClient client, CommandResponseApplier applier, CommandWebhooks hooks) {
         this.scopes = scopes;
         this.commands = commands;
         this.dialogs = dialogs;
         this.config = config;
         this.client = client;
         this.applier = applier;
+        this.hooks = hooks;
     }
 
     IntegrationResult execute(User user, String teamId, String channelId, String commandLine)
@@ -71,7 +73,8 @@ final class CommandExecutor {
         }
         String triggerId = dialogs.issueTrigger(user.id(), scope.channel().id(), scope.team().id());
         String clientTriggerId = dialogs.trigger(triggerId).orElseThrow().clientTriggerId();
-        String form = encode(form(scope, command, trigger, text, triggerId, settings));
+        String responseUrl = settings.siteUrl() + "/hooks/commands/" + hooks.create(command, scope).id();
+        String form = encode(form(scope, command, trigger, text, triggerId, responseUrl));
         log.debug("Executing /{} for user {} against command {}", trigger, user.id(), command.id());
         IntegrationClient.Reply reply;
         try {
@@ -85,7 +88,7 @@ final class CommandExecutor {
 
     /** The fields of {@code tryExecuteCustomCommand}, sorted by name as Go's {@code url.Values} encodes them. */
     private Map<String, List<String>> form(CommandScopes.Scope scope, Command command, String trigger, String text,
-            String triggerId, ServerSettings settings) {
+            String triggerId, String responseUrl) {
         Map<String, List<String>> form = new TreeMap<>();
         form.put("token", List.of(command.token()));
         form.put("team_id", List.of(command.teamId()));
@@ -108,7 +111,7 @@ final class CommandExecutor {
             form.put("channel_mentions", List.copyOf(channels.keySet()));
             form.put("channel_mentions_ids", List.copyOf(channels.values()));
         }
-        form.put("response_url", List.of(settings.siteUrl() + "/hooks/commands/" + Ids.newId()));
+        form.put("response_url", List.of(responseUrl));
         return form;
     }
 

@@ -4,6 +4,7 @@ import io.teamsbridge.emulators.http.Json;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -48,11 +49,18 @@ final class CommandResponseApplier {
         }
         ObjectNode response;
         try {
-            response = parse(reply);
-        } catch (JacksonException | IllegalArgumentException e) {
+            response = parse(reply.contentType(), reply.body());
+        } catch (IllegalArgumentException e) {
             return IntegrationResult.error(failed(command));
         }
-        ObjectNode normalized = normalize(response, clientTriggerId);
+        return handle(scope, command, normalize(response, clientTriggerId));
+    }
+
+    /**
+     * {@code HandleCommandResponse}: posts the response and its extra responses; the result is the
+     * response, or the error shown when one of them could not be posted.
+     */
+    IntegrationResult handle(CommandScopes.Scope scope, Command command, ObjectNode normalized) {
         List<ObjectNode> toPost = new ArrayList<>();
         toPost.add(normalized);
         for (JsonNode extra : normalized.path("extra_responses").values()) {
@@ -80,15 +88,23 @@ final class CommandResponseApplier {
                 "Command with a trigger of '" + command.trigger() + "' failed.");
     }
 
-    /** {@code CommandResponseFromHTTPBody}: JSON only for an {@code application/json} content type. */
-    private static ObjectNode parse(IntegrationClient.Reply reply) {
-        String mediaType = reply.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+    /**
+     * {@code CommandResponseFromHTTPBody}: JSON only for an {@code application/json} content type,
+     * otherwise the body is the text. Throws {@link IllegalArgumentException} for a bad JSON body.
+     */
+    static ObjectNode parse(String contentType, byte[] body) {
+        String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             ObjectNode text = Json.object();
-            text.put("text", reply.bodyText());
+            text.put("text", new String(body, StandardCharsets.UTF_8));
             return text;
         }
-        JsonNode parsed = Json.parse(reply.body());
+        JsonNode parsed;
+        try {
+            parsed = Json.parse(body);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the command response is not valid JSON", e);
+        }
         if (parsed.isNull()) {
             return Json.object();
         }
@@ -108,7 +124,7 @@ final class CommandResponseApplier {
      * Slack markup converted unless {@code skip_slack_parsing}, and {@code response_type} made
      * explicit (the server leaves it empty but treats empty as ephemeral).
      */
-    private static ObjectNode normalize(ObjectNode in, String triggerId) {
+    static ObjectNode normalize(ObjectNode in, String triggerId) {
         ObjectNode out = Json.object();
         String type = text(in, "response_type");
         out.put("response_type", type.isEmpty() ? "ephemeral" : type);

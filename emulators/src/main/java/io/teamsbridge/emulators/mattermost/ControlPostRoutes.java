@@ -12,22 +12,34 @@ import java.util.Map;
 /**
  * What a user has been shown: the posts of their direct channels with bots (the bridge's
  * notifications, oldest first, deleted ones included with their {@code delete_at}), and the
- * ephemeral posts they saw. Fields are Mattermost's snake_case names.
+ * ephemeral posts they saw (fields in Mattermost's snake_case); and clicking a button on a post.
  */
 final class ControlPostRoutes {
     private final UserStore users;
     private final ChannelStore channels;
     private final PostStore posts;
+    private final PostActions actions;
 
-    ControlPostRoutes(UserStore users, ChannelStore channels, PostStore posts) {
+    ControlPostRoutes(UserStore users, ChannelStore channels, PostStore posts, PostActions actions) {
         this.users = users;
         this.channels = channels;
         this.posts = posts;
+        this.actions = actions;
     }
 
     void register(Router router) {
         router.get("/_sandbox/users/{id}/bot-posts", this::botPosts)
-                .get("/_sandbox/users/{id}/ephemeral-posts", this::ephemeralPosts);
+                .get("/_sandbox/users/{id}/ephemeral-posts", this::ephemeralPosts)
+                .post("/_sandbox/posts/{id}/actions/{actionId}", this::click);
+    }
+
+    /** {@code {userId, selectedOption?}} → {@code {status, response}}: the user clicks a button. */
+    private Response click(Request request) throws InterruptedException {
+        JsonBody body = JsonBody.object(request, "body");
+        User user = users.require(body.string("userId"));
+        IntegrationResult result = actions.click(user, request.pathParam("id"), request.pathParam("actionId"),
+                body.string("selectedOption"));
+        return Wire.control(200, result);
     }
 
     private Response botPosts(Request request) {

@@ -27,8 +27,11 @@ public final class MattermostControlClient {
     /** What a user would see after running a slash command: status, and the response or error JSON. */
     public record CommandResult(int status, JsonNode response) {}
 
-    /** What the server answers a dialog submission with: status, and the integration's reply or an error. */
-    public record DialogResult(int status, JsonNode response) {}
+    /**
+     * What the server answers a dialog submission or a button click with: status, and the
+     * integration's reply (or {@code {status, goto_location}} for a click) or an AppError.
+     */
+    public record CallbackResult(int status, JsonNode response) {}
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -127,10 +130,18 @@ public final class MattermostControlClient {
         return list(call("GET", "users/" + encode(userId) + "/dialogs", null));
     }
 
-    public DialogResult submitDialog(String dialogId, Map<String, Object> submission, boolean cancelled) {
+    /** Submits (or cancels) a dialog the integration opened for a user; see {@link #dialogs}. */
+    public CallbackResult submitDialog(String dialogId, Map<String, Object> submission, boolean cancelled) {
         JsonNode result = call("POST", "dialogs/" + encode(dialogId) + "/submit",
                 Map.of("submission", submission, "cancelled", cancelled));
-        return new DialogResult(result.get("status").asInt(), result.get("response"));
+        return new CallbackResult(result.get("status").asInt(), result.get("response"));
+    }
+
+    /** The user clicks the button (attachment action) {@code actionId} of a post. */
+    public CallbackResult clickButton(String postId, String actionId, String userId) {
+        JsonNode result = call("POST", "posts/" + encode(postId) + "/actions/" + encode(actionId),
+                Map.of("userId", userId));
+        return new CallbackResult(result.get("status").asInt(), result.get("response"));
     }
 
     /** Changes server settings by their Mattermost names, e.g. {@code ShowEmailAddress=false}. */

@@ -13,12 +13,14 @@ import java.util.List;
  *
  * <p>REST API ({@code /api/v4}): users (by id or "me", username, email, ids, usernames), statuses,
  * access tokens, teams and team members, bots, direct channels, posts (with
- * {@code pending_post_id} de-duplication), ephemeral posts, slash command CRUD, opening dialogs,
- * the client config and ping. Every request except ping, the client config and
+ * {@code pending_post_id} de-duplication), ephemeral posts, button clicks
+ * ({@code posts/{id}/actions/{action_id}}), slash command CRUD and execution, opening dialogs, the
+ * client config and ping. Every request except ping, the client config and
  * {@code actions/dialogs/open} needs a token (Bearer or Token header, {@code MMAUTHTOKEN} cookie,
  * or {@code access_token}); errors are {@code AppError} JSON; every response has an
- * {@code X-Request-ID}. Requests pass, in order, the contract check (recorded, never refused), the
- * injected faults, the payload limit and the rate limiter.
+ * {@code X-Request-ID}. A command's {@code response_url} ({@code POST /hooks/commands/{id}}) takes
+ * up to 5 delayed responses within 30 minutes. Requests pass, in order, the contract check
+ * (recorded, never refused), the injected faults, the payload limit and the rate limiter.
  *
  * <p>Control API, beyond SANDBOX.md's table:
  * <ul>
@@ -27,16 +29,19 @@ import java.util.List;
  *       {@code "system_user system_admin"} (the bot's owner is "sandbox");
  *   <li>{@code POST /_sandbox/users/{id}/tokens} → {@code {token}}: a session token for a user, as
  *       if they had signed in (works while {@code EnableUserAccessTokens} is off);
- *   <li>{@code GET /_sandbox/users}, {@code GET /_sandbox/teams}: what exists;
+ *   <li>{@code GET /_sandbox/users}, {@code GET /_sandbox/teams}: what exists (teams with their
+ *       town square's id);
  *   <li>{@code PUT /_sandbox/users/{id}/status} {@code {status, manual?}};
  *   <li>{@code POST /_sandbox/teams} also takes {@code open} (default true; false makes an
  *       invite-only team that only system admins list); {@code POST /_sandbox/teams/{id}/members}
- *       also takes {@code admin: true} or {@code roles: "team_user team_admin"};
+ *       also takes {@code admin: true} (team admin, who may manage slash commands);
  *   <li>{@code GET /_sandbox/teams/{id}/commands}: the team's commands with url, trigger, token;
  *   <li>{@code DELETE /_sandbox/commands/{id}}: an admin deleting a command;
  *   <li>{@code GET /_sandbox/users/{id}/ephemeral-posts}: ephemeral posts the user saw (from
- *       {@code POST /posts/ephemeral} and from ephemeral slash command responses);
- *   <li>{@code POST /_sandbox/dialogs/{id}/submit} takes {@code cancelled}, returns
+ *       {@code POST /posts/ephemeral}, ephemeral slash command responses and button replies);
+ *   <li>{@code POST /_sandbox/posts/{id}/actions/{actionId}} {@code {userId, selectedOption?}} →
+ *       {@code {status, response}}: the user clicks a message button;
+ *   <li>{@code POST /_sandbox/dialogs/{id}/submit} also takes {@code cancelled} and returns
  *       {@code {status, response}};
  *   <li>{@code GET /_sandbox/config} and {@code GET /_sandbox/faults}: current values;
  *       {@code DELETE /_sandbox/stats}: zero the request counts.
@@ -53,8 +58,8 @@ import java.util.List;
  * <p>Known differences from a real server: integrations on loopback are allowed (the server
  * blocks them unless listed in {@code AllowedUntrustedInternalConnections}); the command
  * response's {@code response_type} is reported as "ephemeral" where the integration left it
- * empty; {@code response_url} is sent but not served; the rate limiter's remote address is always
- * 127.0.0.1; no WebSocket yet.
+ * empty; action integrations are not stripped from posts sent to clients; the rate limiter's
+ * remote address is always 127.0.0.1; no WebSocket yet.
  */
 public final class MattermostEmulator implements AutoCloseable {
     private final EmulatorServer server;

@@ -23,6 +23,9 @@ final class MattermostWiring {
     private final PostCreator postCreator;
     private final CommandExecutor executor;
     private final DialogSubmitter submitter;
+    private final CommandWebhooks hooks;
+    private final CommandResponseApplier applier;
+    private final PostActions postActions;
 
     MattermostWiring(Clock clock, ServerConfig config, IntegrationClient integrations) {
         this.clock = clock;
@@ -32,10 +35,12 @@ final class MattermostWiring {
         this.permissions = new Permissions(teams, channels);
         this.bots = new BotAccounts(users, clock);
         this.postCreator = new PostCreator(posts, channels, new PendingPostIds(clock), config, clock);
-        CommandResponseApplier applier = new CommandResponseApplier(postCreator, posts, channels, config, clock);
+        this.applier = new CommandResponseApplier(postCreator, posts, channels, config, clock);
+        this.hooks = new CommandWebhooks(clock);
         this.executor = new CommandExecutor(new CommandScopes(users, teams, channels, permissions), commands, dialogs,
-                config, integrations, applier);
+                config, integrations, applier, hooks);
         this.submitter = new DialogSubmitter(dialogs, integrations);
+        this.postActions = new PostActions(posts, channels, teams, dialogs, integrations, clock);
     }
 
     void registerApi(Router router, RateLimitInterceptor rateLimits) {
@@ -45,15 +50,18 @@ final class MattermostWiring {
         new BotRoutes(bots, users, permissions, config).register(api);
         new ChannelRoutes(channels, users, permissions).register(api);
         new PostRoutes(posts, postCreator, channels, permissions, clock).register(api);
+        new PostActionRoutes(postActions).register(api);
         new CommandRoutes(commands, permissions, users, config, clock).register(api);
+        new CommandExecuteRoute(executor).register(api);
         new DialogRoutes(dialogs, config).register(api);
         new SystemRoutes(config).register(api);
+        new CommandHookRoutes(hooks, applier).register(api);
     }
 
     void registerControl(Router router, FaultInterceptor faults, RequestStats stats, ContractInterceptor contract) {
         new ControlAccountRoutes(users, tokens, bots, teams, channels, clock).register(router);
         new ControlServerRoutes(config, faults, stats, contract).register(router);
         new ControlCommandRoutes(users, executor, commands, dialogs, submitter).register(router);
-        new ControlPostRoutes(users, channels, posts).register(router);
+        new ControlPostRoutes(users, channels, posts, postActions).register(router);
     }
 }

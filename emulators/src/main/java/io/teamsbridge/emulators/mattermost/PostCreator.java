@@ -3,12 +3,14 @@ package io.teamsbridge.emulators.mattermost;
 import io.teamsbridge.emulators.http.Json;
 import java.time.Clock;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates posts as {@code App.CreatePost} does: {@code pending_post_id} de-duplication first (see
  * {@link PendingPostIds}), then validation (message length in runes against {@code MaxPostSize},
- * the root post), {@code props.from_bot="true"} for bot authors, and the channel's
+ * the root post), {@code props.from_bot="true"} for bot authors, ids for attachment actions
+ * (buttons), and the channel's
  * {@code last_post_at}. A failed creation forgets its pending id so a retry can go through.
  */
 final class PostCreator {
@@ -83,7 +85,19 @@ final class PostCreator {
         if (author.isBot()) {
             copy.put("from_bot", "true");
         }
+        generateActionIds(copy);
         return copy;
+    }
+
+    /** {@code Post.GenerateActionIds}: every attachment action without an id gets one, so it can be clicked. */
+    private static void generateActionIds(ObjectNode props) {
+        for (JsonNode attachment : props.path("attachments").values()) {
+            for (JsonNode action : attachment.path("actions").values()) {
+                if (action.isObject() && action.path("id").asString("").isEmpty()) {
+                    ((ObjectNode) action).put("id", Ids.newId());
+                }
+            }
+        }
     }
 
     private Post save(User author, Draft draft) {

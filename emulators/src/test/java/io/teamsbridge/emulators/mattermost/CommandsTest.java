@@ -273,7 +273,7 @@ class CommandsTest {
         assertThat(dialogs).singleElement()
                 .satisfies(d -> assertThat(d.get("dialog").get("title").stringValue()).isEqualTo("Settings"));
 
-        MattermostControlClient.DialogResult result =
+        MattermostControlClient.CallbackResult result =
                 control.submitDialog(dialogs.getFirst().get("id").stringValue(), Map.of("notify", true), false);
 
         assertThat(result.status()).isEqualTo(200);
