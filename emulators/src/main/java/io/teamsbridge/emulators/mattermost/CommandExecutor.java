@@ -1,11 +1,5 @@
 package io.teamsbridge.emulators.mattermost;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a slash command as a user typed it, as {@code App.ExecuteCommand} does: splits the trigger
- * from the text at the first whitespace, issues a trigger id, finds the team's custom command and
- * sends it the form-encoded request (POST body or GET query) with {@code Authorization: Token},
- * then hands the reply to the {@link CommandResponseApplier}. Failures come back as the error the
- * user would see, never as an exception.
+ * Runs a slash command as a user typed it, as {@code App.ExecuteCommand} does: checks where it
+ * runs, splits the trigger from the text at the first whitespace, finds the team's custom command,
+ * issues a trigger id and a {@code response_url}, and builds the request's fields; the
+ * {@link CommandDispatcher} sends them. Failures come back as the error the user would see, never
+ * as an exception.
  */
 final class CommandExecutor {
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
@@ -28,19 +22,17 @@ final class CommandExecutor {
     private final CommandStore commands;
     private final DialogStore dialogs;
     private final ServerConfig config;
-    private final IntegrationClient client;
-    private final CommandResponseApplier applier;
     private final CommandWebhooks hooks;
+    private final CommandDispatcher dispatcher;
 
     CommandExecutor(CommandScopes scopes, CommandStore commands, DialogStore dialogs, ServerConfig config,
-            IntegrationClient client, CommandResponseApplier applier, CommandWebhooks hooks) {
+            CommandWebhooks hooks, CommandDispatcher dispatcher) {
         this.scopes = scopes;
         this.commands = commands;
         this.dialogs = dialogs;
         this.config = config;
-        this.client = client;
-        this.applier = applier;
         this.hooks = hooks;
+        this.dispatcher = dispatcher;
     }
 
     IntegrationResult execute(User user, String teamId, String channelId, String commandLine)
@@ -74,16 +66,9 @@ final class CommandExecutor {
         String triggerId = dialogs.issueTrigger(user.id(), scope.channel().id(), scope.team().id());
         String clientTriggerId = dialogs.trigger(triggerId).orElseThrow().clientTriggerId();
         String responseUrl = settings.siteUrl() + "/hooks/commands/" + hooks.create(command, scope).id();
-        String form = encode(form(scope, command, trigger, text, triggerId, responseUrl));
         log.debug("Executing /{} for user {} against command {}", trigger, user.id(), command.id());
-        IntegrationClient.Reply reply;
-        try {
-            reply = client.send(request(command, form));
-        } catch (IOException | IllegalArgumentException e) {
-            log.info("Slash command /{} ({}) could not be delivered: {}", trigger, command.id(), e.toString());
-            return IntegrationResult.error(CommandResponseApplier.failed(command));
-        }
-        return applier.apply(scope, command, clientTriggerId, reply);
+        return dispatcher.dispatch(scope, command, form(scope, command, trigger, text, triggerId, responseUrl),
+                clientTriggerId);
     }
 
     /** The fields of {@code tryExecuteCustomCommand}, sorted by name as Go's {@code url.Values} encodes them. */
@@ -113,31 +98,6 @@ final class CommandExecutor {
         }
         form.put("response_url", List.of(responseUrl));
         return form;
-    }
-
-    private HttpRequest request(Command command, String form) {
-        HttpRequest.Builder builder;
-        if (Command.GET.equals(command.method())) {
-            String url = command.url();
-            String separator = URI.create(url).getRawQuery() == null ? "?" : "&";
-            builder = client.request(URI.create(url + separator + form)).GET();
-        } else {
-            builder = client.request(URI.create(command.url()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
-        }
-        builder.header("Accept", "application/json");
-        if (!command.token().isEmpty()) {
-            builder.header("Authorization", "Token " + command.token());
-        }
-        return builder.build();
-    }
-
-    private static String encode(Map<String, List<String>> form) {
-        List<String> pairs = new ArrayList<>();
-        form.forEach((name, values) -> values.forEach(value -> pairs.add(
-                URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
-        return String.join("&", pairs);
     }
 
     private static int firstWhitespace(String s) {

@@ -9,25 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The control API's world-building calls: users (and a signed-in session token for one), bots
- * with their access token, statuses, teams and team members. Adding a member also puts them in
- * the team's town square, where commands run by default.
+ * The control API's account calls: users (and a signed-in session token for one), bots with their
+ * access token, and statuses.
  */
 final class ControlAccountRoutes {
     private final UserStore users;
     private final TokenStore tokens;
     private final BotAccounts bots;
-    private final TeamStore teams;
-    private final ChannelStore channels;
     private final Clock clock;
 
-    ControlAccountRoutes(UserStore users, TokenStore tokens, BotAccounts bots, TeamStore teams, ChannelStore channels,
-            Clock clock) {
+    ControlAccountRoutes(UserStore users, TokenStore tokens, BotAccounts bots, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.bots = bots;
-        this.teams = teams;
-        this.channels = channels;
         this.clock = clock;
     }
 
@@ -36,10 +30,7 @@ final class ControlAccountRoutes {
                 .get("/_sandbox/users", this::listUsers)
                 .post("/_sandbox/users/{id}/tokens", this::createSession)
                 .put("/_sandbox/users/{id}/status", this::setStatus)
-                .post("/_sandbox/bots", this::createBot)
-                .post("/_sandbox/teams", this::createTeam)
-                .get("/_sandbox/teams", this::listTeams)
-                .post("/_sandbox/teams/{id}/members", this::addMember);
+                .post("/_sandbox/bots", this::createBot);
     }
 
     private Response createUser(Request request) {
@@ -87,36 +78,6 @@ final class ControlAccountRoutes {
                 "sandbox", systemRoles(body.string("roles")));
         String token = tokens.issue(bot.userId(), "sandbox", false).token();
         return Wire.control(201, Map.of("id", bot.userId(), "token", token));
-    }
-
-    private Response createTeam(Request request) {
-        JsonBody body = JsonBody.object(request, "body");
-        String name = body.string("name");
-        String displayName = body.optionalString("displayName").filter(d -> !d.isEmpty()).orElse(name);
-        boolean open = !body.has("open") || body.bool("open");
-        long now = clock.millis();
-        Team team = teams.add(new Team(Ids.newId(), now, now, 0, displayName, name, "", "", open ? "O" : "I", "", "",
-                Ids.newId(), open, false));
-        channels.townSquare(team.id());
-        return Wire.control(201, Map.of("id", team.id()));
-    }
-
-    private Response listTeams(Request request) {
-        List<Map<String, Object>> out = teams.all().stream().map(t -> Map.<String, Object>of(
-                "id", t.id(), "name", t.name(), "displayName", t.displayName(), "open", t.allowOpenInvite(),
-                "townSquareId", channels.townSquare(t.id()).id())).toList();
-        return Wire.control(200, out);
-    }
-
-    /** {@code {userId, admin?}} or {@code {userId, roles: "team_user team_admin"}}. */
-    private Response addMember(Request request) {
-        JsonBody body = JsonBody.object(request, "body");
-        Team team = teams.require(request.pathParam("id"));
-        User user = users.require(body.string("userId"));
-        boolean admin = body.bool("admin") || body.string("roles").contains(TeamMember.TEAM_ADMIN);
-        TeamMember member = teams.addMember(TeamMember.of(team.id(), user.id(), admin));
-        channels.join(channels.townSquare(team.id()).id(), user.id());
-        return Wire.control(200, Map.of("teamId", member.teamId(), "userId", member.userId(), "roles", member.roles()));
     }
 
     /** Every account has {@code system_user}; "system_admin" alone means both, as the server stores it. */

@@ -38,7 +38,7 @@ final class MattermostWiring {
         this.applier = new CommandResponseApplier(postCreator, posts, channels, config, clock);
         this.hooks = new CommandWebhooks(clock);
         this.executor = new CommandExecutor(new CommandScopes(users, teams, channels, permissions), commands, dialogs,
-                config, integrations, applier, hooks);
+                config, hooks, new CommandDispatcher(integrations, applier));
         this.submitter = new DialogSubmitter(dialogs, integrations);
         this.postActions = new PostActions(posts, channels, teams, dialogs, integrations, clock);
     }
@@ -59,7 +59,8 @@ final class MattermostWiring {
     }
 
     void registerControl(Router router, FaultInterceptor faults, RequestStats stats, ContractInterceptor contract) {
-        new ControlAccountRoutes(users, tokens, bots, teams, channels, clock).register(router);
+        new ControlAccountRoutes(users, tokens, bots, clock).register(router);
+        new ControlTeamRoutes(teams, channels, users, clock).register(router);
         new ControlServerRoutes(config, faults, stats, contract).register(router);
         new ControlCommandRoutes(users, executor, commands, dialogs, submitter).register(router);
         new ControlPostRoutes(users, channels, posts, postActions).register(router);
