@@ -92,9 +92,51 @@ class ContractValidationTest {
     }
 
     @Test
-    void aBodyWithoutJsonContentTypeIsRecorded() {
-        RestClient.Reply reply = rest.getWith("/api/v4/users/me", Map.of("Authorization", "Bearer " + bot.token()));
-        assertThat(reply.status()).isEqualTo(200);
+    void fieldsTheServerTakesButTheSpecForgotAreNotHeldAgainstTheClient() {
+        MattermostControlClient.Bot admin = emulator.control().createBot("contractadmin", "Admin", "system_admin");
+        String teamId = emulator.control().createTeam("contract-team");
+
+        RestClient.Reply command = rest.post("/api/v4/commands", admin.token(), Map.of("team_id", teamId,
+                "trigger", "msteams", "url", "http://127.0.0.1:9/command", "method", "P", "auto_complete", true,
+                "auto_complete_desc", "Manage MS Teams", "auto_complete_hint", "[connect|status]",
+                "display_name", "MS Teams", "description", "Microsoft Teams notifications"));
+        String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId))
+                .json().get("id").stringValue();
+        RestClient.Reply ephemeral = rest.post("/api/v4/posts/ephemeral", admin.token(), Map.of("user_id", userId,
+                "post", Map.of("channel_id", channelId, "message", "psst", "props", Map.of("a", "b"))));
+
+        assertThat(command.status()).isEqualTo(201);
+        assertThat(ephemeral.status()).isEqualTo(201);
+        assertThat(newViolations()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltOptionalFieldIsRecorded() {
+        String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId))
+                .json().get("id").stringValue();
+
+        rest.post("/api/v4/posts", bot.token(), Map.of("channel_id", channelId, "message", "m", "rootid", "x"));
+
+        assertThat(newViolations()).singleElement().asString().contains("rootid");
+    }
+
+    @Test
+    void theValidatorIsSafeToUseFromManyRequestsAtOnce() throws InterruptedException {
+        String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId))
+                .json().get("id").stringValue();
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.Queue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            threads.add(Thread.ofVirtual().start(() -> statuses.add(rest.post("/api/v4/posts", bot.token(),
+                    Map.of("channel_id", channelId, "message", "parallel " + n, "pending_post_id", "par-" + n))
+                    .status())));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(statuses).hasSize(40).containsOnly(201);
         assertThat(newViolations()).isEmpty();
     }
 }
