@@ -1,5 +1,7 @@
 package io.teamsbridge;
 
+import io.teamsbridge.microsoft.changes.DecryptCommand;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BridgeApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("decrypt")) {
+            // An administrator's offline tool: no Spring context, no configuration needed.
+            System.exit(DecryptCommand.run(List.of(args).subList(1, args.length), System.in, System.out, System.err));
+        }
         SpringApplication.run(BridgeApplication.class, args);
     }
 }

@@ -1,0 +1,225 @@
+package io.teamsbridge.microsoft.changes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code java -jar teams-bridge.jar decrypt --key KEY.pem|KEY.p12 [--password P] [--cert CERT.pem] < notification.json}
+ *
+ * <p>For administrators debugging a captured notification: reads a notification collection, a
+ * single notification or a bare {@code encryptedContent} object from standard input and prints the
+ * decrypted resource JSON of each item, pretty-printed, in order. Exit 0 when every item with
+ * encrypted content decrypted; 1 with one line per failing item; 2 on bad arguments or an
+ * unusable key. Nothing it prints contains key material.
+ */
+public final class DecryptCommand {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final String USAGE_TEXT = """
+            usage: java -jar teams-bridge.jar decrypt --key KEY.pem|KEY.p12 [--password P] [--cert CERT.pem] < notification.json
+
+              --key FILE       the private key: an unencrypted PKCS#8 PEM file, or a PKCS#12 file (.p12/.pfx)
+              --password P     the PKCS#12 password (default: empty)
+              --cert FILE      with a PEM key, its certificate (PEM or base64 DER), to match notifications by
+                               thumbprint; without it the key is tried whatever certificate a notification names
+
+            Standard input: a change notification collection ({"value":[…]}), one notification, or one
+            encryptedContent object. Prints each decrypted resource as JSON, in order.
+            """;
+    /** Generous for a captured webhook body (Graph sends at most a few MB) but bounded. */
+    private static final int MAX_INPUT_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+    private DecryptCommand() {}
+
+    public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        try {
+            return runUnflushed(args, in, out, err);
+        } finally {
+            // The caller may System.exit right after; make sure everything reached the terminal.
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int runUnflushed(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("decrypt: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        if (options.help()) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        NotificationDecryptor decryptor;
+        try {
+            decryptor = new NotificationDecryptor(options.loadKeys());
+        } catch (KeyMaterialException | IOException e) {
+            err.println("decrypt: " + describe(e));
+            return USAGE;
+        }
+        List<Item> items;
+        try {
+            items = readItems(in);
+        } catch (MalformedNotificationException | IOException e) {
+            err.println("decrypt: standard input: " + describe(e));
+            return FAILED;
+        }
+        return decryptAll(items, decryptor, out, err);
+    }
+
+    private static int decryptAll(List<Item> items, NotificationDecryptor decryptor, PrintStream out, PrintStream err) {
+        int decrypted = 0;
+        int failed = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String label = "item " + (i + 1);
+            if (item.content() == null) {
+                err.println(label + ": no encryptedContent" + (item.lifecycleEvent() == null ? "" : " (lifecycle event "
+                        + NotificationDecryptor.printable(item.lifecycleEvent()) + ")") + ", skipped");
+                continue;
+            }
+            try {
+                out.println(pretty(decryptor.decrypt(item.content()), label, err));
+                decrypted++;
+            } catch (DecryptionException e) {
+                err.println(label + ": " + e.getMessage());
+                failed++;
+            }
+        }
+        if (decrypted + failed == 0) {
+            err.println("decrypt: nothing to decrypt: no item has encryptedContent");
+            return FAILED;
+        }
+        return failed == 0 ? OK : FAILED;
+    }
+
+    /** The items of whichever of the three accepted shapes standard input holds. */
+    private static List<Item> readItems(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_INPUT_BYTES + 1);
+        if (body.length > MAX_INPUT_BYTES) {
+            throw new MalformedNotificationException("larger than " + MAX_INPUT_BYTES / (1024 * 1024) + " MB");
+        }
+        JsonNode root = ChangeNotifications.readTree(body);
+        List<Item> items = new ArrayList<>();
+        if (root.isObject() && root.has("value")) {
+            for (ChangeNotification n : ChangeNotifications.parse(body).value()) {
+                items.add(new Item(n.encryptedContent(), n.lifecycleEvent()));
+            }
+        } else if (root.isObject() && root.has("encryptedContent")) {
+            ChangeNotification n = ChangeNotifications.map(root, ChangeNotification.class);
+            items.add(new Item(n.encryptedContent(), n.lifecycleEvent()));
+        } else if (root.isObject() && root.has("dataKey")) {
+            items.add(new Item(ChangeNotifications.map(root, EncryptedContent.class), null));
+        } else {
+            throw new MalformedNotificationException(
+                    "neither a notification collection ({\"value\":[…]}), a notification (with encryptedContent) nor an encryptedContent object");
+        }
+        return items;
+    }
+
+    private static String pretty(byte[] plaintext, String label, PrintStream err) {
+        try {
+            return ChangeNotifications.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ChangeNotifications.JSON.readTree(plaintext));
+        } catch (JacksonException e) {
+            err.println(label + ": the decrypted resource is not JSON; printed as is");
+            return new String(plaintext, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof NoSuchFileException missing ? "no such file: " + missing.getFile()
+                : e instanceof IOException io ? "cannot read: " + io.getMessage()
+                : e.getMessage();
+    }
+
+    private record Item(@Nullable EncryptedContent content, @Nullable String lifecycleEvent) {}
+
+    private record Options(boolean help, @Nullable Path key, @Nullable String password, @Nullable Path cert) {
+        static Options parse(List<String> args) {
+            Path key = null;
+            Path cert = null;
+            String password = null;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                if (name.equals("-h") || name.equals("--help")) {
+                    return new Options(true, null, null, null);
+                }
+                if (!List.of("--key", "--password", "--cert").contains(name)) {
+                    throw new IllegalArgumentException("unknown argument " + NotificationDecryptor.printable(arg));
+                }
+                String value;
+                if (arg.contains("=")) {
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                switch (name) {
+                    case "--key" -> key = once(key, Path.of(value), name);
+                    case "--cert" -> cert = once(cert, Path.of(value), name);
+                    default -> password = once(password, value, name);
+                }
+            }
+            if (key == null) {
+                throw new IllegalArgumentException("--key is required");
+            }
+            return new Options(false, key, password, cert);
+        }
+
+        private static <T> T once(@Nullable T previous, T value, String name) {
+            if (previous != null) {
+                throw new IllegalArgumentException(name + " is given twice");
+            }
+            return value;
+        }
+
+        DecryptionKeys loadKeys() throws IOException {
+            byte[] keyFile = read(key);
+            if (isPem(key, keyFile)) {
+                if (password != null) {
+                    throw new KeyMaterialException("--password is for a PKCS#12 key; " + key + " is PEM (decrypt an encrypted PEM key with openssl first)");
+                }
+                String certText = cert == null ? null : new String(read(cert), StandardCharsets.US_ASCII);
+                return DecryptionKeys.fromPem(new String(keyFile, StandardCharsets.US_ASCII), certText);
+            }
+            if (cert != null) {
+                throw new KeyMaterialException("--cert is for a PEM key; a PKCS#12 file holds its own certificate");
+            }
+            return DecryptionKeys.fromPkcs12(keyFile, password == null ? new char[0] : password.toCharArray());
+        }
+
+        private static boolean isPem(Path file, byte[] content) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+                return false;
+            }
+            return new String(content, StandardCharsets.US_ASCII).contains("-----BEGIN ");
+        }
+
+        private static byte[] read(Path file) throws IOException {
+            if (Files.size(file) > MAX_KEY_FILE_BYTES) {
+                throw new KeyMaterialException(file + " is larger than 1 MB: not a key or certificate file");
+            }
+            return Files.readAllBytes(file);
+        }
+    }
+}
