@@ -1,0 +1,25 @@
+package io.teamsbridge.render;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the renderer needs of a Teams chat message.
+ *
+ * @param contentType the body's content type, {@code "html"} or {@code "text"} (any other value is
+ *                    read as HTML, since Graph sends HTML whenever there is any markup)
+ * @param content     the body; null is read as empty
+ */
+public record TeamsMessage(String id, String chatId, String contentType, String content,
+        List<TeamsMention> mentions, List<TeamsAttachment> attachments) {
+    public TeamsMessage {
+        content = content == null ? "" : content;
+        mentions = mentions == null ? List.of() : mentions.stream().filter(Objects::nonNull).toList();
+        attachments = attachments == null ? List.of() : attachments.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** Whether the body is plain text rather than HTML. */
+    public boolean isPlainText() {
+        return "text".equalsIgnoreCase(contentType);
+    }
+}
