@@ -65,7 +65,11 @@ public final class ChangeNotifications {
             throw new MalformedNotificationException("the body is empty");
         }
         try {
-            return JSON.readTree(json);
+            JsonNode root = JSON.readTree(json);
+            if (root == null || root.isMissingNode()) {
+                throw new MalformedNotificationException("the body is empty");
+            }
+            return root;
         } catch (JacksonException e) {
             // Jackson's own message can quote the offending text; say only where it broke.
             TokenStreamLocation at = e.getLocation();

@@ -42,13 +42,7 @@ public final class DecryptionKeys {
      * @throws KeyMaterialException when the key is not RSA or does not match the certificate
      */
     public void add(@Nullable String certificateId, @Nullable X509Certificate certificate, PrivateKey key) {
-        if (!"RSA".equals(key.getAlgorithm()) || !(key instanceof RSAKey rsaKey)) {
-            throw new KeyMaterialException("the private key is " + key.getAlgorithm() + ", but Graph encrypts for RSA keys only");
-        }
-        if (certificate != null && !(certificate.getPublicKey() instanceof RSAKey pub && pub.getModulus().equals(rsaKey.getModulus()))) {
-            throw new KeyMaterialException("the certificate (" + certificate.getSubjectX500Principal().getName()
-                    + ") does not belong to the private key");
-        }
+        requireRsaPair(certificate, key);
         entries.add(new Entry(certificateId, certificate == null ? null : thumbprintHex(certificate), key));
     }
 
@@ -120,6 +114,17 @@ public final class DecryptionKeys {
             throw new KeyMaterialException("the PKCS#12 file holds no private key with a certificate");
         }
         return keys;
+    }
+
+    /** Checks that the key is RSA and, if a certificate is given, that the certificate is the key's. */
+    static void requireRsaPair(@Nullable X509Certificate certificate, PrivateKey key) {
+        if (!"RSA".equals(key.getAlgorithm()) || !(key instanceof RSAKey rsaKey)) {
+            throw new KeyMaterialException("the private key is " + key.getAlgorithm() + ", but Graph encrypts for RSA keys only");
+        }
+        if (certificate != null && !(certificate.getPublicKey() instanceof RSAKey pub && pub.getModulus().equals(rsaKey.getModulus()))) {
+            throw new KeyMaterialException("the certificate (" + certificate.getSubjectX500Principal().getName()
+                    + ") does not belong to the private key");
+        }
     }
 
     /** Upper-case hex SHA-1 of the certificate's DER encoding, as Graph sends it. */

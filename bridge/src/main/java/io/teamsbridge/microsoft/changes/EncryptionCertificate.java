@@ -46,8 +46,8 @@ public record EncryptionCertificate(String id, X509Certificate certificate, Priv
         }
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(privateKey, "privateKey");
-        // Also checks the pair: a certificate stored with the wrong key would fail every notification.
-        new DecryptionKeys().add(id, certificate, privateKey);
+        // A certificate kept with the wrong key would fail every notification: refuse it up front.
+        DecryptionKeys.requireRsaPair(certificate, privateKey);
     }
 
     /** A new self-signed RSA 2048 certificate, CN=teams-bridge, SHA256withRSA, valid about two years. */

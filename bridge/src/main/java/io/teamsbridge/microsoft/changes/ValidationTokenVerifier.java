@@ -3,6 +3,8 @@ package io.teamsbridge.microsoft.changes;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
@@ -54,6 +56,7 @@ public final class ValidationTokenVerifier {
     private static final Duration JWKS_OUTAGE_TOLERANCE = Duration.ofHours(24);
 
     private final URI jwksUri;
+    private final JWKSource<SecurityContext> keys;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final GraphTokenClaims claims;
 
@@ -70,7 +73,7 @@ public final class ValidationTokenVerifier {
         this.jwksUri = jwksUri;
         this.claims = new GraphTokenClaims(clientId, tenantId, clock, CLOCK_SKEW);
         int timeoutMillis = (int) JWKS_TIMEOUT.toMillis();
-        JWKSource<SecurityContext> keys = JWKSourceBuilder
+        this.keys = JWKSourceBuilder
                 .<SecurityContext>create(url(jwksUri), new DefaultResourceRetriever(timeoutMillis, timeoutMillis, JWKS_SIZE_LIMIT))
                 .cache(JWKS_CACHE.toMillis(), JWKS_TIMEOUT.toMillis())
                 .refreshAheadCache(false)
@@ -81,6 +84,22 @@ public final class ValidationTokenVerifier {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         // The claims are checked by GraphTokenClaims against the injected clock, not the system's.
         processor.setJWTClaimsSetVerifier((claimsSet, context) -> {});
+    }
+
+    /**
+     * Fetches the signing keys now, so the first webhook after start does not wait for them
+     * (Graph allows the endpoint 3 seconds). Optional; failures are only reported.
+     *
+     * @return empty when keys were fetched, else why not
+     */
+    public Optional<String> prefetchKeys() {
+        try {
+            return keys.get(new JWKSelector(new JWKMatcher.Builder().build()), null).isEmpty()
+                    ? Optional.of(jwksUri + " holds no keys")
+                    : Optional.empty();
+        } catch (KeySourceException e) {
+            return Optional.of("the signing keys could not be fetched from " + jwksUri + ": " + e.getMessage());
+        }
     }
 
     /** {@link TokenCheck.Valid} only if there is at least one token and every token is valid. */

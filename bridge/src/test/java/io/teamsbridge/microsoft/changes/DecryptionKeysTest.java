@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPairGenerator;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class DecryptionKeysTest {
-    private static final EncryptionCertificate A = EncryptionCertificate.generate("cert-a", Clock.systemUTC());
-    private static final EncryptionCertificate B = EncryptionCertificate.generate("cert-b", Clock.systemUTC());
+    private static final EncryptionCertificate A = TestCertificates.A;
+    private static final EncryptionCertificate B = TestCertificates.B;
 
     @Test
     void aMatchingThumbprintWinsOverAMatchingId() {

@@ -58,7 +58,7 @@ class EncryptionCertificateTest {
 
     @Test
     void refusesAStoredKeyThatIsNotTheCertificates() {
-        EncryptionCertificate other = EncryptionCertificate.generate("other", Clock.systemUTC());
+        EncryptionCertificate other = TestCertificates.B;
 
         assertThatThrownBy(() -> EncryptionCertificate.fromStored("x", CERT.base64Der(), other.privateKeyPkcs8Base64()))
                 .isInstanceOf(KeyMaterialException.class)

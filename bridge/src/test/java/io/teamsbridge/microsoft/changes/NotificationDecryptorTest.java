@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teamsbridge.microsoft.changes.DecryptionException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class NotificationDecryptorTest {
-    private static final EncryptionCertificate OURS = EncryptionCertificate.generate("teams-bridge-1", Clock.systemUTC());
-    private static final EncryptionCertificate OTHER = EncryptionCertificate.generate("teams-bridge-2", Clock.systemUTC());
+    private static final EncryptionCertificate OURS = TestCertificates.A;
+    private static final EncryptionCertificate OTHER = TestCertificates.B;
     private static final String MESSAGE = """
             {"id":"1700000000000","messageType":"message","body":{"contentType":"html","content":"<p>Grüße — <b>hi</b></p>"}}""";
 

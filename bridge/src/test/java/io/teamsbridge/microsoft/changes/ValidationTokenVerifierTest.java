@@ -8,9 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -30,8 +28,8 @@ class ValidationTokenVerifierTest {
     private static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
     private static final String TENANT_ID = "e61ef81e-8bd8-476a-92e8-4a62f8426fca";
     private static final Instant NOW = Instant.parse("2026-05-04T12:00:00Z");
-    private static final RSAKey SIGNING_KEY = rsaKey("key-1");
-    private static final RSAKey OTHER_KEY = rsaKey("key-2");
+    private static final RSAKey SIGNING_KEY = TestCertificates.signingKey(TestCertificates.A, "key-1");
+    private static final RSAKey OTHER_KEY = TestCertificates.signingKey(TestCertificates.B, "key-2");
 
     private final JwksServer jwks = JwksServer.start(SIGNING_KEY.toPublicJWK());
     private final ValidationTokenVerifier verifier =
@@ -125,6 +123,15 @@ class ValidationTokenVerifierTest {
     }
 
     @Test
+    void prefetchingTheKeysSparesTheFirstWebhookTheFetch() {
+        assertThat(verifier.prefetchKeys()).isEmpty();
+        assertThat(jwks.fetches()).isEqualTo(1);
+
+        assertThat(verifier.verify(List.of(token(c -> c)))).isEqualTo(new TokenCheck.Valid());
+        assertThat(jwks.fetches()).isEqualTo(1);
+    }
+
+    @Test
     void requiresAtLeastOneToken() {
         assertInvalid(List.of(), "no validationTokens");
         assertInvalid(null, "no validationTokens");
@@ -165,6 +172,7 @@ class ValidationTokenVerifierTest {
         ValidationTokenVerifier offline = new ValidationTokenVerifier(gone, CLIENT_ID, TENANT_ID, Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertInvalid(offline, List.of(token(c -> c)), "the signing keys could not be fetched from " + gone);
+        assertThat(offline.prefetchKeys()).hasValueSatisfying(problem -> assertThat(problem).contains("could not be fetched"));
     }
 
     @Test
@@ -220,13 +228,5 @@ class ValidationTokenVerifierTest {
 
     private static Date at(Instant instant) {
         return Date.from(instant);
-    }
-
-    private static RSAKey rsaKey(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
