@@ -49,7 +49,9 @@ public final class ValidationTokenVerifier {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** Graph's tokens are about 1.5 KB; anything much larger is not one. */
     static final int MAX_TOKEN_CHARS = 16 * 1024;
-    private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(2);
+    /** Connect plus read stays under the 3 seconds Graph gives the webhook, even on a cold cache. */
+    private static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofMillis(1000);
+    private static final Duration JWKS_READ_TIMEOUT = Duration.ofMillis(1500);
     private static final int JWKS_SIZE_LIMIT = 512 * 1024;
     private static final Duration JWKS_CACHE = Duration.ofHours(1);
     private static final Duration JWKS_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
@@ -72,10 +74,11 @@ public final class ValidationTokenVerifier {
         }
         this.jwksUri = jwksUri;
         this.claims = new GraphTokenClaims(clientId, tenantId, clock, CLOCK_SKEW);
-        int timeoutMillis = (int) JWKS_TIMEOUT.toMillis();
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+                (int) JWKS_CONNECT_TIMEOUT.toMillis(), (int) JWKS_READ_TIMEOUT.toMillis(), JWKS_SIZE_LIMIT);
         this.keys = JWKSourceBuilder
-                .<SecurityContext>create(url(jwksUri), new DefaultResourceRetriever(timeoutMillis, timeoutMillis, JWKS_SIZE_LIMIT))
-                .cache(JWKS_CACHE.toMillis(), JWKS_TIMEOUT.toMillis())
+                .<SecurityContext>create(url(jwksUri), retriever)
+                .cache(JWKS_CACHE.toMillis(), JWKS_CONNECT_TIMEOUT.plus(JWKS_READ_TIMEOUT).toMillis())
                 .refreshAheadCache(false)
                 .rateLimited(JWKS_MIN_REFETCH_INTERVAL.toMillis())
                 .outageTolerant(JWKS_OUTAGE_TOLERANCE.toMillis())
