@@ -1,6 +1,8 @@
 package io.teamsbridge.emulators.microsoft;
 
 import io.teamsbridge.emulators.http.HttpError;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +69,59 @@ record ControlBody(JsonNode node) {
             throw badRequest("Field '" + name + "' must be a whole number from 0 to " + max + ".");
         }
         return Optional.of(value.longValue());
+    }
+
+    /** A required array of non-empty strings. */
+    List<String> requiredStrings(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isArray()) {
+            throw badRequest("Field '" + name + "' is required and must be an array of strings.");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isString() || element.stringValue().isBlank()) {
+                throw badRequest("Field '" + name + "' must only hold non-empty strings.");
+            }
+            out.add(element.stringValue());
+        }
+        return out;
+    }
+
+    /** The elements of an optional array of objects, each wrapped; empty when the field is absent or null. */
+    List<ControlBody> optionalObjects(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw badRequest("Field '" + name + "' must be an array of objects.");
+        }
+        List<ControlBody> out = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isObject()) {
+                throw badRequest("Field '" + name + "' must only hold objects.");
+            }
+            out.add(new ControlBody(element));
+        }
+        return out;
+    }
+
+    /** A required whole number. */
+    int requiredInt(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw badRequest("Field '" + name + "' is required and must be a whole number.");
+        }
+        return value.intValue();
+    }
+
+    /** A string, or any other JSON value written out as JSON text (an adaptive card's content, say). */
+    @Nullable String optionalTextOrJson(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isString() ? value.stringValue() : io.teamsbridge.emulators.http.Json.MAPPER.writeValueAsString(value);
     }
 
     static HttpError badRequest(String message) {

@@ -9,18 +9,18 @@ import io.teamsbridge.emulators.microsoft.directory.Presence;
 import io.teamsbridge.emulators.microsoft.directory.User;
 import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
 import io.teamsbridge.emulators.microsoft.identity.IdentityProvider;
+import io.teamsbridge.emulators.microsoft.notifications.DeliveryStats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /_sandbox/} control API of the Microsoft emulator (the contract in SANDBOX.md): users,
- * presence, the SSO session, revocation, faults and request counts. JSON in and out; bad input is
- * a 400 that names the field.
+ * presence, the SSO session, revocation, faults and counts. Chats and subscriptions have their own
+ * control routes. JSON in and out; bad input is a 400 that names the field.
  */
 final class ControlRoutes {
     private static final Logger log = LoggerFactory.getLogger(ControlRoutes.class);
@@ -28,15 +28,17 @@ final class ControlRoutes {
 
     private final UserDirectory directory;
     private final IdentityProvider identity;
-    private final AtomicReference<Faults> faults;
+    private final FaultSwitches faults;
     private final RequestStats stats;
+    private final DeliveryStats deliveries;
 
-    ControlRoutes(UserDirectory directory, IdentityProvider identity, AtomicReference<Faults> faults,
-            RequestStats stats) {
+    ControlRoutes(UserDirectory directory, IdentityProvider identity, FaultSwitches faults, RequestStats stats,
+            DeliveryStats deliveries) {
         this.directory = directory;
         this.identity = identity;
         this.faults = faults;
         this.stats = stats;
+        this.deliveries = deliveries;
     }
 
     void register(Router router) {
@@ -112,7 +114,7 @@ final class ControlRoutes {
     }
 
     private Response setFaults(Request request) {
-        Faults updated = faults.updateAndGet(current -> current.apply(request.json()));
+        Faults updated = faults.apply(request.json());
         log.info("Microsoft emulator faults now {}", updated);
         return Response.json(200, updated);
     }
@@ -120,9 +122,7 @@ final class ControlRoutes {
     private Response stats(Request request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requests", stats.snapshot());
-        // Change notifications are not emulated yet; the fields are part of the contract already.
-        body.put("notificationsSent", 0);
-        body.put("deliveryFailures", 0);
+        body.putAll(deliveries.snapshot());
         return Response.json(200, body);
     }
 

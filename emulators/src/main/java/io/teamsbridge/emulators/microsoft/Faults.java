@@ -5,15 +5,14 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The faults the control API can switch on. {@code throttle} is off by default so tests are
- * deterministic; the delivery faults are stored now and take effect once change notifications are
- * delivered.
+ * The faults the control API can switch on. {@code throttle} (Graph's documented limits) is on by
+ * default, as SANDBOX.md says; a test that hammers the emulator turns it off.
  *
  * @param deliveryDelayMs how long to wait before each notification delivery
  * @param failDeliveries how many upcoming deliveries to fail
  */
 record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayMs, int failDeliveries) {
-    static final Faults NONE = new Faults(false, false, 0, 0);
+    static final Faults DEFAULT = new Faults(true, false, 0, 0);
     private static final Set<String> FIELDS = Set.of("throttle", "duplicateDeliveries", "deliveryDelayMs",
             "failDeliveries");
 
@@ -31,5 +30,10 @@ record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayM
                 in.optionalBoolean("duplicateDeliveries").orElse(duplicateDeliveries),
                 in.optionalCount("deliveryDelayMs", Long.MAX_VALUE).orElse(deliveryDelayMs),
                 in.optionalCount("failDeliveries", Integer.MAX_VALUE).map(Long::intValue).orElse(failDeliveries));
+    }
+
+    /** With one failure fewer to come, never below zero. */
+    Faults afterFailure() {
+        return new Faults(throttle, duplicateDeliveries, deliveryDelayMs, Math.max(0, failDeliveries - 1));
     }
 }

@@ -3,12 +3,14 @@ package io.teamsbridge.emulators.microsoft;
 import io.teamsbridge.emulators.http.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -62,14 +64,133 @@ public final class MicrosoftControlClient {
         call("POST", "/_sandbox/users/" + userId + "/revoke", Map.of());
     }
 
+    /**
+     * A mention for {@link #postMessage(String, String, String, String, List, List)}: the HTML body
+     * holds {@code <at id="{id}">{mentionText}</at>}.
+     */
+    public record Mention(int id, String mentionText, String userId) {}
+
+    /** A {@code chatMessageAttachment}; a null id gets a fresh one. */
+    public record Attachment(@Nullable String id, String contentType, @Nullable String contentUrl,
+            @Nullable String content, @Nullable String name, @Nullable String thumbnailUrl,
+            @Nullable String teamsAppId) {
+
+        /** A file shared in the chat: the body refers to it as {@code <attachment id="{id}"></attachment>}. */
+        public static Attachment file(String id, String contentUrl, String name) {
+            return new Attachment(id, "reference", contentUrl, null, name, null, null);
+        }
+
+        /** A card, such as {@code application/vnd.microsoft.card.adaptive} with its JSON as content. */
+        public static Attachment card(String id, String contentType, String contentJson) {
+            return new Attachment(id, contentType, null, contentJson, null, null, null);
+        }
+    }
+
+    /**
+     * @param chatType {@code "oneOnOne"} (exactly 2 members, no topic; the pair's existing chat if
+     *     there is one), {@code "group"} or {@code "meeting"}
+     * @return the chat id
+     */
+    public String createChat(String chatType, @Nullable String topic, List<String> memberIds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("chatType", chatType);
+        if (topic != null) {
+            body.put("topic", topic);
+        }
+        body.put("memberIds", memberIds);
+        return call("POST", "/_sandbox/chats", body).get("id").stringValue();
+    }
+
+    /** Every chat: {@code [{id, chatType, topic, memberIds}]}. */
+    public JsonNode chats() {
+        return call("GET", "/_sandbox/chats", null);
+    }
+
+    /**
+     * Sends a message as a member of the chat; subscribers are notified.
+     *
+     * @param contentType {@code "html"} or {@code "text"}
+     * @return the message id
+     */
+    public String postMessage(String chatId, String fromUserId, String contentType, String content) {
+        return postMessage(chatId, fromUserId, contentType, content, List.of(), List.of());
+    }
+
+    /** As {@link #postMessage(String, String, String, String)}, with mentions (html only) and attachments. */
+    public String postMessage(String chatId, String fromUserId, String contentType, String content,
+            List<Mention> mentions, List<Attachment> attachments) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fromUserId", fromUserId);
+        body.put("contentType", contentType);
+        body.put("content", content);
+        if (!mentions.isEmpty()) {
+            body.put("mentions", mentions);
+        }
+        if (!attachments.isEmpty()) {
+            body.put("attachments", attachments);
+        }
+        return call("POST", chatPath(chatId) + "/messages", body).get("id").stringValue();
+    }
+
+    /** Edits the message's content; subscribers get an {@code updated} notification. */
+    public void editMessage(String chatId, String messageId, String content) {
+        call("PATCH", chatPath(chatId) + "/messages/" + segment(messageId), Map.of("content", content));
+    }
+
+    /** Soft-deletes the message; subscribers get a {@code deleted} notification. */
+    public void deleteMessage(String chatId, String messageId) {
+        call("DELETE", chatPath(chatId) + "/messages/" + segment(messageId), null);
+    }
+
+    /** Adds a member to a group or meeting chat; returns the id of the {@code membersAdded} system event message. */
+    public String addMember(String chatId, String userId) {
+        return call("POST", chatPath(chatId) + "/members", Map.of("userId", userId)).get("messageId").stringValue();
+    }
+
+    /**
+     * The live subscriptions: {@code [{id, resource, changeType, notificationUrl,
+     * lifecycleNotificationUrl, expirationDateTime, includeResourceData, encryptionCertificate,
+     * encryptionCertificateId, applicationId, reauthorizationRequired}]}, never the clientState.
+     */
+    public JsonNode subscriptions() {
+        return call("GET", "/_sandbox/subscriptions", null);
+    }
+
+    /**
+     * Sends a lifecycle notification and does what it means.
+     *
+     * @param event {@code "reauthorizationRequired"} (delivery pauses until reauthorized),
+     *     {@code "subscriptionRemoved"} (the subscription is deleted) or {@code "missed"}
+     */
+    public void lifecycle(String subscriptionId, String event) {
+        call("POST", "/_sandbox/subscriptions/" + segment(subscriptionId) + "/lifecycle", Map.of("event", event));
+    }
+
+    /** Deletes a subscription without any lifecycle notification, as if Microsoft lost it. */
+    public void deleteSubscription(String subscriptionId) {
+        call("DELETE", "/_sandbox/subscriptions/" + segment(subscriptionId), null);
+    }
+
     /** Fields given replace the current values; the others stay. See SANDBOX.md for the names. */
     public void faults(Map<String, Object> faults) {
         call("PUT", "/_sandbox/faults", faults);
     }
 
-    /** {@code {requests: {"METHOD template": count}, notificationsSent, deliveryFailures}}. */
+    /**
+     * {@code {requests: {"METHOD template": count}, notificationsSent, deliveryFailures,
+     * notificationsDropped, lifecycleNotificationsSent}}.
+     */
     public JsonNode stats() {
         return call("GET", "/_sandbox/stats", null);
+    }
+
+    private static String chatPath(String chatId) {
+        return "/_sandbox/chats/" + segment(chatId);
+    }
+
+    /** Chat ids hold ':' and '@'; encoded, they stay one path segment whatever they contain. */
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private JsonNode call(String method, String path, @Nullable Object body) {

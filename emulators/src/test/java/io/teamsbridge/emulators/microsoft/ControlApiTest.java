@@ -84,7 +84,7 @@ class ControlApiTest {
         emulator.control().faults(Map.of("failDeliveries", 3));
 
         JsonNode faults = TestHttp.json(flow.http.get(control("/faults")));
-        assertThat(faults.get("throttle").asBoolean()).isFalse();
+        assertThat(faults.get("throttle").asBoolean()).as("on by default, as SANDBOX.md says").isTrue();
         assertThat(faults.get("duplicateDeliveries").asBoolean()).isTrue();
         assertThat(faults.get("deliveryDelayMs").asLong()).isEqualTo(250);
         assertThat(faults.get("failDeliveries").asInt()).isEqualTo(3);

@@ -32,10 +32,11 @@ class ThrottleTest {
     }
 
     @Test
-    void offByDefault() {
-        for (int i = 0; i < 40; i++) {
-            assertThat(flow.graph("/users/" + userId, token).statusCode()).isEqualTo(200);
+    void onByDefaultWithTheDocumentedLimits() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(flow.graph("/users/" + userId, token).statusCode()).as("request %d", i + 1).isEqualTo(200);
         }
+        assertThat(flow.graph("/users/" + userId, token).statusCode()).isEqualTo(429);
     }
 
     @Test

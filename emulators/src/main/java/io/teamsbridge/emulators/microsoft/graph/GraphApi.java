@@ -2,8 +2,10 @@ package io.teamsbridge.emulators.microsoft.graph;
 
 import io.teamsbridge.emulators.http.Interceptor;
 import io.teamsbridge.emulators.http.Router;
+import io.teamsbridge.emulators.microsoft.chats.ChatStore;
 import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
 import io.teamsbridge.emulators.microsoft.identity.AccessTokenVerifier;
+import io.teamsbridge.emulators.microsoft.notifications.SubscriptionService;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
@@ -12,23 +14,35 @@ import java.util.function.BooleanSupplier;
 public final class GraphApi {
     public static final String PREFIX = "/v1.0";
 
+    /** What Graph's resources are read from. */
+    public record Services(UserDirectory directory, ChatStore chats, SubscriptionService subscriptions,
+            AccessTokenVerifier verifier) {}
+
     private final UserRoutes users;
     private final PresenceRoutes presence;
+    private final ChatRoutes chats;
+    private final SubscriptionRoutes subscriptions;
+    private final BatchRoute batch;
     private final GraphThrottle throttle;
 
     /** @param throttling whether the {@code throttle} fault is on, read on every request */
-    public GraphApi(UserDirectory directory, AccessTokenVerifier verifier, GraphErrors errors, Clock clock,
-            URI graphUrl, BooleanSupplier throttling) {
+    public GraphApi(Services services, GraphErrors errors, Clock clock, URI graphUrl, BooleanSupplier throttling) {
         GraphResponses responses = new GraphResponses(errors, graphUrl);
-        GraphAuth auth = new GraphAuth(verifier);
-        this.users = new UserRoutes(directory, auth, responses);
-        this.presence = new PresenceRoutes(directory, auth, responses);
-        this.throttle = new GraphThrottle(throttling, verifier, new RateLimiter(clock), errors);
+        GraphAuth auth = new GraphAuth(services.verifier());
+        this.users = new UserRoutes(services.directory(), auth, responses);
+        this.presence = new PresenceRoutes(services.directory(), auth, responses);
+        this.chats = new ChatRoutes(services.chats(), auth, responses);
+        this.subscriptions = new SubscriptionRoutes(services.subscriptions(), auth, responses);
+        this.batch = new BatchRoute(graphUrl, errors, responses);
+        this.throttle = new GraphThrottle(throttling, services.verifier(), new RateLimiter(clock), errors);
     }
 
     public void register(Router router) {
         users.register(router);
         presence.register(router);
+        chats.register(router);
+        subscriptions.register(router);
+        batch.register(router);
     }
 
     public Interceptor throttle() {

@@ -25,6 +25,11 @@ final class GraphResponses {
         return graphUrl + "/$metadata#" + fragment;
     }
 
+    /** An absolute Graph URL for a path below {@code /v1.0}, for {@code @odata.nextLink}. */
+    String link(String pathAndQuery) {
+        return graphUrl + "/" + pathAndQuery;
+    }
+
     Response json(Request request, int status, Object body) {
         return errors.stamp(request, new Response(status, Map.of("Content-Type", CONTENT_TYPE, "OData-Version", "4.0"),
                 Json.write(body)), UUID.randomUUID().toString());

@@ -1,0 +1,143 @@
+package io.teamsbridge.emulators.microsoft;
+
+import io.teamsbridge.emulators.http.HttpError;
+import io.teamsbridge.emulators.http.Request;
+import io.teamsbridge.emulators.http.Response;
+import io.teamsbridge.emulators.http.Router;
+import io.teamsbridge.emulators.microsoft.chats.Chat;
+import io.teamsbridge.emulators.microsoft.chats.ChatMember;
+import io.teamsbridge.emulators.microsoft.chats.ChatMessage;
+import io.teamsbridge.emulators.microsoft.chats.ChatStore;
+import io.teamsbridge.emulators.microsoft.chats.ChatType;
+import io.teamsbridge.emulators.microsoft.chats.MessageAttachment;
+import io.teamsbridge.emulators.microsoft.chats.MessageDraft;
+import io.teamsbridge.emulators.microsoft.chats.MessageMention;
+import io.teamsbridge.emulators.microsoft.directory.User;
+import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The control API's Teams side: create chats, write, edit and delete messages, add members. Every
+ * change is stored and notified to the subscribers, as if a person had done it in Teams.
+ */
+final class ChatControlRoutes {
+    private static final String P = "/_sandbox/chats";
+
+    private final ChatStore chats;
+    private final UserDirectory directory;
+
+    ChatControlRoutes(ChatStore chats, UserDirectory directory) {
+        this.chats = chats;
+        this.directory = directory;
+    }
+
+    void register(Router router) {
+        router.post(P, this::createChat)
+                .get(P, this::listChats)
+                .post(P + "/{chatId}/messages", this::postMessage)
+                .patch(P + "/{chatId}/messages/{messageId}", this::editMessage)
+                .delete(P + "/{chatId}/messages/{messageId}", this::deleteMessage)
+                .post(P + "/{chatId}/members", this::addMember);
+    }
+
+    private Response createChat(Request request) {
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("chatType", "topic", "memberIds"));
+        String typeName = body.requiredText("chatType");
+        ChatType type = ChatType.fromWire(typeName).orElseThrow(() -> ControlBody.badRequest("Field 'chatType' must"
+                + " be one of " + Arrays.stream(ChatType.values()).map(ChatType::wireName).toList() + ", not '"
+                + typeName + "'."));
+        Chat chat = change(() -> chats.create(type, body.optionalText("topic"), body.requiredStrings("memberIds")));
+        return Response.json(201, Map.of("id", chat.id()));
+    }
+
+    private Response listChats(Request request) {
+        return Response.json(200, chats.all().stream().map(ChatControlRoutes::describe).toList());
+    }
+
+    private Response postMessage(Request request) {
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("fromUserId", "contentType", "content", "mentions", "attachments"));
+        MessageDraft draft = new MessageDraft(body.requiredText("fromUserId"), body.requiredText("contentType"),
+                body.requiredText("content"), body.optionalObjects("mentions").stream().map(this::mention).toList(),
+                body.optionalObjects("attachments").stream().map(ChatControlRoutes::attachment).toList());
+        ChatMessage message = change(() -> chats.post(request.pathParam("chatId"), draft));
+        return Response.json(201, Map.of("id", message.id()));
+    }
+
+    private Response editMessage(Request request) {
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("content"));
+        String content = body.requiredText("content");
+        ChatMessage message = change(() -> chats.edit(request.pathParam("chatId"), request.pathParam("messageId"),
+                content));
+        return Response.json(200, Map.of("id", message.id()));
+    }
+
+    private Response deleteMessage(Request request) {
+        change(() -> chats.delete(request.pathParam("chatId"), request.pathParam("messageId")));
+        return Response.empty(204);
+    }
+
+    /** Answers the membership id and the id of the {@code membersAdded} system event message. */
+    private Response addMember(Request request) {
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("userId"));
+        String userId = body.requiredText("userId");
+        String chatId = request.pathParam("chatId");
+        ChatMessage event = change(() -> chats.addMember(chatId, userId));
+        String memberId = chats.chat(chatId).flatMap(c -> c.member(userId)).map(ChatMember::id).orElseThrow();
+        return Response.json(201, Map.of("id", memberId, "messageId", event.id()));
+    }
+
+    private MessageMention mention(ControlBody mention) {
+        mention.rejectUnknown(Set.of("id", "mentionText", "userId"));
+        String userId = mention.requiredText("userId");
+        User user = directory.byId(userId).orElseThrow(() -> ControlBody.badRequest("A mention names user '"
+                + userId + "', who does not exist."));
+        return new MessageMention(mention.requiredInt("id"), mention.requiredText("mentionText"), user.id(),
+                user.displayName());
+    }
+
+    private static MessageAttachment attachment(ControlBody attachment) {
+        attachment.rejectUnknown(Set.of("id", "contentType", "contentUrl", "content", "name", "thumbnailUrl",
+                "teamsAppId"));
+        String id = attachment.optionalText("id");
+        return new MessageAttachment(id != null ? id : UUID.randomUUID().toString(),
+                attachment.requiredText("contentType"), attachment.optionalText("contentUrl"),
+                attachment.optionalTextOrJson("content"), attachment.optionalText("name"),
+                attachment.optionalText("thumbnailUrl"), attachment.optionalText("teamsAppId"));
+    }
+
+    private static Map<String, @Nullable Object> describe(Chat chat) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("id", chat.id());
+        out.put("chatType", chat.chatType().wireName());
+        out.put("topic", chat.topic());
+        out.put("memberIds", chat.members().stream().map(ChatMember::userId).toList());
+        return out;
+    }
+
+    /** Runs a store change, answering its refusals: 404 for what does not exist, 400 for the rest. */
+    private static <T> T change(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NoSuchElementException e) {
+            throw new HttpError(404, "not_found", capitalised(e.getMessage()) + ".");
+        } catch (IllegalArgumentException e) {
+            throw ControlBody.badRequest(capitalised(e.getMessage()) + ".");
+        }
+    }
+
+    private static String capitalised(@Nullable String message) {
+        return message == null || message.isEmpty() ? "Refused"
+                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

@@ -1,0 +1,30 @@
+package io.teamsbridge.emulators.microsoft.notifications;
+
+/** The delivery faults the control API switches, read at each delivery. */
+public interface DeliveryFaults {
+    DeliveryFaults NONE = new DeliveryFaults() {
+        @Override
+        public boolean duplicateDeliveries() {
+            return false;
+        }
+
+        @Override
+        public long deliveryDelayMs() {
+            return 0;
+        }
+
+        @Override
+        public boolean takeFailure() {
+            return false;
+        }
+    };
+
+    /** Whether each batch is delivered twice. */
+    boolean duplicateDeliveries();
+
+    /** How long to wait before each delivery. */
+    long deliveryDelayMs();
+
+    /** Uses up one of the failures asked for with {@code failDeliveries}; false when none is left. */
+    boolean takeFailure();
+}
