@@ -92,7 +92,7 @@ final class CardReader {
         }
         List<String> links = new ArrayList<>();
         for (JsonNode button : c.path("buttons")) {
-            if (string(button, "type").equalsIgnoreCase("openUrl")) {
+            if (string(button, "type").equalsIgnoreCase("openUrl") && LinkTargets.destination(string(button, "value")).isPresent()) {
                 links.add(link(string(button, "title"), string(button, "value")));
             }
         }
@@ -143,7 +143,8 @@ final class CardReader {
                 md = "~~" + md + "~~";
             }
             JsonNode action = run.path("selectAction");
-            if (string(action, "type").equals("Action.OpenUrl")) {
+            // A button whose link is unsafe has nothing left to offer; it is dropped.
+            if (string(action, "type").equals("Action.OpenUrl") && LinkTargets.destination(string(action, "url")).isPresent()) {
                 md = LinkTargets.link(md, string(action, "url"));
             }
             out.append(Character.isWhitespace(text.charAt(0)) ? " " : "").append(md)
@@ -165,7 +166,8 @@ final class CardReader {
     private static String actions(JsonNode actions) {
         List<String> links = new ArrayList<>();
         for (JsonNode action : actions) {
-            if (string(action, "type").equals("Action.OpenUrl")) {
+            // A button whose link is unsafe has nothing left to offer; it is dropped.
+            if (string(action, "type").equals("Action.OpenUrl") && LinkTargets.destination(string(action, "url")).isPresent()) {
                 links.add(link(string(action, "title"), string(action, "url")));
             }
         }

@@ -137,7 +137,7 @@ final class InlineBuilder {
             parent.space();
         }
         if (end > start) {
-            if (!open.isEmpty() && open.equals(parent.lastClose) && !parent.pendingSpace && parent.out.toString().endsWith(open)) {
+            if (!open.isEmpty() && open.equals(parent.lastClose) && !parent.pendingSpace && parent.endsWith(open)) {
                 parent.out.setLength(parent.out.length() - open.length());
                 parent.out.append(text, start, end).append(close);
                 parent.lineStart = false;
@@ -159,7 +159,17 @@ final class InlineBuilder {
     }
 
     boolean isEmpty() {
-        return out.toString().isBlank();
+        for (int i = 0; i < out.length(); i++) {
+            if (!Character.isWhitespace(out.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean endsWith(String suffix) {
+        int from = out.length() - suffix.length();
+        return from >= 0 && out.indexOf(suffix, from) == from;
     }
 
     private void flushSpace() {

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>An allow-list of schemes rather than a deny-list: {@code javascript:}, {@code data:},
  * {@code vbscript:}, relative and malformed URLs all stay plain text. Characters that would end or
- * confuse a destination (space, parentheses, angle brackets, backslash) are percent-encoded, so a
- * URL can never break out of {@code [text](url)}.
+ * confuse a destination (space, parentheses, angle brackets, backslash, backtick, and the pipe that
+ * splits table cells) are percent-encoded, so a URL can never break out of {@code [text](url)}.
  */
 final class LinkTargets {
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
@@ -29,8 +29,9 @@ final class LinkTargets {
         if (href == null) {
             return Optional.empty();
         }
-        // Browsers ignore whitespace and control characters inside URLs ("java\tscript:"); so do we.
-        String url = href.codePoints().filter(c -> c > 0x20 && c != 0x7F)
+        // As browsers do: spaces at the ends go, tabs, line breaks and other control characters
+        // anywhere go ("java\tscript:" is javascript:), inner spaces stay (and are encoded below).
+        String url = href.strip().codePoints().filter(c -> c >= 0x20 && c != 0x7F)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         Matcher m = SCHEME.matcher(url);
         if (!m.find() || !SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT))) {
@@ -43,6 +44,7 @@ final class LinkTargets {
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             switch (c) {
+                case ' ' -> out.append("%20");
                 case '(' -> out.append("%28");
                 case ')' -> out.append("%29");
                 case '<' -> out.append("%3C");
