@@ -37,6 +37,17 @@ final class TestHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, with a JSON body when {@code json} is not null. */
+    HttpResponse<String> send(String method, URI uri, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request, headers);
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
     }
