@@ -30,7 +30,7 @@ final class BlockConverter {
         List<String> blocks = new ArrayList<>();
         if (depth > InlineConverter.MAX_DEPTH) {
             InlineBuilder text = new InlineBuilder(true, false);
-            text.text(container.text(), false);
+            text.text(HtmlTags.visibleText(container), false);
             blocks.add(text.markdown());
             return blocks;
         }
@@ -150,7 +150,7 @@ final class BlockConverter {
             rest.select("[itemprop=mri], [itemprop=time]").remove();
             body = MarkdownBlocks.join(blocks(rest, depth));
         }
-        String name = who == null ? "" : who.text().strip();
+        String name = who == null ? "" : HtmlTags.visibleText(who).strip().replaceAll("\\s+", " ");
         if (name.isEmpty()) {
             return MarkdownBlocks.quote(body);
         }

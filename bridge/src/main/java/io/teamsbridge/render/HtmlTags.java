@@ -1,8 +1,10 @@
 package io.teamsbridge.render;
 
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -65,6 +67,31 @@ final class HtmlTags {
 
     /** Whether an element carries the given Skype/Teams schema type (emoji, mention, reply). */
     static boolean hasItemType(Element element, String type) {
-        return element.attr("itemtype").toLowerCase(java.util.Locale.ROOT).endsWith("schema.skype.com/" + type.toLowerCase(java.util.Locale.ROOT));
+        return element.attr("itemtype").toLowerCase(Locale.ROOT).endsWith("schema.skype.com/" + type.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The text a reader would see, hidden elements left out, line breaks and block ends as spaces.
+     * Iterative; used where structure no longer matters (past the depth bound, names).
+     */
+    static String visibleText(Element element) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    text.append(t.getWholeText());
+                } else if (node instanceof Element e) {
+                    if (isHidden(e)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (e.normalName().equals("br") || isBlock(e)) {
+                        text.append(' ');
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return text.toString();
     }
 }

@@ -9,8 +9,8 @@ import org.jsoup.nodes.TextNode;
  * Inline HTML to Markdown: text, emphasis, links, code spans, mentions, emoji and images. Blocks
  * met inline (in a heading, a table cell, a link) become line breaks around their text.
  *
- * <p>Recursive, but only to {@link #MAX_DEPTH}; anything deeper is read as plain text by jsoup's
- * iterative {@link Element#text()}, so hostile nesting cannot overflow the stack.
+ * <p>Recursive, but only to {@link #MAX_DEPTH}; anything deeper is read as plain text by the
+ * iterative {@link HtmlTags#visibleText}, so hostile nesting cannot overflow the stack.
  */
 final class InlineConverter {
     static final int MAX_DEPTH = 64;
@@ -39,7 +39,7 @@ final class InlineConverter {
             out.text(text.getWholeText(), !scope.inLink());
         } else if (node instanceof Element element && !HtmlTags.isHidden(element)) {
             if (depth > MAX_DEPTH) {
-                out.text(element.text(), false);
+                out.text(HtmlTags.visibleText(element), false);
             } else {
                 element(element, out, scope, depth);
             }
@@ -121,7 +121,7 @@ final class InlineConverter {
             out.mention(mention.get().userId(), "@" + username.get());
             return;
         }
-        String shown = e.text();
+        String shown = HtmlTags.visibleText(e);
         out.text(shown.isBlank() ? mention.map(TeamsMention::mentionText).orElse("") : shown, false);
     }
 

@@ -66,7 +66,8 @@ class EscapingTest {
                 arguments("after a span boundary", "<p><span>- </span>x</p>", "\\- x"),
                 arguments("not inside bold", "<p><b>- x</b></p>", "**- x**"),
                 arguments("setext under a line", "<p>Title<br>---</p>", "Title\n\\---"),
-                arguments("text message lines", "", ""));
+                arguments("start of a list item", "<ul><li>+ x</li></ul>", "- \\+ x"),
+                arguments("start of a quote", "<blockquote>1. x</blockquote>", "> 1\\. x"));
     }
 
     @ParameterizedTest(name = "{0}")

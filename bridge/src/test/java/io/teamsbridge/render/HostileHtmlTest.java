@@ -42,7 +42,7 @@ class HostileHtmlTest {
 
     @Test
     void deepNestingDoesNotOverflowTheStack() {
-        for (String tag : new String[] {"div", "b", "span", "blockquote", "ul><li", "table><tr><td", "a href=\"https://e.com\""}) {
+        for (String tag : new String[] {"div", "b", "span", "blockquote", "ul><li", "ul><p", "table><tr><td", "a href=\"https://e.com\""}) {
             String open = "<" + tag + ">";
             String html = open.repeat(2000) + "deep" + "</x>".repeat(10);
             assertThat(Fixtures.render(html)).as(tag).contains("deep");
@@ -53,6 +53,12 @@ class HostileHtmlTest {
     void deepNestingKeepsAllText() {
         String html = "<div>".repeat(1000) + "a *b*" + "</div>".repeat(1000) + "<p>after</p>";
         assertThat(Fixtures.render(html)).isEqualTo("a \\*b\\*\n\nafter");
+    }
+
+    @Test
+    void hiddenContentStaysHiddenPastTheDepthBound() {
+        String html = "<div><span>".repeat(100) + "a<script>secret()</script><iframe>frame</iframe><style>s</style>b";
+        assertThat(Fixtures.render(html)).isEqualTo("ab");
     }
 
     @Test

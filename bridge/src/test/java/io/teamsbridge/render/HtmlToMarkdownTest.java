@@ -125,6 +125,8 @@ class HtmlToMarkdownTest {
                 arguments("codeblock with language",
                         "<codeblock class=\"language-Java\"><code>int a = 1;<br>a++;</code></codeblock>",
                         "```java\nint a = 1;\na++;\n```"),
+                arguments("language on the code element", "<pre><code class=\"language-python\">print(1)</code></pre>",
+                        "```python\nprint(1)\n```"),
                 arguments("C# language alias", "<codeblock class=\"language-C#\"><code>var x;</code></codeblock>",
                         "```csharp\nvar x;\n```"),
                 arguments("fence longer than backticks inside", "<pre>```\ncode\n```</pre>", "````\n```\ncode\n```\n````"),
