@@ -42,10 +42,12 @@ final class InlineBuilder {
         if (collapsed.isEmpty()) {
             return;
         }
-        if (collapsed.charAt(0) == ' ') {
+        int from = collapsed.charAt(0) == ' ' ? 1 : 0;
+        int to = collapsed.length() > from && collapsed.charAt(collapsed.length() - 1) == ' ' ? collapsed.length() - 1 : collapsed.length();
+        if (from == 1) {
             space();
         }
-        String words = collapsed.strip();
+        String words = collapsed.substring(from, to);
         int at = 0;
         LinkTargets.Span url = linkBareUrls ? LinkTargets.nextBareUrl(words, 0) : null;
         while (at < words.length()) {
@@ -62,7 +64,7 @@ final class InlineBuilder {
                 at = end;
             }
         }
-        if (collapsed.length() > 1 && collapsed.charAt(collapsed.length() - 1) == ' ') {
+        if (to < collapsed.length()) {
             space();
         }
     }
@@ -103,6 +105,7 @@ final class InlineBuilder {
         out.append('\n');
         lineStart = true;
         lastClose = null;
+        openMentionUser = null;
     }
 
     /**

@@ -11,6 +11,10 @@ package io.teamsbridge.render;
  * <p>Mattermost finds {@code @mentions} after Markdown is rendered (and on the server in the raw
  * text), so a backslash cannot stop them; a zero-width space after the {@code @} does, and keeps
  * the text looking the same. A Teams user's {@code @name} is not the Mattermost user of that name.
+ *
+ * <p>Left alone on purpose: emoji shortcodes and emoticons ({@code :smile:}, {@code :)}), which
+ * Teams shows as emoji too. Mattermost may still show {@code #word} as a hashtag link (it finds
+ * them after Markdown); the escape is there because at a line start {@code #} makes a heading.
  */
 final class MarkdownEscaper {
     /** Put after an {@code @} so Mattermost sees no mention. */
