@@ -48,6 +48,24 @@ class PresenceTest {
     }
 
     @Test
+    void everyPairTheBridgeDecidesOnCanBeSetAndReadBack() {
+        String userId = newUser();
+        String token = flow.appToken();
+        List<List<String>> pairs = List.of(List.of("Away", "Away"), List.of("Offline", "OffWork"),
+                List.of("Available", "Available"), List.of("Busy", "InAMeeting"), List.of("DoNotDisturb", "Presenting"),
+                List.of("BeRightBack", "BeRightBack"), List.of("AvailableIdle", "Available"),
+                List.of("PresenceUnknown", "PresenceUnknown"), List.of("BusyIdle", "Busy"),
+                List.of("Away", "OutOfOffice"));
+
+        for (List<String> pair : pairs) {
+            emulator.control().setPresence(userId, pair.get(0), pair.get(1));
+            JsonNode presence = TestHttp.json(flow.graph("/users/" + userId + "/presence", token));
+            assertThat(List.of(presence.get("availability").stringValue(), presence.get("activity").stringValue()))
+                    .isEqualTo(pair);
+        }
+    }
+
+    @Test
     void getPresencesByUserIdAnswersForEveryKnownId() {
         String a = newUser();
         String b = newUser();

@@ -77,6 +77,22 @@ class ThrottleTest {
     }
 
     @Test
+    void chatMessagesHaveTheirOwnLimitOf20PerSecondAndSubscriptionsTheirs() {
+        String chat = emulator.control().createChat("meeting", "Sync", java.util.List.of(userId));
+        for (int i = 0; i < 20; i++) {
+            assertThat(flow.graph("/chats/" + chat + "/messages", token).statusCode()).as("request %d", i + 1)
+                    .isEqualTo(200);
+        }
+
+        HttpResponse<String> throttled = flow.graph("/chats/" + chat + "/messages", token);
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).contains("1");
+        assertThat(flow.graph("/chats/" + chat, token).statusCode()).isEqualTo(200);
+        assertThat(flow.graph("/subscriptions", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void turningItOffLiftsTheLimit() {
         emulator.control().faults(Map.of("throttle", true));
         for (int i = 0; i < 30; i++) {

@@ -16,10 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
@@ -37,14 +38,23 @@ final class Webhook implements AutoCloseable {
 
     record Delivery(String path, JsonNode body, Instant receivedAt) {}
 
+    /** How one coming delivery is answered: after a delay, with a status. */
+    record Answer(Duration delay, int status) {
+        static Answer status(int status) {
+            return new Answer(Duration.ZERO, status);
+        }
+
+        static Answer after(Duration delay) {
+            return new Answer(delay, 202);
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Validation> validations = new CopyOnWriteArrayList<>();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicReference<Handshake> handshake = new AtomicReference<>(Handshake.ECHO);
-    private final AtomicInteger slowAnswers = new AtomicInteger();
-    private final AtomicReference<Duration> slowness = new AtomicReference<>(Duration.ZERO);
-    private final AtomicInteger failingAnswers = new AtomicInteger();
+    private final Queue<Answer> plannedAnswers = new ConcurrentLinkedQueue<>();
 
     Webhook() {
         try {
@@ -65,15 +75,9 @@ final class Webhook implements AutoCloseable {
         handshake.set(mode);
     }
 
-    /** The next {@code count} deliveries are answered only after {@code delay}. */
-    void answerSlowly(int count, Duration delay) {
-        slowness.set(delay);
-        slowAnswers.set(count);
-    }
-
-    /** The next {@code count} deliveries are answered 503. */
-    void failNext(int count) {
-        failingAnswers.set(count);
+    /** The next deliveries are answered so, one answer each; then 202 at once again. */
+    void answerNext(Answer... answers) {
+        plannedAnswers.addAll(List.of(answers));
     }
 
     List<Validation> validations() {
@@ -129,11 +133,12 @@ final class Webhook implements AutoCloseable {
                 return;
             }
             deliveries.add(new Delivery(exchange.getRequestURI().getPath(), Json.parse(body), Instant.now()));
-            if (slowAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                sleep(slowness.get().toMillis());
+            Answer answer = plannedAnswers.poll();
+            if (answer == null) {
+                answer = Answer.status(202);
             }
-            int status = failingAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 202;
-            exchange.sendResponseHeaders(status, -1);
+            sleep(answer.delay().toMillis());
+            exchange.sendResponseHeaders(answer.status(), -1);
         }
     }
 
