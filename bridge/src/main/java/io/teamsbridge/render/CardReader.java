@@ -23,7 +23,8 @@ final class CardReader {
     private static final Pattern AT_NAME = Pattern.compile("(?<![\\p{L}\\p{N}])@(?=[\\p{L}\\p{N}])");
     private static final List<String> CHILD_ARRAYS = List.of("body", "items", "columns", "rows", "cells", "images");
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Jackson's shared default mapper: immutable, thread-safe, and free to reuse. */
+    private final JsonMapper json = JsonMapper.shared();
 
     /** A JSON document, or empty when it is not one. */
     Optional<JsonNode> parse(String content) {

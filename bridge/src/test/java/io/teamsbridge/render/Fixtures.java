@@ -23,6 +23,9 @@ final class Fixtures {
             new TeamsMention(5, "*Team*", "u-team"),
             new TeamsMention(6, "Carol", "u-carol"));
 
+    /** One renderer for all tests: it keeps no state between calls. */
+    private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
+
     private Fixtures() {
     }
 
@@ -35,7 +38,7 @@ final class Fixtures {
     }
 
     static String render(TeamsMessage message) {
-        return new MarkdownRenderer().render(message, USERNAMES);
+        return RENDERER.render(message, USERNAMES);
     }
 
     static String render(String html) {

@@ -57,9 +57,9 @@ class SplittingTest {
         String html = "<p>" + IntStream.range(0, 100).mapToObj(i -> "line " + i + " of the poem").reduce((a, b) -> a + "<br>" + b).orElseThrow() + "</p>";
         List<String> posts = posts(html);
         assertThat(posts).hasSizeGreaterThan(1);
-        String all = String.join("\n", posts);
+        List<String> lines = posts.stream().flatMap(String::lines).toList();
         for (int i = 0; i < 100; i++) {
-            assertThat(all).containsPattern("(?m)^line " + i + " of the poem$");
+            assertThat(lines).contains("line " + i + " of the poem");
         }
     }
 
