@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The emulator's token signing key: an RSA 2048 key made at start, published in the JWKS and used
- * for access tokens, id tokens and (later) Graph's change-notification validation tokens, which
+ * for access tokens, id tokens and Graph's change-notification validation tokens, which
  * Microsoft signs with the same identity platform keys.
  */
 public final class SigningKeys {
