@@ -50,9 +50,21 @@ public record MicrosoftProperties(
     /**
      * The change subscription on Teams chat messages.
      *
+     * @param enabled whether to keep a subscription at all (off only for a bridge that should not
+     *     receive notifications, e.g. a second environment sharing an app registration)
      * @param billingModel which metered-API model the subscription uses: B, A or evaluation
+     * @param lifetime how long each subscription or renewal asks for; Graph allows at most 4320
+     *     minutes for chat messages
+     * @param renewBefore renew when the subscription expires sooner than this
+     * @param checkInterval how often the subscription is checked at Graph (a vanished one is
+     *     recreated within this time)
      */
-    public record Subscription(@DefaultValue("B") @NotNull BillingModel billingModel) {}
+    public record Subscription(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("B") @NotNull BillingModel billingModel,
+            @DefaultValue("4230m") @NotNull Duration lifetime,
+            @DefaultValue("24h") @NotNull Duration renewBefore,
+            @DefaultValue("30s") @NotNull Duration checkInterval) {}
 
     public enum BillingModel {
         A,

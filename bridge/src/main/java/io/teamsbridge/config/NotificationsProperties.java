@@ -1,12 +1,39 @@
 package io.teamsbridge.config;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The global switch for chat notifications.
+ * Chat notifications.
  *
- * @param enabled when false nobody is notified; accounts stay connected
+ * @param enabled the global switch: when false nobody is notified; accounts stay connected
+ * @param maxAge a notification that could not be delivered within this time is given up (counted
+ *     and logged)
+ * @param batchSize how many received notifications a worker takes at once (their presence is
+ *     looked up together)
+ * @param concurrency how many chats are processed at the same time
+ * @param claimLease a claimed notification whose worker has not finished within this time (it
+ *     died) is handed to another worker
+ * @param maxBodySize the largest notification request accepted from Microsoft Graph
+ * @param presenceCacheTtl how long a user's Teams presence is reused
+ * @param chatCacheTtl how long a chat's members are reused before Graph is asked again
+ * @param retryMaxDelay the longest wait between two attempts at a notification that could not be
+ *     delivered (the wait doubles from 2 seconds up to this)
  */
+@Validated
 @ConfigurationProperties("notifications")
-public record NotificationsProperties(@DefaultValue("true") boolean enabled) {}
+public record NotificationsProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("24h") @NotNull Duration maxAge,
+        @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("16") @Min(1) @Max(256) int concurrency,
+        @DefaultValue("2m") @NotNull Duration claimLease,
+        @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize maxBodySize,
+        @DefaultValue("20s") @NotNull Duration presenceCacheTtl,
+        @DefaultValue("10m") @NotNull Duration chatCacheTtl,
+        @DefaultValue("5m") @NotNull Duration retryMaxDelay) {}

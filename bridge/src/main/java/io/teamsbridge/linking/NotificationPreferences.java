@@ -21,6 +21,11 @@ public class NotificationPreferences {
         return preferences.find(mattermostUserId, KEY).map(v -> !"off".equals(v)).orElse(true);
     }
 
+    /** Those of the given users who turned their notifications off. */
+    public java.util.Set<String> turnedOff(java.util.Collection<String> mattermostUserIds) {
+        return preferences.usersWith(mattermostUserIds, KEY, "off");
+    }
+
     void set(String mattermostUserId, boolean on) {
         preferences.put(mattermostUserId, KEY, on ? "on" : "off", clock.instant());
     }

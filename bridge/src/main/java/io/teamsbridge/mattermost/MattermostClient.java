@@ -91,6 +91,11 @@ public class MattermostClient {
         return call("POST", "/posts", post, Post.class);
     }
 
+    /** Replaces a post's message; Mattermost marks it edited. */
+    public Post patchPostMessage(String postId, String message) {
+        return call("PUT", "/posts/" + encode(postId) + "/patch", java.util.Map.of("message", message), Post.class);
+    }
+
     private <T> T call(String method, String path, Object body, Class<T> type) {
         return read(send(method, path, body), JSON.constructType(type));
     }

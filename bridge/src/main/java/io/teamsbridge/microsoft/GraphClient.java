@@ -2,11 +2,24 @@ package io.teamsbridge.microsoft;
 
 import io.teamsbridge.config.MicrosoftProperties;
 import io.teamsbridge.http.OutboundHttp;
+import io.teamsbridge.microsoft.GraphWire.Chat;
+import io.teamsbridge.microsoft.GraphWire.Presence;
+import io.teamsbridge.microsoft.GraphWire.PresenceList;
+import io.teamsbridge.microsoft.GraphWire.PresenceRequest;
+import io.teamsbridge.microsoft.GraphWire.Subscription;
+import io.teamsbridge.microsoft.GraphWire.SubscriptionExpiry;
+import io.teamsbridge.microsoft.GraphWire.SubscriptionList;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -14,53 +27,132 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Microsoft Graph v1.0 over the JDK HTTP client: typed calls, errors mapped from Graph's
- * {@code {"error":{"code","message"}}} shape, and {@code Retry-After} honoured on 429/503.
+ * {@code {"error":{"code","message"}}} shape, and {@code Retry-After} honoured on 429/503 within a
+ * small budget (longer waits come back as a {@link GraphException} carrying the wait).
  */
 @Component
 public class GraphClient {
+    /** Graph's documented maximum of ids per getPresencesByUserId call. */
+    public static final int MAX_PRESENCE_IDS = 650;
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     private final MicrosoftProperties properties;
+    private final AppTokens appTokens;
     private final OutboundHttp http;
 
-    public GraphClient(MicrosoftProperties properties) {
+    public GraphClient(MicrosoftProperties properties, AppTokens appTokens) {
         this.properties = properties;
+        this.appTokens = appTokens;
         this.http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(3)), Duration.ofSeconds(2), "Microsoft Graph");
     }
 
     /** The signed-in user of a delegated token. */
     public GraphUser me(String userAccessToken) {
-        return get("/me?$select=id,displayName,mail,userPrincipalName", userAccessToken, GraphUser.class);
+        return read(send("GET", "/me?$select=id,displayName,mail,userPrincipalName", null, userAccessToken), GraphUser.class);
     }
 
-    private <T> T get(String path, String accessToken, Class<T> type) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.graphBase() + path))
+    /** A chat with its members, in one call. */
+    public Chat chatWithMembers(String chatId) {
+        return read(send("GET", "/chats/" + encode(chatId) + "?$expand=members", null, appTokens.token()), Chat.class);
+    }
+
+    /** Presence of up to {@link #MAX_PRESENCE_IDS} users. */
+    public List<Presence> presences(List<String> userIds) {
+        if (userIds.size() > MAX_PRESENCE_IDS) {
+            throw new IllegalArgumentException("At most " + MAX_PRESENCE_IDS + " ids per presence call");
+        }
+        PresenceList list = read(send("POST", "/communications/getPresencesByUserId", new PresenceRequest(userIds),
+                appTokens.token()), PresenceList.class);
+        return list.value() == null ? List.of() : list.value();
+    }
+
+    public Subscription createSubscription(Subscription request) {
+        return read(send("POST", "/subscriptions", request, appTokens.token(),
+                Map.of("Prefer", "include-unknown-enum-members")), Subscription.class);
+    }
+
+    public Subscription renewSubscription(String id, String expirationDateTime) {
+        return read(send("PATCH", "/subscriptions/" + encode(id), new SubscriptionExpiry(expirationDateTime),
+                appTokens.token()), Subscription.class);
+    }
+
+    public void reauthorizeSubscription(String id) {
+        send("POST", "/subscriptions/" + encode(id) + "/reauthorize", null, appTokens.token());
+    }
+
+    /** The subscription, or empty when Graph no longer has it. */
+    public Optional<Subscription> subscription(String id) {
+        try {
+            return Optional.of(read(send("GET", "/subscriptions/" + encode(id), null, appTokens.token()), Subscription.class));
+        } catch (GraphException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public List<Subscription> subscriptions() {
+        SubscriptionList list = read(send("GET", "/subscriptions", null, appTokens.token()), SubscriptionList.class);
+        return list.value() == null ? List.of() : list.value();
+    }
+
+    public void deleteSubscription(String id) {
+        try {
+            send("DELETE", "/subscriptions/" + encode(id), null, appTokens.token());
+        } catch (GraphException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, Object body, String token) {
+        return send(method, path, body, token, Map.of());
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, Object body, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.graphBase() + path))
                 .timeout(properties.requestTimeout())
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request);
+            response = http.send(request.build());
         } catch (OutboundHttp.UnreachableException e) {
             throw new GraphException(0, "unreachable", e.getMessage(), e);
         }
-        String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         if (response.statusCode() / 100 != 2) {
-            throw error(pathOnly, response);
+            if (response.statusCode() == 401) {
+                appTokens.invalidate();
+            }
+            throw error(method, path, response);
         }
+        return response;
+    }
+
+    private static <T> T read(HttpResponse<byte[]> response, Class<T> type) {
         try {
             return JSON.readValue(response.body(), type);
         } catch (JacksonException e) {
-            throw new GraphException(response.statusCode(), "unreadable_response",
-                    "Graph answered GET " + pathOnly + " with a body that is not the expected JSON", e);
+            throw new GraphException(response.statusCode(), "unreadable_response", "Graph answered "
+                    + response.request().method() + " " + response.request().uri().getPath()
+                    + " with a body that is not the expected JSON", e);
         }
     }
 
-    private static GraphException error(String path, HttpResponse<byte[]> response) {
+    private static GraphException error(String method, String path, HttpResponse<byte[]> response) {
+        String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         String code = "http_" + response.statusCode();
         String message = "";
         try {
@@ -70,8 +162,12 @@ public class GraphClient {
         } catch (JacksonException notJson) {
             // keep the status as the code
         }
-        return new GraphException(response.statusCode(), code,
-                "Graph answered GET " + path + " with " + response.statusCode() + " " + code
-                        + (message.isEmpty() ? "" : ": " + message), null);
+        Duration retryAfter = OutboundHttp.retryAfterMillis(response).map(Duration::ofMillis).orElse(null);
+        return new GraphException(response.statusCode(), code, "Graph answered " + method + " " + pathOnly + " with "
+                + response.statusCode() + " " + code + (message.isEmpty() ? "" : ": " + message), null, retryAfter);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

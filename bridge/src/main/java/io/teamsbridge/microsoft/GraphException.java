@@ -8,11 +8,27 @@ package io.teamsbridge.microsoft;
 public final class GraphException extends RuntimeException {
     private final int status;
     private final String code;
+    private final java.time.Duration retryAfter;
 
     public GraphException(int status, String code, String message, Throwable cause) {
+        this(status, code, message, cause, null);
+    }
+
+    public GraphException(int status, String code, String message, Throwable cause, java.time.Duration retryAfter) {
         super(message, cause);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long Graph asked us to wait, when it said. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
+    }
+
+    /** Worth trying again later: unreachable, throttled or a server-side failure. */
+    public boolean transientFailure() {
+        return status == 0 || status == 429 || status >= 500;
     }
 
     public int status() {

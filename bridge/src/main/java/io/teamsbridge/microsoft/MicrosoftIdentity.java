@@ -50,7 +50,7 @@ public class MicrosoftIdentity {
         this.clock = clock;
     }
 
-    URI endpoint(String name) {
+    public URI endpoint(String name) {
         return URI.create(properties.authorityBase() + "/" + properties.tenantId() + "/oauth2/v2.0/" + name);
     }
 

@@ -37,8 +37,12 @@ public final class PeriodicJob implements SmartLifecycle {
     private void scheduledPass() {
         try {
             runNow();
+        } catch (RuntimeException e) {
+            // Failures of the services we call are expected now and then: one line, no stack trace.
+            log.warn("{}: this pass failed and the next runs in {}: {}", name, interval, e.getMessage());
+            log.debug("{}: failure details", name, e);
         } catch (Throwable t) {
-            log.warn("{}: this pass failed and the next runs in {}: {}", name, interval, t.toString(), t);
+            log.error("{}: this pass failed unexpectedly; the next runs in {}", name, interval, t);
         }
     }
 

@@ -37,6 +37,17 @@ public class AccountLinkRepository {
                 .optional();
     }
 
+    /** The active connections of the given Teams users. */
+    public List<AccountLink> findActiveByTeamsUsers(java.util.Collection<String> teamsUserIds) {
+        if (teamsUserIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account_link WHERE status = 'ACTIVE' AND teams_user_id IN (:ids)")
+                .param("ids", List.copyOf(teamsUserIds))
+                .query(AccountLinkRepository::map)
+                .list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM account_link").query(Long.class).single();
     }
@@ -92,11 +103,20 @@ public class AccountLinkRepository {
         return jdbc.sql("DELETE FROM account_link WHERE mattermost_user_id = ?").param(mattermostUserId).update() == 1;
     }
 
+    /**
+     * Times as the databases keep them: microseconds. H2 rounds finer values, so an untruncated
+     * "now" could be stored a microsecond in the future and miss a "<= now" query.
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

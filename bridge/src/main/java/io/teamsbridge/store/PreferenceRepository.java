@@ -24,6 +24,20 @@ public class PreferenceRepository {
                 .optional();
     }
 
+    /** The users among the given ones whose value for the key is the given one. */
+    public java.util.Set<String> usersWith(java.util.Collection<String> mattermostUserIds, String key, String value) {
+        if (mattermostUserIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT mattermost_user_id FROM preference WHERE pref_key = :key "
+                        + "AND pref_value = :value AND mattermost_user_id IN (:ids)")
+                .param("key", key)
+                .param("value", value)
+                .param("ids", java.util.List.copyOf(mattermostUserIds))
+                .query(String.class)
+                .list());
+    }
+
     /** Sets a value; an update first, then an insert, which both databases run the same way. */
     @Transactional
     public void put(String mattermostUserId, String key, String value, Instant at) {

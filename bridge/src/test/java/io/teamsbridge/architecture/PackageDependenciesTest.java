@@ -32,7 +32,9 @@ class PackageDependenciesTest {
             "ops", Set.of("config"),
             "microsoft", Set.of("config", "crypto", "http", "store", "ops"),
             "mattermost", Set.of("config", "crypto", "http", "store", "ops"),
-            "linking", Set.of("config", "crypto", "store", "ops", "microsoft", "mattermost"));
+            "linking", Set.of("config", "crypto", "store", "ops", "microsoft", "mattermost"),
+            "render", Set.of(),
+            "notify", Set.of("config", "crypto", "store", "ops", "microsoft", "mattermost", "linking", "render"));
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -60,6 +62,17 @@ class PackageDependenciesTest {
                 if (!used.equals(own) && !ALLOWED.get(own).contains(used)) {
                     violations.add(SOURCES.relativize(file) + " uses " + used);
                 }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void renderIsPlainJava() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            if (packageOf(file).equals("render") && Files.readString(file).contains("import org.springframework")) {
+                violations.add(SOURCES.relativize(file).toString());
             }
         }
         assertThat(violations).isEmpty();

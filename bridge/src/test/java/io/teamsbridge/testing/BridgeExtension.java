@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class BridgeExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     private final Map<String, String> properties;
+    private final boolean movableClock;
     private BridgeHarness harness;
     private World world;
 
@@ -22,12 +23,17 @@ public final class BridgeExtension implements BeforeAllCallback, AfterEachCallba
     }
 
     public BridgeExtension(Map<String, String> properties) {
+        this(properties, true);
+    }
+
+    public BridgeExtension(Map<String, String> properties, boolean movableClock) {
         this.properties = properties;
+        this.movableClock = movableClock;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        harness = BridgeHarness.start(properties);
+        harness = BridgeHarness.start(properties, movableClock);
         world = new World(harness);
     }
 

@@ -30,14 +30,21 @@ public final class BridgeHarness implements AutoCloseable {
     private final MattermostControlClient.Bot bot;
     private final String encryptionKey;
     private final MutableClock clock = MutableClock.startingNow();
+    private final Clock bridgeClock;
     private final int port;
     private final Map<String, String> extra;
     private ConfigurableApplicationContext bridge;
 
-    private BridgeHarness(Map<String, String> extra) {
+    private BridgeHarness(Map<String, String> extra, boolean movableClock) {
         this.extra = extra;
-        this.microsoft = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults());
-        this.mattermost = MattermostEmulator.start(mattermostOptions());
+        this.bridgeClock = movableClock ? clock : Clock.systemUTC();
+        // The emulators share the bridge's time, so tokens and subscriptions expire alike on both sides.
+        this.microsoft = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults().withClock(bridgeClock));
+        this.mattermost = MattermostEmulator.start(mattermostOptions().withClock(bridgeClock));
+        if (movableClock) {
+            // Graph's rate limits count per window of time, and this clock only moves when told.
+            this.microsoft.control().faults(Map.of("throttle", false));
+        }
         this.database = TestDatabase.create();
         this.bot = mattermost.control().createBot("teams-bridge", "Microsoft Teams", "system_user system_admin");
         byte[] key = new byte[32];
@@ -69,7 +76,22 @@ public final class BridgeHarness implements AutoCloseable {
 
     /** Starts emulators and a bridge with the given extra settings (e.g. {@code connections.max-users}). */
     public static BridgeHarness start(Map<String, String> extraProperties) {
-        BridgeHarness harness = new BridgeHarness(extraProperties);
+        return start(extraProperties, true);
+    }
+
+    /**
+     * Starts emulators and a bridge.
+     *
+     * @param movableClock true for a clock that moves only when the test says (and so never makes
+     *     a retry due by itself); false for the real clock, for tests of retries and restarts
+     */
+    /** Emulators and a database on the real clock, for a bridge the test runs as its own process. */
+    public static BridgeHarness withoutBridge(Map<String, String> extraProperties) {
+        return new BridgeHarness(extraProperties, false);
+    }
+
+    public static BridgeHarness start(Map<String, String> extraProperties, boolean movableClock) {
+        BridgeHarness harness = new BridgeHarness(extraProperties, movableClock);
         try {
             harness.startBridge();
         } catch (RuntimeException e) {
@@ -96,6 +118,8 @@ public final class BridgeHarness implements AutoCloseable {
         p.put("microsoft.client-secret", microsoft.clientSecret());
         p.put("microsoft.authority-url", microsoft.baseUrl().toString());
         p.put("microsoft.graph-url", microsoft.graphUrl().toString());
+        // Tests change presence between messages and expect the next message to see it.
+        p.put("notifications.presence-cache-ttl", "0s");
         p.putAll(database.properties());
         p.putAll(extra);
         return p;
@@ -103,7 +127,7 @@ public final class BridgeHarness implements AutoCloseable {
 
     public void startBridge() {
         SpringApplication app = new SpringApplication(BridgeApplication.class);
-        app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", (Clock) clock));
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", bridgeClock));
         // Command-line arguments outrank application.yml, as an administrator's settings would.
         bridge = app.run(bridgeProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new));
@@ -124,6 +148,19 @@ public final class BridgeHarness implements AutoCloseable {
         return bridge;
     }
 
+    /**
+     * Makes sure the slash command is registered in teams created since the last sync: a pass of
+     * the in-process bridge, or a wait for the periodic pass of a bridge running as a process.
+     */
+    public void syncCommands(String teamId) {
+        if (bridge != null) {
+            bridge.getBean("commandSyncJob", io.teamsbridge.ops.PeriodicJob.class).runNow();
+            return;
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                mattermost.control().commands(teamId).stream().anyMatch(c -> "msteams".equals(c.path("trigger").asString())));
+    }
+
     public <T> T bean(Class<T> type) {
         return bridge.getBean(type);
     }
@@ -132,7 +169,11 @@ public final class BridgeHarness implements AutoCloseable {
         return bridge.getBean(name, type);
     }
 
+    /** The movable clock (only meaningful when the harness was started with one). */
     public MutableClock clock() {
+        if (bridgeClock != clock) {
+            throw new IllegalStateException("This harness runs on the real clock.");
+        }
         return clock;
     }
 

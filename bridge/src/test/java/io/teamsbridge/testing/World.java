@@ -3,7 +3,6 @@ package io.teamsbridge.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamsbridge.emulators.mattermost.MattermostControlClient.CommandResult;
-import io.teamsbridge.ops.PeriodicJob;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -23,7 +22,7 @@ public final class World {
     public World(BridgeHarness harness) {
         this.harness = harness;
         this.teamId = harness.chat().createTeam("team-" + COUNTER.incrementAndGet());
-        harness.bean("commandSyncJob", PeriodicJob.class).runNow();
+        harness.syncCommands(teamId);
     }
 
     /** A person with matching email addresses in Mattermost and Teams. */
@@ -93,6 +92,59 @@ public final class World {
     public HttpResponse<String> followAs(String link, String teamsUserId) {
         harness.teams().setSession(teamsUserId);
         return new Browser().open(link);
+    }
+
+    /** A Teams chat between these people. */
+    public String chat(String chatType, String topic, Person... members) {
+        return harness.teams().createChat(chatType, topic, java.util.Arrays.stream(members).map(Person::teamsUserId).toList());
+    }
+
+    /** A Teams chat message (HTML) from one of its members. */
+    public String say(String chatId, Person from, String html) {
+        return harness.teams().postMessage(chatId, from.teamsUserId(), "html", html);
+    }
+
+    public void presence(Person person, String availability, String activity) {
+        harness.teams().setPresence(person.teamsUserId(), availability, activity);
+    }
+
+    /** The bot's notification posts to the person (its welcome message left out). */
+    public java.util.List<tools.jackson.databind.JsonNode> notifications(Person person) {
+        return harness.chat().botPosts(person.mattermostUserId()).stream()
+                .filter(p -> !p.path("message").asString().startsWith("#### You're connected"))
+                .toList();
+    }
+
+    /** Waits until the bridge has received and finished every change of this message it was sent. */
+    public void awaitProcessed(String chatId, String messageId) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = harness.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    java.util.List<String> states = jdbc.sql("SELECT status FROM inbox WHERE chat_id = ? AND message_id = ?")
+                            .params(chatId, messageId).query(String.class).list();
+                    return !states.isEmpty() && states.stream().allMatch(st -> st.equals("DONE") || st.equals("FAILED"));
+                });
+    }
+
+    /** Waits until the bridge has finished this many changes of the message (e.g. created + updated). */
+    public void awaitProcessed(String chatId, String messageId, int changes) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = harness.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM inbox WHERE chat_id = ? AND message_id = ? AND status IN ('DONE', 'FAILED')")
+                        .params(chatId, messageId).query(Long.class).single() >= changes);
+    }
+
+    /** Waits until Graph (the emulator) has a subscription to our notification URL; returns it. */
+    public tools.jackson.databind.JsonNode awaitSubscription() {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    for (tools.jackson.databind.JsonNode s : harness.teams().subscriptions()) {
+                        if (s.path("notificationUrl").asString().startsWith(harness.bridgeUrl().toString())) {
+                            return s;
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 
     /** Connects the person end to end and checks that the page says so. */

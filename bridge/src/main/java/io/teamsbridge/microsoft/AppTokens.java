@@ -1,0 +1,92 @@
+package io.teamsbridge.microsoft;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import io.teamsbridge.config.MicrosoftProperties;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * The application's own Graph token (client credentials), cached until shortly before it expires.
+ * Concurrent callers share one refresh.
+ */
+@Component
+public class AppTokens {
+    private static final Duration EARLY = Duration.ofMinutes(5);
+
+    private final MicrosoftProperties properties;
+    private final MicrosoftIdentity identity;
+    private final Clock clock;
+    private volatile Cached cached;
+
+    private record Cached(String token, Instant expiresAt) {}
+
+    public AppTokens(MicrosoftProperties properties, MicrosoftIdentity identity, Clock clock) {
+        this.properties = properties;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** A valid application token for Graph. */
+    public String token() {
+        Cached current = cached;
+        if (current != null && current.expiresAt().isAfter(clock.instant().plus(EARLY))) {
+            return current.token();
+        }
+        synchronized (this) {
+            current = cached;
+            if (current == null || !current.expiresAt().isAfter(clock.instant().plus(EARLY))) {
+                current = fetch();
+                cached = current;
+            }
+            return current.token();
+        }
+    }
+
+    /** Forgets the cached token, e.g. after Graph rejected it. */
+    public void invalidate() {
+        cached = null;
+    }
+
+    private Cached fetch() {
+        TokenRequest request = new TokenRequest(identity.endpoint("token"),
+                new ClientSecretPost(new ClientID(properties.clientId()), new Secret(properties.clientSecret())),
+                new ClientCredentialsGrant(), new Scope(properties.cloud().graphHost() + "/.default"));
+        HTTPRequest http = request.toHTTPRequest();
+        int timeout = (int) properties.requestTimeout().toMillis();
+        http.setConnectTimeout(Math.min(timeout, 5000));
+        http.setReadTimeout(timeout);
+        Instant sentAt = clock.instant();
+        try {
+            HTTPResponse response = http.send();
+            TokenResponse parsed = TokenResponse.parse(response);
+            if (!parsed.indicatesSuccess()) {
+                var error = parsed.toErrorResponse().getErrorObject();
+                throw new MicrosoftIdentityException(error.getCode() == null ? "http_" + response.getStatusCode() : error.getCode(),
+                        "Microsoft refused the application token (" + error.getCode() + "); check microsoft.client-id, "
+                                + "microsoft.client-secret and admin consent: " + error.getDescription(), null);
+            }
+            AccessTokenResponse ok = parsed.toSuccessResponse();
+            long lifetime = ok.getTokens().getAccessToken().getLifetime() > 0 ? ok.getTokens().getAccessToken().getLifetime() : 3600;
+            return new Cached(ok.getTokens().getAccessToken().getValue(), sentAt.plusSeconds(lifetime));
+        } catch (IOException e) {
+            throw new MicrosoftIdentityException("unreachable", "The Microsoft identity platform could not be reached at "
+                    + properties.authorityBase() + " (" + e.getClass().getSimpleName() + ")", e);
+        } catch (ParseException e) {
+            throw new MicrosoftIdentityException("invalid_response", "The Microsoft identity platform answered with a body "
+                    + "that is not a token response", e);
+        }
+    }
+}

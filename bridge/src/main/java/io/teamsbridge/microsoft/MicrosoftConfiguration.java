@@ -1,0 +1,19 @@
+package io.teamsbridge.microsoft;
+
+import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.microsoft.changes.ValidationTokenVerifier;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MicrosoftConfiguration {
+
+    /** Graph signs validation tokens with the identity platform's keys of the configured cloud. */
+    @Bean
+    ValidationTokenVerifier validationTokenVerifier(MicrosoftProperties microsoft, Clock clock) {
+        return new ValidationTokenVerifier(URI.create(microsoft.authorityBase() + "/common/discovery/keys"),
+                microsoft.clientId(), microsoft.tenantId(), clock);
+    }
+}

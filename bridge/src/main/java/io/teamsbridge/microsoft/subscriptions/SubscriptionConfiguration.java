@@ -1,0 +1,33 @@
+package io.teamsbridge.microsoft.subscriptions;
+
+import io.teamsbridge.config.BridgeProperties;
+import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.crypto.Tokens;
+import io.teamsbridge.microsoft.GraphClient;
+import io.teamsbridge.microsoft.NotificationCertificates;
+import io.teamsbridge.ops.PeriodicJob;
+import io.teamsbridge.store.LeaderLeaseRepository;
+import io.teamsbridge.store.SubscriptionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SubscriptionConfiguration {
+
+    @Bean
+    SubscriptionManager subscriptionManager(GraphClient graph, SubscriptionRepository subscriptions,
+            LeaderLeaseRepository leases, SubscriptionRegistry registry, NotificationCertificates certificates,
+            Tokens tokens, Clock clock, MicrosoftProperties microsoft, BridgeProperties bridge) {
+        return new SubscriptionManager(graph, subscriptions, leases, registry, certificates, tokens, clock, microsoft, bridge);
+    }
+
+    /** Starts right after the web server (Graph's handshake must reach us), then checks periodically. */
+    @Bean
+    @ConditionalOnProperty(name = "microsoft.subscription.enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob subscriptionJob(SubscriptionManager manager, MicrosoftProperties microsoft) {
+        return new PeriodicJob("graph-subscription", Duration.ZERO, microsoft.subscription().checkInterval(), manager::maintain);
+    }
+}

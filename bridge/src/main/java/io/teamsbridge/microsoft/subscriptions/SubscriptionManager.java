@@ -1,0 +1,199 @@
+package io.teamsbridge.microsoft.subscriptions;
+
+import io.teamsbridge.config.BridgeProperties;
+import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.crypto.Tokens;
+import io.teamsbridge.microsoft.GraphClient;
+import io.teamsbridge.microsoft.GraphException;
+import io.teamsbridge.microsoft.GraphWire;
+import io.teamsbridge.microsoft.NotificationCertificates;
+import io.teamsbridge.microsoft.changes.EncryptionCertificate;
+import io.teamsbridge.store.GraphSubscription;
+import io.teamsbridge.store.LeaderLeaseRepository;
+import io.teamsbridge.store.SubscriptionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps exactly one subscription on all Teams chat messages alive. Each pass, on the instance that
+ * holds the lease: create it when there is none, check that Graph still has it (recreate within one
+ * pass when it vanished), and renew it well before it expires. Lifecycle events act at once:
+ * {@code reauthorizationRequired} reauthorizes, {@code subscriptionRemoved} and {@code missed}
+ * recreate. Strays — subscriptions on our notification URL that we have no record of, left by a
+ * crash between creating and storing — are deleted before creating, so there is never a duplicate.
+ */
+public class SubscriptionManager {
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionManager.class);
+    static final String LEASE = "subscriptions";
+    public static final String NOTIFICATIONS_PATH = "/microsoft/notifications";
+    public static final String LIFECYCLE_PATH = "/microsoft/lifecycle";
+
+    private final GraphClient graph;
+    private final SubscriptionRepository subscriptions;
+    private final LeaderLeaseRepository leases;
+    private final SubscriptionRegistry registry;
+    private final NotificationCertificates certificates;
+    private final Tokens tokens;
+    private final Clock clock;
+    private final MicrosoftProperties.Subscription settings;
+    private final String resource;
+    private final String notificationUrl;
+    private final String lifecycleUrl;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public SubscriptionManager(GraphClient graph, SubscriptionRepository subscriptions, LeaderLeaseRepository leases,
+            SubscriptionRegistry registry, NotificationCertificates certificates, Tokens tokens, Clock clock,
+            MicrosoftProperties microsoft, BridgeProperties bridge) {
+        this.graph = graph;
+        this.subscriptions = subscriptions;
+        this.leases = leases;
+        this.registry = registry;
+        this.certificates = certificates;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.settings = microsoft.subscription();
+        this.resource = switch (settings.billingModel()) {
+            case A -> "/chats/getAllMessages?model=A";
+            case B -> "/chats/getAllMessages?model=B";
+            case EVALUATION -> "/chats/getAllMessages";
+        };
+        this.notificationUrl = bridge.publicBase() + NOTIFICATIONS_PATH;
+        this.lifecycleUrl = bridge.publicBase() + LIFECYCLE_PATH;
+    }
+
+    /** One maintenance pass; does nothing on an instance that does not hold the lease. */
+    public void maintain() {
+        lock.lock();
+        try {
+            if (!holdLease()) {
+                return;
+            }
+            List<GraphSubscription> ours = subscriptions.findActive();
+            if (ours.isEmpty()) {
+                create("no subscription exists yet");
+                return;
+            }
+            GraphSubscription current = ours.getLast();
+            for (GraphSubscription older : ours.subList(0, ours.size() - 1)) {
+                retire(older, "a newer one replaced it");
+            }
+            Optional<GraphWire.Subscription> atGraph = graph.subscription(current.id());
+            if (atGraph.isEmpty()) {
+                subscriptions.markRemoved(current.id());
+                create("Graph no longer has subscription " + current.id());
+                return;
+            }
+            if (!resource.equals(current.resource())) {
+                // A billing model cannot be changed by PATCH: a new subscription replaces the old one.
+                retire(current, "the billing model changed");
+                create("the billing model changed");
+                return;
+            }
+            if (current.expiresAt().isBefore(clock.instant().plus(settings.renewBefore()))) {
+                renew(current);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Acts on a lifecycle event Graph sent for one of our subscriptions. */
+    public void onLifecycleEvent(String subscriptionId, String event) {
+        lock.lock();
+        try {
+            Optional<GraphSubscription> found = subscriptions.find(subscriptionId);
+            if (found.isEmpty() || found.get().status() != GraphSubscription.Status.ACTIVE) {
+                log.info("Ignored lifecycle event {} for subscription {}, which is no longer ours.", event, subscriptionId);
+                return;
+            }
+            switch (event) {
+                case "reauthorizationRequired" -> {
+                    graph.reauthorizeSubscription(subscriptionId);
+                    log.info("Reauthorized subscription {} as Graph asked.", subscriptionId);
+                }
+                case "subscriptionRemoved", "missed" -> {
+                    subscriptions.markRemoved(subscriptionId);
+                    graph.deleteSubscription(subscriptionId);
+                    create("Graph sent " + event + " for subscription " + subscriptionId);
+                }
+                default -> log.warn("Unknown lifecycle event '{}' for subscription {}; nothing done.", event, subscriptionId);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean holdLease() {
+        Instant now = clock.instant();
+        Duration hold = settings.checkInterval().multipliedBy(4).plusMinutes(1);
+        return leases.tryAcquire(LEASE, instanceId, now, now.plus(hold));
+    }
+
+    private void create(String why) {
+        deleteStrays();
+        EncryptionCertificate certificate = certificates.active();
+        String clientState = tokens.random();
+        Instant expires = clock.instant().plus(settings.lifetime());
+        GraphWire.Subscription created = graph.createSubscription(new GraphWire.Subscription(null, resource,
+                "created,updated,deleted", notificationUrl, lifecycleUrl, format(expires), clientState, true,
+                certificate.base64Der(), certificate.id()));
+        Instant now = clock.instant();
+        Instant grantedExpiry = parse(created.expirationDateTime()).orElse(expires);
+        GraphSubscription stored = new GraphSubscription(created.id(), resource, notificationUrl, certificate.id(),
+                Tokens.sha256(clientState), grantedExpiry, now, now, GraphSubscription.Status.ACTIVE);
+        subscriptions.insert(stored);
+        registry.remember(stored);
+        log.info("Created Graph subscription {} on {} until {} ({}).", created.id(), resource, grantedExpiry, why);
+    }
+
+    private void renew(GraphSubscription current) {
+        Instant expires = clock.instant().plus(settings.lifetime());
+        GraphWire.Subscription renewed = graph.renewSubscription(current.id(), format(expires));
+        Instant granted = parse(renewed.expirationDateTime()).orElse(expires);
+        subscriptions.renewed(current.id(), granted, clock.instant());
+        log.info("Renewed Graph subscription {} until {}.", current.id(), granted);
+    }
+
+    private void retire(GraphSubscription subscription, String why) {
+        subscriptions.markRemoved(subscription.id());
+        graph.deleteSubscription(subscription.id());
+        log.info("Deleted Graph subscription {}: {}.", subscription.id(), why);
+    }
+
+    private void deleteStrays() {
+        try {
+            for (GraphWire.Subscription existing : graph.subscriptions()) {
+                if (notificationUrl.equals(existing.notificationUrl())
+                        && subscriptions.find(existing.id()).map(s -> s.status() == GraphSubscription.Status.REMOVED).orElse(true)) {
+                    graph.deleteSubscription(existing.id());
+                    log.info("Deleted stray Graph subscription {} on our notification URL.", existing.id());
+                }
+            }
+        } catch (GraphException e) {
+            log.warn("Could not list Graph subscriptions to look for strays: {}", e.getMessage());
+        }
+    }
+
+    private static String format(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static Optional<Instant> parse(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.store.Delivery;
+import io.teamsbridge.store.DeliveryRepository;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Edits and deletions in Teams: the forwarded posts of that message are updated (marked edited) or
+ * replaced with a short "deleted in Teams" text. A message nobody was notified of needs nothing,
+ * and is not even decrypted.
+ */
+@Component
+class ChangeSync {
+    private final DeliveryRepository deliveries;
+    private final MessageReader reader;
+    private final PostComposer composer;
+    private final Deliverer deliverer;
+    private final ChatDirectory chats;
+
+    ChangeSync(DeliveryRepository deliveries, MessageReader reader, PostComposer composer, Deliverer deliverer,
+            ChatDirectory chats) {
+        this.deliveries = deliveries;
+        this.reader = reader;
+        this.composer = composer;
+        this.deliverer = deliverer;
+        this.chats = chats;
+    }
+
+    Outcome handle(WorkItem work) {
+        List<Delivery> forwarded = deliveries.findForMessage(work.chatId(), work.messageId()).stream()
+                .filter(Delivery::hasPost)
+                .filter(d -> d.status() != Delivery.Status.DELETED)
+                .toList();
+        if (forwarded.isEmpty()) {
+            return new Outcome.Done("no forwarded post to update");
+        }
+        boolean deleted = "deleted".equals(work.change().changeType());
+        IncomingMessage message = null;
+        if (work.change().encryptedContent() != null) {
+            message = reader.read(work.change().encryptedContent(), work.chatId());
+            deleted |= message.deleted();
+        }
+        ChatInfo chat = chats.get(work.chatId());
+        String text = deleted
+                ? composer.deleted(message == null ? "Someone" : message.senderName(), chat)
+                : composer.edited(message, chat);
+        String retry = null;
+        for (Delivery delivery : forwarded) {
+            Deliverer.Attempt attempt = deliverer.replace(delivery, text, deleted);
+            if (attempt.result() == Deliverer.Result.RETRY) {
+                retry = attempt.error();
+            }
+        }
+        return retry != null
+                ? new Outcome.RetryLater("Mattermost: " + retry, Duration.ZERO)
+                : new Outcome.Done((deleted ? "deleted " : "edited ") + forwarded.size() + " post(s)");
+    }
+}

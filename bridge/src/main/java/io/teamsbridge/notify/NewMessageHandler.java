@@ -1,0 +1,81 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.notify.RecipientResolver.Candidate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new Teams message: from the candidates who are away, drop the sender, decrypt only when someone
+ * is left, render and deliver to each. Users already served are skipped, so a retry finishes only
+ * what is missing.
+ */
+@Component
+class NewMessageHandler {
+    private static final Logger log = LoggerFactory.getLogger(NewMessageHandler.class);
+
+    private final MessageReader reader;
+    private final PostComposer composer;
+    private final Deliverer deliverer;
+    private final ChatDirectory chats;
+    private final DecisionLog decisions;
+
+    NewMessageHandler(MessageReader reader, PostComposer composer, Deliverer deliverer, ChatDirectory chats,
+            DecisionLog decisions) {
+        this.reader = reader;
+        this.composer = composer;
+        this.deliverer = deliverer;
+        this.chats = chats;
+        this.decisions = decisions;
+    }
+
+    Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> candidates, Map<String, PresenceGate.Seen> presence) {
+        List<Candidate> away = candidates.stream().filter(c -> {
+            PresenceGate.Seen seen = presence.get(c.teamsUserId());
+            boolean notify = seen == null || seen.shouldNotify();
+            if (!notify) {
+                decisions.notDelivered(work, c.mattermostUserId(), "they are " + seen.availability() + " in Teams");
+            }
+            return notify;
+        }).filter(Predicate.not(c -> deliverer.done(work.chatId(), work.messageId(), c.mattermostUserId()))).toList();
+        if (away.isEmpty()) {
+            return new Outcome.Done("nobody to notify");
+        }
+        IncomingMessage message = reader.read(work.change().encryptedContent(), work.chatId());
+        if (message.changesMembers()) {
+            chats.invalidate(work.chatId());
+        }
+        if (!message.fromPerson()) {
+            return new Outcome.Done("not a message from a person (" + message.messageType() + ")");
+        }
+        if (!chat.hasMember(message.senderId())) {
+            chats.invalidate(work.chatId()); // someone we did not know of wrote: the member list is stale
+        }
+        List<String> parts = composer.newMessage(message, chat);
+        int posted = 0;
+        String retryReason = null;
+        for (Candidate recipient : away) {
+            if (recipient.teamsUserId().equals(message.senderId())) {
+                continue;
+            }
+            Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts);
+            switch (attempt.result()) {
+                case POSTED -> {
+                    posted++;
+                    decisions.delivered(work, recipient.mattermostUserId());
+                }
+                case ALREADY_DONE -> { }
+                case GAVE_UP -> log.warn("Gave up notifying Mattermost user {} of message {}: {}", recipient.mattermostUserId(),
+                        work.messageId(), attempt.error());
+                case RETRY -> retryReason = attempt.error();
+            }
+        }
+        return retryReason != null
+                ? new Outcome.RetryLater("Mattermost: " + retryReason, Duration.ZERO)
+                : new Outcome.Done("delivered to " + posted);
+    }
+}

@@ -1,0 +1,130 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.mattermost.MattermostException;
+import io.teamsbridge.microsoft.GraphException;
+import io.teamsbridge.microsoft.MicrosoftIdentityException;
+import io.teamsbridge.notify.RecipientResolver.Candidate;
+import io.teamsbridge.store.InboxItem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the stages for a claimed batch of inbox items. The batch is what makes presence cheap: the
+ * candidates of every new message in it are looked up in one Graph call. Items of one chat run in
+ * order (a message's edit never overtakes its creation); different chats run in parallel.
+ */
+@Component
+class NotificationPipeline {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ChatDirectory chats;
+    private final RecipientResolver recipients;
+    private final PresenceGate presence;
+    private final NewMessageHandler newMessages;
+    private final ChangeSync changes;
+
+    NotificationPipeline(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence,
+            NewMessageHandler newMessages, ChangeSync changes) {
+        this.chats = chats;
+        this.recipients = recipients;
+        this.presence = presence;
+        this.newMessages = newMessages;
+        this.changes = changes;
+    }
+
+    /** The outcome of each item, by inbox id. */
+    Map<Long, Outcome> process(List<InboxItem> batch, int concurrency) {
+        Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
+        Map<String, List<WorkItem>> byChat = new LinkedHashMap<>();
+        for (InboxItem item : batch) {
+            try {
+                StoredChange change = JSON.readValue(item.payload(), StoredChange.class);
+                byChat.computeIfAbsent(item.chatId(), k -> new ArrayList<>()).add(new WorkItem(item, change));
+            } catch (JacksonException e) {
+                outcomes.put(item.id(), new Outcome.Failed("the stored notification is not readable"));
+            }
+        }
+        // Recipients per chat with new messages, then everyone's presence in one go.
+        Map<String, ChatInfo> chatInfo = new HashMap<>();
+        Map<String, List<Candidate>> candidates = new HashMap<>();
+        Set<String> teamsIds = new HashSet<>();
+        for (Map.Entry<String, List<WorkItem>> chat : byChat.entrySet()) {
+            if (chat.getValue().stream().noneMatch(w -> "created".equals(w.change().changeType()))) {
+                continue;
+            }
+            try {
+                ChatInfo info = chats.get(chat.getKey());
+                List<Candidate> found = recipients.candidates(info);
+                chatInfo.put(chat.getKey(), info);
+                candidates.put(chat.getKey(), found);
+                found.forEach(c -> teamsIds.add(c.teamsUserId()));
+            } catch (GraphException | MicrosoftIdentityException e) {
+                Outcome retry = retry(e);
+                chat.getValue().forEach(w -> outcomes.put(w.item().id(), retry));
+            }
+        }
+        Map<String, PresenceGate.Seen> presenceOf = teamsIds.isEmpty() ? Map.of() : presence.presenceOf(teamsIds);
+
+        Semaphore permits = new Semaphore(concurrency);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (Map.Entry<String, List<WorkItem>> chat : byChat.entrySet()) {
+                running.add(executor.submit(() -> {
+                    permits.acquireUninterruptibly();
+                    try {
+                        for (WorkItem work : chat.getValue()) {
+                            outcomes.computeIfAbsent(work.item().id(), id -> handle(work, chatInfo.get(work.chatId()),
+                                    candidates.getOrDefault(work.chatId(), List.of()), presenceOf));
+                        }
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("A pipeline task failed unexpectedly", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> chatCandidates, Map<String, PresenceGate.Seen> presenceOf) {
+        try {
+            return switch (work.change().changeType()) {
+                case "created" -> newMessages.handle(work, chat, chatCandidates, presenceOf);
+                case "updated", "deleted" -> changes.handle(work);
+                default -> new Outcome.Failed("unknown change type " + work.change().changeType());
+            };
+        } catch (MessageReader.UnreadableMessageException e) {
+            return new Outcome.Failed("the message could not be read: " + e.getMessage());
+        } catch (GraphException | MicrosoftIdentityException | MattermostException e) {
+            return retry(e);
+        }
+    }
+
+    private static Outcome retry(RuntimeException e) {
+        Duration after = e instanceof GraphException g ? g.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
+        return new Outcome.RetryLater(e.getMessage(), after);
+    }
+}

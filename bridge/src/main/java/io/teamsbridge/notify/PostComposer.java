@@ -1,0 +1,50 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.render.ChatKind;
+import io.teamsbridge.render.NotificationContext;
+import io.teamsbridge.render.NotificationRenderer;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** [render] The post(s) that tell one user about one message, in their chat's words. */
+@Component
+class PostComposer {
+    /** Mattermost's default MaxPostSize in runes. */
+    static final int MAX_POST_RUNES = 16383;
+
+    private final NotificationRenderer renderer = new NotificationRenderer(MAX_POST_RUNES);
+    private final MentionDirectory mentions;
+    private final String teamsWebBase;
+
+    PostComposer(MentionDirectory mentions, MicrosoftProperties microsoft) {
+        this.mentions = mentions;
+        this.teamsWebBase = microsoft.cloud().teamsWebHost();
+    }
+
+    List<String> newMessage(IncomingMessage message, ChatInfo chat) {
+        return renderer.render(message.content(), context(message, chat));
+    }
+
+    String edited(IncomingMessage message, ChatInfo chat) {
+        return renderer.renderEdited(message.content(), context(message, chat));
+    }
+
+    String deleted(String senderName, ChatInfo chat) {
+        return renderer.renderDeleted(context(senderName, chat));
+    }
+
+    private NotificationContext context(IncomingMessage message, ChatInfo chat) {
+        return context(message.senderName(), chat);
+    }
+
+    private NotificationContext context(String senderName, ChatInfo chat) {
+        ChatKind kind = switch (chat.chatType()) {
+            case "oneOnOne" -> ChatKind.ONE_ON_ONE;
+            case "meeting" -> ChatKind.MEETING;
+            default -> ChatKind.GROUP;
+        };
+        int others = Math.max(0, chat.members().size() - 2);
+        return new NotificationContext(senderName, kind, chat.topic(), others, teamsWebBase, mentions::usernameOf);
+    }
+}

@@ -1,0 +1,24 @@
+package io.teamsbridge.store;
+
+import java.time.Instant;
+
+/** What became of one Teams message for one Mattermost user. */
+public record Delivery(String chatId, String messageId, String mattermostUserId, Status status, String postId,
+        Instant createdAt, Instant updatedAt, String lastError) {
+
+    /**
+     * PENDING: reserved, the post may or may not exist yet. POSTED/EDITED/DELETED: the post exists
+     * and shows that state. FAILED: given up.
+     */
+    public enum Status {
+        PENDING,
+        POSTED,
+        EDITED,
+        DELETED,
+        FAILED
+    }
+
+    public boolean hasPost() {
+        return postId != null && (status == Status.POSTED || status == Status.EDITED || status == Status.DELETED);
+    }
+}

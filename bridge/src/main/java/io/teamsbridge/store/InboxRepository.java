@@ -1,0 +1,152 @@
+package io.teamsbridge.store;
+
+import static io.teamsbridge.store.AccountLinkRepository.instant;
+import static io.teamsbridge.store.AccountLinkRepository.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inbox of change notifications. Every status change is a guarded update whose row count says
+ * whether this caller still owned the row, so two workers never both finish the same item.
+ */
+@Repository
+public class InboxRepository {
+    private static final String COLUMNS = "id, subscription_id, change_type, chat_id, message_id, payload, received_at, "
+            + "status, attempts, next_attempt_at, claimed_by, last_error";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public InboxRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Stores a batch in one transaction, skipping notifications already stored. Returns how many rows
+     * were new. Two deliveries of the same batch racing each other are resolved by trying again.
+     */
+    public int insertAll(List<NewInboxItem> items, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Integer inserted = transactions.execute(status -> insertMissing(items, now));
+                return inserted == null ? 0 : inserted;
+            } catch (DuplicateKeyException raced) {
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private int insertMissing(List<NewInboxItem> items, Instant now) {
+        int inserted = 0;
+        for (NewInboxItem item : items) {
+            inserted += jdbc.sql("INSERT INTO inbox (dedupe_key, subscription_id, change_type, chat_id, message_id, payload, "
+                            + "received_at, status, attempts, next_attempt_at) "
+                            + "SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ? FROM (VALUES (1)) AS one(x) "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE dedupe_key = ?)")
+                    .params(item.dedupeKey(), item.subscriptionId(), item.changeType(), item.chatId(), item.messageId(),
+                            item.payload(), utc(now), utc(now), item.dedupeKey())
+                    .update();
+        }
+        return inserted;
+    }
+
+    /**
+     * Claims up to {@code limit} due items for {@code claimant}, oldest first. The candidates are read
+     * without locks and then claimed with a guarded update, so the same SQL works on H2 and
+     * PostgreSQL and concurrent claimers simply split the rows between them.
+     */
+    public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
+        List<Long> ids = jdbc.sql("SELECT id FROM inbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
+                        + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+                .param(utc(now))
+                .query(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("UPDATE inbox SET status = 'CLAIMED', claimed_by = :claimant, claimed_at = :now, attempts = attempts + 1 "
+                        + "WHERE id IN (:ids) AND status = 'PENDING'")
+                .param("claimant", claimant)
+                .param("now", utc(now))
+                .param("ids", ids)
+                .update();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inbox WHERE claimed_by = ? AND status = 'CLAIMED' ORDER BY id")
+                .param(claimant)
+                .query(InboxRepository::map)
+                .list();
+    }
+
+    public boolean complete(long id, String claimant) {
+        return jdbc.sql("UPDATE inbox SET status = 'DONE', last_error = NULL WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?")
+                .params(id, claimant)
+                .update() == 1;
+    }
+
+    public boolean reschedule(long id, String claimant, Instant nextAttemptAt, String error) {
+        return jdbc.sql("UPDATE inbox SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL, next_attempt_at = ?, "
+                        + "last_error = ? WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?")
+                .params(utc(nextAttemptAt), truncate(error), id, claimant)
+                .update() == 1;
+    }
+
+    public boolean fail(long id, String claimant, String error) {
+        return jdbc.sql("UPDATE inbox SET status = 'FAILED', last_error = ? WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?")
+                .params(truncate(error), id, claimant)
+                .update() == 1;
+    }
+
+    /** Returns claimed items whose claim is older than the lease (their worker died) to PENDING. */
+    public int releaseExpiredClaims(Instant claimedBefore) {
+        return jdbc.sql("UPDATE inbox SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL "
+                        + "WHERE status = 'CLAIMED' AND claimed_at < ?")
+                .param(utc(claimedBefore))
+                .update();
+    }
+
+    /** Deletes finished items received before the given time; returns how many. */
+    public int deleteDoneBefore(Instant receivedBefore) {
+        return jdbc.sql("DELETE FROM inbox WHERE status = 'DONE' AND received_at < ?").param(utc(receivedBefore)).update();
+    }
+
+    /** Counts per status, for metrics and health. */
+    public Map<InboxStatus, Long> countByStatus() {
+        Map<InboxStatus, Long> counts = new java.util.EnumMap<>(InboxStatus.class);
+        for (InboxStatus s : InboxStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM inbox GROUP BY status")
+                .query((rs, row) -> Map.entry(InboxStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** When the oldest item still waiting was received, if any. */
+    public java.util.Optional<Instant> oldestPendingReceivedAt() {
+        return jdbc.sql("SELECT MIN(received_at) FROM inbox WHERE status IN ('PENDING', 'CLAIMED')")
+                .query((rs, row) -> instant(rs, 1))
+                .optional();
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1024 ? s : s.substring(0, 1024);
+    }
+
+    private static InboxItem map(ResultSet rs, int row) throws SQLException {
+        return new InboxItem(rs.getLong("id"), rs.getString("subscription_id"), rs.getString("change_type"),
+                rs.getString("chat_id"), rs.getString("message_id"), rs.getString("payload"), instant(rs, "received_at"),
+                InboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+                rs.getString("claimed_by"), rs.getString("last_error"));
+    }
+}

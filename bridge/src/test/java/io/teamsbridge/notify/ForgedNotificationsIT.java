@@ -1,0 +1,132 @@
+package io.teamsbridge.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.teamsbridge.crypto.Tokens;
+import io.teamsbridge.store.GraphSubscription;
+import io.teamsbridge.store.SubscriptionRepository;
+import io.teamsbridge.testing.BridgeExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Notifications that did not come from Graph are refused and nothing is stored: a wrong clientState,
+ * missing validation tokens, tokens signed by someone else or for someone else.
+ */
+class ForgedNotificationsIT {
+    @RegisterExtension
+    static final BridgeExtension bridge = new BridgeExtension(java.util.Map.of("microsoft.subscription.enabled", "false"));
+
+    private static final String SUBSCRIPTION = "7f105c7d-2dc5-4530-97cd-4e7ae6534c07";
+    private static final String CLIENT_STATE = "the-shared-client-state-of-this-test";
+
+    @BeforeAll
+    static void aSubscriptionOfOurs() {
+        Instant now = Instant.now();
+        bridge.harness().bean(SubscriptionRepository.class).insert(new GraphSubscription(SUBSCRIPTION, "/chats/getAllMessages?model=B",
+                bridge.harness().bridgeUrl() + "/microsoft/notifications", "cert", Tokens.sha256(CLIENT_STATE),
+                now.plusSeconds(3600), now, now, GraphSubscription.Status.ACTIVE));
+    }
+
+    private static String batch(String clientState, String validationTokens) {
+        return """
+                {"value":[{"subscriptionId":"%s","changeType":"created","clientState":"%s","tenantId":"t",
+                  "subscriptionExpirationDateTime":"2030-01-01T00:00:00Z",
+                  "resource":"chats('19:abc@thread.v2')/messages('1700000000000')",
+                  "resourceData":{"id":"1700000000000","@odata.type":"#Microsoft.Graph.chatMessage","@odata.id":"chats('19:abc@thread.v2')/messages('1700000000000')"},
+                  "encryptedContent":{"data":"AAAA","dataSignature":"AAAA","dataKey":"AAAA","encryptionCertificateId":"cert","encryptionCertificateThumbprint":"00"}}]%s}
+                """.formatted(SUBSCRIPTION, clientState, validationTokens == null ? "" : ",\"validationTokens\":[" + validationTokens + "]");
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bridge.harness().bridgeUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long inboxRows() {
+        return bridge.harness().bean(JdbcClient.class).sql("SELECT COUNT(*) FROM inbox").query(Long.class).single();
+    }
+
+    private static String token(RSAKey key, String audience, String appId, String issuer) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().audience(audience).issuer(issuer).claim("appid", appId)
+                .claim("tid", "t").expirationTime(Date.from(Instant.now().plusSeconds(600))).notBeforeTime(new Date())
+                .issueTime(new Date()).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return "\"" + jwt.serialize() + "\"";
+    }
+
+    @Test
+    void theHandshakeEchoesTheDecodedTokenAsPlainText() throws Exception {
+        HttpResponse<String> response = post("/microsoft/notifications?validationToken=Validation%3A%20Testing%20client%20application%20reachability%20%2B%3C%3E", "");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(response.body()).isEqualTo("Validation: Testing client application reachability +<>");
+        assertThat(post("/microsoft/lifecycle?validationToken=abc", "").body()).isEqualTo("abc");
+    }
+
+    @Test
+    void aWrongClientStateIsRefusedAndNothingIsStored() throws Exception {
+        long before = inboxRows();
+        HttpResponse<String> response = post("/microsoft/notifications", batch("guessed", null));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void encryptedDataWithoutValidationTokensIsRefusedAndNothingIsStored() throws Exception {
+        long before = inboxRows();
+        assertThat(post("/microsoft/notifications", batch(CLIENT_STATE, null)).statusCode()).isEqualTo(401);
+        assertThat(post("/microsoft/notifications", batch(CLIENT_STATE, "")).statusCode()).isEqualTo(401);
+        assertThat(post("/microsoft/notifications", batch(CLIENT_STATE, "\"not.a.jwt\"")).statusCode()).isEqualTo(401);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void tokensSignedByAnotherKeyOrForAnotherAppAreRefused() throws Exception {
+        long before = inboxRows();
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+        String issuer = "https://sts.windows.net/" + bridge.harness().microsoft().tenantId() + "/";
+        String graphApp = "0bf30f3b-4a52-48df-9a82-234910c4a086";
+        assertThat(post("/microsoft/notifications", batch(CLIENT_STATE,
+                token(stranger, bridge.harness().microsoft().clientId(), graphApp, issuer))).statusCode()).isEqualTo(401);
+        assertThat(post("/microsoft/notifications", batch(CLIENT_STATE,
+                token(stranger, "someone-else", graphApp, issuer))).statusCode()).isEqualTo(401);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedOrOversizedBodiesAreRefused() throws Exception {
+        long before = inboxRows();
+        assertThat(post("/microsoft/notifications", "not json").statusCode()).isEqualTo(400);
+        assertThat(post("/microsoft/notifications", "{\"value\":\"nope\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/microsoft/notifications", "{\"value\":[" + "{},".repeat(2_000_000) + "{}]}").statusCode()).isEqualTo(413);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void lifecycleEventsWithAWrongClientStateAreRefused() throws Exception {
+        String lifecycle = """
+                {"value":[{"subscriptionId":"%s","clientState":"guessed","tenantId":"t","lifecycleEvent":"subscriptionRemoved",
+                  "subscriptionExpirationDateTime":"2030-01-01T00:00:00Z"}]}""".formatted(SUBSCRIPTION);
+        assertThat(post("/microsoft/lifecycle", lifecycle).statusCode()).isEqualTo(403);
+        assertThat(bridge.harness().bean(SubscriptionRepository.class).find(SUBSCRIPTION).orElseThrow().status())
+                .isEqualTo(GraphSubscription.Status.ACTIVE);
+    }
+}
