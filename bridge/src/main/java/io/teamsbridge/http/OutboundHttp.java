@@ -22,11 +22,18 @@ public final class OutboundHttp {
     private final HttpClient client;
     private final Duration maxWait;
     private final String peer;
+    private final Runnable onThrottled;
 
     public OutboundHttp(HttpClient client, Duration maxWait, String peer) {
+        this(client, maxWait, peer, () -> { });
+    }
+
+    /** @param onThrottled called for every 429 answer, retried or not (for metrics) */
+    public OutboundHttp(HttpClient client, Duration maxWait, String peer, Runnable onThrottled) {
         this.client = client;
         this.maxWait = maxWait;
         this.peer = peer;
+        this.onThrottled = onThrottled;
     }
 
     /** A client with sensible connect timeout on virtual threads. */
@@ -57,6 +64,9 @@ public final class OutboundHttp {
                 throw new UnreachableException("Interrupted while calling " + peer, e);
             }
             int status = response.statusCode();
+            if (status == 429) {
+                onThrottled.run();
+            }
             if ((status != 429 && status != 503) || attempt >= MAX_ATTEMPTS) {
                 return response;
             }

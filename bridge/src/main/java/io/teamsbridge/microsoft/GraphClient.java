@@ -42,11 +42,15 @@ public class GraphClient {
     private final MicrosoftProperties properties;
     private final AppTokens appTokens;
     private final OutboundHttp http;
+    private final io.micrometer.core.instrument.Counter throttled;
 
-    public GraphClient(MicrosoftProperties properties, AppTokens appTokens) {
+    public GraphClient(MicrosoftProperties properties, AppTokens appTokens, io.micrometer.core.instrument.MeterRegistry meters) {
         this.properties = properties;
         this.appTokens = appTokens;
-        this.http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(3)), Duration.ofSeconds(2), "Microsoft Graph");
+        this.throttled = io.micrometer.core.instrument.Counter.builder("teamsbridge.graph.throttled")
+                .description("Graph answers of 429 Too Many Requests, including ones retried").register(meters);
+        this.http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(3)), Duration.ofSeconds(2), "Microsoft Graph",
+                throttled::increment);
     }
 
     /** The signed-in user of a delegated token. */

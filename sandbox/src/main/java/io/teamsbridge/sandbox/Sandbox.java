@@ -86,7 +86,7 @@ public final class Sandbox implements AutoCloseable {
         } else {
             try {
                 Path dir = Files.createTempDirectory("teams-bridge-sandbox-");
-                p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE");
+                p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
