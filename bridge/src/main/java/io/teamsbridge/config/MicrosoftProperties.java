@@ -58,13 +58,19 @@ public record MicrosoftProperties(
      * @param renewBefore renew when the subscription expires sooner than this
      * @param checkInterval how often the subscription is checked at Graph (a vanished one is
      *     recreated within this time)
+     * @param certificateFile a PKCS#12 file with the certificate (and private key) Graph should
+     *     encrypt notifications with; when unset, one is generated on first start and kept,
+     *     encrypted, in the database
+     * @param certificatePassword the password of that file
      */
     public record Subscription(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("B") @NotNull BillingModel billingModel,
             @DefaultValue("4230m") @NotNull Duration lifetime,
             @DefaultValue("24h") @NotNull Duration renewBefore,
-            @DefaultValue("30s") @NotNull Duration checkInterval) {}
+            @DefaultValue("30s") @NotNull Duration checkInterval,
+            java.nio.file.Path certificateFile,
+            String certificatePassword) {}
 
     public enum BillingModel {
         A,

@@ -6,8 +6,21 @@ import io.teamsbridge.microsoft.changes.EncryptionCertificate;
 import io.teamsbridge.microsoft.changes.NotificationDecryptor;
 import io.teamsbridge.store.CertificateRepository;
 import io.teamsbridge.store.StoredCertificate;
+import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.config.StartupCheckException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +38,17 @@ public class NotificationCertificates {
     private final CertificateRepository repository;
     private final SecretVault vault;
     private final Clock clock;
+    private final MicrosoftProperties.Subscription settings;
     private volatile Loaded loaded;
 
     private record Loaded(EncryptionCertificate active, NotificationDecryptor decryptor) {}
 
-    public NotificationCertificates(CertificateRepository repository, SecretVault vault, Clock clock) {
+    public NotificationCertificates(CertificateRepository repository, SecretVault vault, Clock clock,
+            MicrosoftProperties microsoft) {
         this.repository = repository;
         this.vault = vault;
         this.clock = clock;
+        this.settings = microsoft.subscription();
     }
 
     /** The certificate new subscriptions are made with. */
@@ -59,7 +75,18 @@ public class NotificationCertificates {
     }
 
     private Loaded read() {
+        Optional<EncryptionCertificate> configured = configured();
         List<StoredCertificate> stored = repository.findAll();
+        if (configured.isPresent()) {
+            // The administrator's certificate encrypts new subscriptions; stored ones still decrypt old notifications.
+            DecryptionKeys keys = new DecryptionKeys();
+            configured.get().addTo(keys);
+            for (StoredCertificate row : stored) {
+                EncryptionCertificate.fromStored(row.id(), row.certificateDer(),
+                        vault.open(row.privateKeySealed(), StoredCertificate.vaultContext(row.id()))).addTo(keys);
+            }
+            return new Loaded(configured.get(), new NotificationDecryptor(keys));
+        }
         if (stored.isEmpty()) {
             EncryptionCertificate fresh = EncryptionCertificate.generate("teams-bridge-" + UUID.randomUUID(), clock);
             repository.insert(new StoredCertificate(fresh.id(), fresh.base64Der(),
@@ -82,5 +109,31 @@ public class NotificationCertificates {
             throw new IllegalStateException("No active notification-encryption certificate is stored.");
         }
         return new Loaded(active, new NotificationDecryptor(keys));
+    }
+
+    /** The certificate in microsoft.subscription.certificate-file, if one is configured. */
+    private Optional<EncryptionCertificate> configured() {
+        if (settings.certificateFile() == null) {
+            return Optional.empty();
+        }
+        char[] password = settings.certificatePassword() == null ? new char[0] : settings.certificatePassword().toCharArray();
+        try (InputStream in = Files.newInputStream(settings.certificateFile())) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    PrivateKey key = (PrivateKey) store.getKey(alias, password);
+                    String id = "configured-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                            .digest(certificate.getEncoded())).substring(0, 16);
+                    return Optional.of(new EncryptionCertificate(id, certificate, key));
+                }
+            }
+            throw new StartupCheckException("Configuration error: microsoft.subscription.certificate-file "
+                    + settings.certificateFile() + " holds no certificate with a private key.");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new StartupCheckException("Configuration error: microsoft.subscription.certificate-file "
+                    + settings.certificateFile() + " could not be read (" + e.getClass().getSimpleName()
+                    + "): check the path and microsoft.subscription.certificate-password.");
+        }
     }
 }

@@ -5,16 +5,19 @@ import io.teamsbridge.emulators.microsoft.MicrosoftEmulator;
 import java.util.List;
 
 /**
- * The seeded demo: one Mattermost team and a few people who exist on both sides with the same
- * email address, ready to connect.
+ * The seeded demo: one Mattermost team, a few people who exist on both sides with the same email
+ * address (ready to connect), and a 1:1 chat, a group chat and a meeting chat between them in Teams.
  */
-public record DemoWorld(String teamId, List<DemoPerson> people) {
+public record DemoWorld(String teamId, List<DemoPerson> people, List<DemoChat> chats) {
+
+    /** A seeded Teams chat. */
+    public record DemoChat(String id, String chatType, String topic) {}
 
     /** One person and their ids on both sides. */
     public record DemoPerson(String name, String username, String email, String mattermostUserId, String teamsUserId) {}
 
     static DemoWorld empty() {
-        return new DemoWorld(null, List.of());
+        return new DemoWorld(null, List.of(), List.of());
     }
 
     static DemoWorld seed(MicrosoftEmulator microsoft, MattermostEmulator mattermost) {
@@ -34,6 +37,12 @@ public record DemoWorld(String teamId, List<DemoPerson> people) {
                     return new DemoPerson(p[0], p[1], email, mm, teams);
                 })
                 .toList();
-        return new DemoWorld(team, people);
+        List<String> ids = people.stream().map(DemoPerson::teamsUserId).toList();
+        List<DemoChat> chats = List.of(
+                new DemoChat(microsoft.control().createChat("oneOnOne", null, List.of(ids.get(0), ids.get(1))), "oneOnOne", null),
+                new DemoChat(microsoft.control().createChat("group", "Project Falcon", ids), "group", "Project Falcon"),
+                new DemoChat(microsoft.control().createChat("meeting", "Weekly sync", List.of(ids.get(0), ids.get(2))), "meeting",
+                        "Weekly sync"));
+        return new DemoWorld(team, people, chats);
     }
 }

@@ -113,6 +113,36 @@ class SandboxIT {
                 .startsWith("You are not connected");
     }
 
+    @Test
+    void aRichMessageToAnAwayColleagueArrivesAsMarkdownWithATeamsLink() throws Exception {
+        MattermostControlClient mattermost = new MattermostControlClient(sandbox.mattermostUrl());
+        MicrosoftControlClient microsoft = new MicrosoftControlClient(sandbox.microsoftUrl());
+        DemoWorld world = sandbox.world();
+        DemoWorld.DemoPerson alice = world.people().get(0);
+        DemoWorld.DemoPerson bob = world.people().get(1);
+        for (DemoWorld.DemoPerson person : java.util.List.of(alice, bob)) {
+            microsoft.setSession(person.teamsUserId());
+            assertThat(browse(link(awaitCommand(mattermost, person.mattermostUserId(), world.teamId(), "/msteams connect")))
+                    .statusCode()).isEqualTo(200);
+        }
+        microsoft.setPresence(bob.teamsUserId(), "Away", "Away");
+        String chat = world.chats().getFirst().id();
+
+        microsoft.postMessage(chat, alice.teamsUserId(), "html",
+                "<p><strong>Release</strong> is ready, <at id=\"0\">Bob Baker</at>:</p><ul><li>notes</li><li>"
+                        + "<a href=\"https://example.com/release\">download</a></li></ul>",
+                java.util.List.of(new MicrosoftControlClient.Mention(0, "Bob Baker", bob.teamsUserId())), java.util.List.of());
+
+        String post = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                mattermost.botPosts(bob.mattermostUserId()).stream().map(p -> p.path("message").asString())
+                        .filter(m -> m.contains("Release")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(post).contains("**Alice Archer**").contains("**Release** is ready").contains("@bob")
+                .contains("- notes").contains("[download](https://example.com/release)")
+                .contains("[Open in Microsoft Teams](https://teams.microsoft.com/l/message/");
+        assertThat(mattermost.botPosts(alice.mattermostUserId()).stream().map(p -> p.path("message").asString()))
+                .noneMatch(m -> m.contains("Release"));
+    }
+
     /** A new team gets the command within the sync interval; the test waits for it instead of forcing a sync. */
     private static String awaitCommand(MattermostControlClient mattermost, String user, String team, String command) {
         return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
