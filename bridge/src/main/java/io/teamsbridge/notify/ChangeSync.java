@@ -18,9 +18,11 @@ class ChangeSync {
     private final PostComposer composer;
     private final Deliverer deliverer;
     private final ChatDirectory chats;
+    private final DecisionLog decisions;
 
     ChangeSync(DeliveryRepository deliveries, MessageReader reader, PostComposer composer, Deliverer deliverer,
-            ChatDirectory chats) {
+            ChatDirectory chats, DecisionLog decisions) {
+        this.decisions = decisions;
         this.deliveries = deliveries;
         this.reader = reader;
         this.composer = composer;
@@ -53,8 +55,11 @@ class ChangeSync {
                 retry = attempt.error();
             }
         }
-        return retry != null
-                ? new Outcome.RetryLater("Mattermost: " + retry, Duration.ZERO)
-                : new Outcome.Done((deleted ? "deleted " : "edited ") + forwarded.size() + " post(s)");
+        if (retry != null) {
+            return new Outcome.RetryLater("Mattermost: " + retry, Duration.ZERO);
+        }
+        String summary = (deleted ? "deleted " : "edited ") + forwarded.size() + " post(s)";
+        decisions.updated(work, summary);
+        return new Outcome.Done(summary);
     }
 }

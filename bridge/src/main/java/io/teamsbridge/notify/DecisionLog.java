@@ -2,13 +2,17 @@ package io.teamsbridge.notify;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.teamsbridge.notify.NotificationDecision.Kind;
+import java.time.Clock;
 import org.slf4j.Logger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline's decisions about people, as counters and as debug log lines an operator can turn on
- * to see why someone was or was not notified. No message content is logged.
+ * The pipeline's decisions about people, as counters, as debug log lines an operator can turn on
+ * to see why someone was or was not notified, and as {@link NotificationDecision} events. No
+ * message content is logged.
  */
 @Component
 class DecisionLog {
@@ -17,8 +21,12 @@ class DecisionLog {
     private final Counter delivered;
     private final Counter suppressed;
     private final Counter givenUp;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    DecisionLog(MeterRegistry meters) {
+    DecisionLog(MeterRegistry meters, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.delivered = Counter.builder("teamsbridge.notifications.delivered").description("Notifications posted").register(meters);
         this.suppressed = Counter.builder("teamsbridge.notifications.suppressed")
                 .description("Notifications not delivered because the recipient was active in Teams").register(meters);
@@ -26,20 +34,35 @@ class DecisionLog {
                 .description("Notifications given up after the age limit").register(meters);
     }
 
+    void received(WorkItem work) {
+        publish(work.chatId(), work.messageId(), null, Kind.RECEIVED, work.change().changeType());
+    }
+
+    void updated(WorkItem work, String what) {
+        publish(work.chatId(), work.messageId(), null, Kind.UPDATED, what);
+    }
+
     void delivered(WorkItem work, String mattermostUserId) {
         delivered.increment();
+        publish(work.chatId(), work.messageId(), mattermostUserId, Kind.DELIVERED, "posted in their direct channel with the bot");
         log.debug("Message {} in chat {}: delivered to Mattermost user {}.", work.messageId(), work.chatId(), mattermostUserId);
     }
 
     void notDelivered(WorkItem work, String mattermostUserId, String because) {
         suppressed.increment();
+        publish(work.chatId(), work.messageId(), mattermostUserId, Kind.NOT_DELIVERED, because);
         log.debug("Message {} in chat {}: not delivered to Mattermost user {} because {}.", work.messageId(), work.chatId(),
                 mattermostUserId, because);
     }
 
     void givenUp(WorkItem work, String why) {
         givenUp.increment();
+        publish(work.chatId(), work.messageId(), null, Kind.GAVE_UP, why);
         log.warn("Gave up on message {} in chat {} ({} change) after {} attempts: {}", work.messageId(), work.chatId(),
                 work.change().changeType(), work.item().attempts(), why);
+    }
+
+    private void publish(String chatId, String messageId, String mattermostUserId, Kind kind, String detail) {
+        events.publishEvent(new NotificationDecision(clock.instant(), chatId, messageId, mattermostUserId, kind, detail));
     }
 }

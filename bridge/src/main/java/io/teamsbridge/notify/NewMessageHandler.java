@@ -50,6 +50,8 @@ class NewMessageHandler {
             chats.invalidate(work.chatId());
         }
         if (!message.fromPerson()) {
+            away.forEach(c -> decisions.notDelivered(work, c.mattermostUserId(), "it is not a message from a person ("
+                    + message.messageType() + ")"));
             return new Outcome.Done("not a message from a person (" + message.messageType() + ")");
         }
         if (!chat.hasMember(message.senderId())) {
@@ -60,6 +62,7 @@ class NewMessageHandler {
         String retryReason = null;
         for (Candidate recipient : away) {
             if (recipient.teamsUserId().equals(message.senderId())) {
+                decisions.notDelivered(work, recipient.mattermostUserId(), "they wrote it");
                 continue;
             }
             Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts);

@@ -36,9 +36,11 @@ class NotificationPipeline {
     private final PresenceGate presence;
     private final NewMessageHandler newMessages;
     private final ChangeSync changes;
+    private final DecisionLog decisions;
 
     NotificationPipeline(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence,
-            NewMessageHandler newMessages, ChangeSync changes) {
+            NewMessageHandler newMessages, ChangeSync changes, DecisionLog decisions) {
+        this.decisions = decisions;
         this.chats = chats;
         this.recipients = recipients;
         this.presence = presence;
@@ -110,6 +112,7 @@ class NotificationPipeline {
     }
 
     private Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> chatCandidates, Map<String, PresenceGate.Seen> presenceOf) {
+        decisions.received(work);
         try {
             return switch (work.change().changeType()) {
                 case "created" -> newMessages.handle(work, chat, chatCandidates, presenceOf);

@@ -74,6 +74,8 @@ public final class Sandbox implements AutoCloseable {
         p.put("mattermost.bot-token", bot.token());
         // Teams made by hand in the sandbox get the command within seconds rather than minutes.
         p.put("mattermost.command-sync-interval", "5s");
+        // Presence set by hand in the sandbox should count for the very next message.
+        p.put("notifications.presence-cache-ttl", "0s");
         p.put("microsoft.tenant-id", microsoft.tenantId());
         p.put("microsoft.client-id", microsoft.clientId());
         p.put("microsoft.client-secret", microsoft.clientSecret());
