@@ -49,7 +49,11 @@ public final class Sandbox implements AutoCloseable {
             int port = options.portBridge() == 0 ? freePort() : options.portBridge();
             URI bridgeUrl = URI.create("http://127.0.0.1:" + port);
             DemoWorld world = options.seed() ? DemoWorld.seed(microsoft, mattermost) : DemoWorld.empty();
-            SpringApplication app = new SpringApplication(BridgeApplication.class, SandboxPage.class);
+            SpringApplication app = new SpringApplication(BridgeApplication.class, SandboxPage.class, TeamsSideApi.class,
+                    MattermostSideApi.class, DecisionFeed.class, SandboxApiErrors.class);
+            SandboxBackends backends = new SandboxBackends(microsoft.control(), mattermost.control(), mattermost.baseUrl(),
+                    world);
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("sandboxBackends", backends));
             Map<String, String> settings = settings(options, microsoft, mattermost, bot, bridgeUrl);
             ConfigurableApplicationContext context = app.run(settings.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

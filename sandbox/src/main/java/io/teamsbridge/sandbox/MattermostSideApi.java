@@ -1,0 +1,74 @@
+package io.teamsbridge.sandbox;
+
+import io.teamsbridge.emulators.mattermost.MattermostControlClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Mattermost half of the sandbox page: people, slash commands run as one of them (the reply
+ * only they would see), and their direct channel with the bot, with Markdown rendered here.
+ */
+@RestController
+@RequestMapping("/sandbox/api/mattermost")
+class MattermostSideApi {
+    record Command(String userId, String command) {}
+
+    /** What the person sees after a command: the reply's Markdown and its rendering. */
+    record Reply(int status, String text, String html) {}
+
+    record BotPost(String id, String rootId, String markdown, String html, long createAt, long updateAt, boolean deleted) {}
+
+    private final SandboxBackends backends;
+    private final MarkdownView markdown = new MarkdownView();
+
+    MattermostSideApi(SandboxBackends backends) {
+        this.backends = backends;
+    }
+
+    @GetMapping("/users")
+    List<SandboxBackends.MattermostUser> users() {
+        return backends.mattermostUsers();
+    }
+
+    /** Runs the command in the demo team's town square, as the user typing it there would. */
+    @PostMapping("/commands")
+    Reply execute(@RequestBody Command command) {
+        if (command.userId() == null || command.userId().isBlank()) {
+            throw new IllegalArgumentException("pick a Mattermost user first");
+        }
+        String text = command.command() == null ? "" : command.command().strip();
+        if (!text.startsWith("/")) {
+            throw new IllegalArgumentException("a slash command starts with /, for example /msteams help");
+        }
+        String team = backends.world().teamId();
+        if (team == null) {
+            throw new IllegalArgumentException("the sandbox was started with --no-seed, so there is no team to run commands in");
+        }
+        MattermostControlClient.CommandResult result = backends.mattermost().executeCommand(command.userId(), team, text);
+        JsonNode response = result.response();
+        String reply = response.path("text").asString("");
+        if (reply.isEmpty()) {
+            reply = response.path("message").asString(""); // Mattermost's error shape
+        }
+        return new Reply(result.status(), reply, markdown.html(reply));
+    }
+
+    /** The user's direct channel with the bot, oldest first. */
+    @GetMapping("/posts")
+    List<BotPost> posts(@RequestParam String userId) {
+        List<BotPost> posts = new ArrayList<>();
+        for (JsonNode p : backends.mattermost().botPosts(userId)) {
+            String message = p.path("message").asString("");
+            posts.add(new BotPost(p.path("id").asString(), p.path("root_id").asString(""), message, markdown.html(message),
+                    p.path("create_at").asLong(0), p.path("update_at").asLong(0), p.path("delete_at").asLong(0) > 0));
+        }
+        return posts;
+    }
+}

@@ -1,0 +1,332 @@
+// The sandbox page: both sides talk to the bridge's origin only (/sandbox/api/...), which calls
+// the emulators' control APIs. Everything refreshes by polling once a second; a part is redrawn
+// only when what it shows changed, so selections, focus and scroll positions stay put.
+'use strict';
+
+const API = '/sandbox/api';
+const $ = (id) => document.getElementById(id);
+const KIND_LABEL = {RECEIVED: 'received', DELIVERED: 'delivered', NOT_DELIVERED: 'not delivered',
+  UPDATED: 'updated', GAVE_UP: 'gave up'};
+
+const state = {
+  teamsUsers: [], teamsUser: null, chats: [], chat: null, editing: null,
+  mmUsers: [], mmUser: null, replies: {}, seenPosts: {}, lastDecision: 0,
+};
+const drawn = {};
+
+async function api(method, path, body) {
+  const init = {method, headers: {Accept: 'application/json'}};
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(API + path, init);
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new Error((data && data.error) || (response.status + ' ' + response.statusText));
+  }
+  return data;
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'html') node.innerHTML = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+/** Redraws a part only when its data changed. */
+function draw(key, data, render) {
+  const fingerprint = JSON.stringify(data);
+  if (drawn[key] === fingerprint) return;
+  drawn[key] = fingerprint;
+  render();
+}
+
+const time = (at) => new Date(at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false});
+
+function status(text, isError) {
+  const s = $('teams-status');
+  s.textContent = text;
+  s.classList.toggle('error', !!isError);
+}
+
+// ---- Teams side -----------------------------------------------------------------------------
+
+async function loadTeamsUsers() {
+  state.teamsUsers = await api('GET', '/teams/users');
+  const select = $('teams-user');
+  draw('teams-users', state.teamsUsers.map((u) => [u.id, u.displayName]), () => {
+    const keep = select.value;
+    select.replaceChildren(...state.teamsUsers.map((u) => el('option', {value: u.id}, u.displayName)));
+    if (keep) select.value = keep;
+  });
+  if (!state.teamsUser && state.teamsUsers.length) selectTeamsUser(state.teamsUsers[0].id);
+  draw('teams-people', state.teamsUsers.map((u) => [u.id, u.availability]), () => {
+    $('teams-people').replaceChildren(...state.teamsUsers.map((u) => el('li',
+      {'data-user-id': u.id, 'data-availability': u.availability},
+      el('span', {class: 'dot ' + u.availability, title: u.availability}), u.displayName.split(' ')[0],
+      el('small', {}, ' ' + spaced(u.availability)))));
+  });
+  const me = state.teamsUsers.find((u) => u.id === state.teamsUser);
+  const presence = $('teams-presence');
+  if (me && document.activeElement !== presence) presence.value = presenceChoice(me.availability);
+}
+
+const spaced = (s) => s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const presenceChoice = (a) => ({AvailableIdle: 'Available', BusyIdle: 'Busy', PresenceUnknown: 'Offline'}[a] || a);
+
+async function selectTeamsUser(id) {
+  state.teamsUser = id;
+  state.chat = null;
+  $('teams-user').value = id;
+  cancelEdit();
+  const me = state.teamsUsers.find((u) => u.id === id);
+  if (me) $('teams-presence').value = presenceChoice(me.availability);
+  await loadChats();
+}
+
+async function loadChats() {
+  if (!state.teamsUser) return;
+  state.chats = await api('GET', '/teams/chats?userId=' + encodeURIComponent(state.teamsUser));
+  if (!state.chats.some((c) => c.id === state.chat)) state.chat = state.chats.length ? state.chats[0].id : null;
+  draw('teams-chats', [state.chats, state.chat], () => {
+    $('teams-chats').replaceChildren(...state.chats.map((c) => el('button', {
+      type: 'button', class: c.id === state.chat ? 'active' : '', 'data-chat-id': c.id, 'data-chat-type': c.chatType,
+      title: c.members.join(', '), onclick: () => { state.chat = c.id; cancelEdit(); loadChats(); loadTranscript(); },
+    }, c.label)));
+  });
+  await loadTranscript();
+}
+
+async function loadTranscript() {
+  const box = $('teams-transcript');
+  if (!state.chat) {
+    draw('teams-transcript', null, () => box.replaceChildren(el('p', {class: 'empty'}, 'This person has no chats.')));
+    return;
+  }
+  const messages = await api('GET', '/teams/messages?chatId=' + encodeURIComponent(state.chat));
+  draw('teams-transcript', [state.chat, state.teamsUser, messages], () => {
+    if (!messages.length) {
+      box.replaceChildren(el('p', {class: 'empty'}, 'No messages from this page in this chat yet. Write one below.'));
+      return;
+    }
+    box.replaceChildren(...messages.map((m) => {
+      const mine = m.fromUserId === state.teamsUser;
+      const actions = mine && !m.deleted ? el('div', {class: 'msg-actions'},
+        el('button', {type: 'button', class: 'msg-edit', onclick: () => startEdit(m)}, 'Edit'),
+        el('button', {type: 'button', class: 'msg-delete', onclick: () => deleteMessage(m)}, 'Delete')) : '';
+      return el('article', {class: 'msg' + (mine ? ' mine' : '') + (m.deleted ? ' deleted' : ''),
+        'data-message-id': m.id, 'data-from': m.fromUserId},
+      el('div', {class: 'msg-head'}, el('strong', {}, m.fromName), time(m.sentAt), m.editedAt ? 'Edited' : ''),
+      el('div', {class: 'msg-body', html: m.deleted ? 'This message has been deleted.' : m.html}), actions);
+    }));
+    box.scrollTop = box.scrollHeight;
+  });
+}
+
+function startEdit(message) {
+  state.editing = message;
+  $('teams-message').value = message.html;
+  $('teams-send').textContent = 'Save edit';
+  $('teams-cancel-edit').hidden = false;
+  $('teams-message').focus();
+}
+
+function cancelEdit() {
+  state.editing = null;
+  $('teams-send').textContent = 'Send';
+  $('teams-cancel-edit').hidden = true;
+}
+
+async function sendMessage(event) {
+  event.preventDefault();
+  const content = $('teams-message').value;
+  if (!content.trim() || !state.chat) return;
+  try {
+    if (state.editing) {
+      await api('PATCH', '/teams/messages', {chatId: state.chat, messageId: state.editing.id, content});
+      status('Edited. Teams tells subscribers about the change.');
+      cancelEdit();
+    } else {
+      await api('POST', '/teams/messages', {chatId: state.chat, fromUserId: state.teamsUser, content});
+      status('Sent at ' + time(Date.now()) + '.');
+    }
+    $('teams-message').value = '';
+    await loadTranscript();
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+async function deleteMessage(message) {
+  try {
+    await api('DELETE', '/teams/messages?chatId=' + encodeURIComponent(message.chatId)
+      + '&messageId=' + encodeURIComponent(message.id));
+    if (state.editing && state.editing.id === message.id) cancelEdit();
+    status('Deleted.');
+    await loadTranscript();
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+function format(kind) {
+  const area = $('teams-message');
+  const {selectionStart: start, selectionEnd: end, value} = area;
+  const selected = value.slice(start, end);
+  let text;
+  let select = null;
+  switch (kind) {
+    case 'bold': text = '<strong>' + (selected || 'bold') + '</strong>'; break;
+    case 'italic': text = '<em>' + (selected || 'italic') + '</em>'; break;
+    case 'code': text = '<code>' + (selected || 'code') + '</code>'; break;
+    case 'link': {
+      text = '<a href="https://example.com">' + (selected || 'link') + '</a>';
+      select = [start + 9, start + 28]; // the address, ready to be typed over
+      break;
+    }
+    case 'list': {
+      const items = (selected || 'first\nsecond').split('\n').filter((l) => l.trim());
+      text = '<ul>' + items.map((l) => '<li>' + l.trim() + '</li>').join('') + '</ul>';
+      break;
+    }
+    default: return;
+  }
+  area.setRangeText(text, start, end, 'end');
+  if (select) area.setSelectionRange(select[0], select[1]);
+  area.focus();
+}
+
+async function setPresence() {
+  try {
+    await api('PUT', '/teams/users/' + encodeURIComponent(state.teamsUser) + '/presence',
+      {presence: $('teams-presence').value});
+    status('Presence set to ' + spaced($('teams-presence').value) + '.');
+    await loadTeamsUsers();
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+// ---- Mattermost side ------------------------------------------------------------------------
+
+async function loadMattermostUsers() {
+  state.mmUsers = await api('GET', '/mattermost/users');
+  draw('mm-users', state.mmUsers, () => {
+    const select = $('mm-user');
+    const keep = select.value;
+    select.replaceChildren(...state.mmUsers.map((u) => el('option', {value: u.id}, '@' + u.username)));
+    if (keep) select.value = keep;
+  });
+  if (!state.mmUser && state.mmUsers.length) selectMattermostUser(state.mmUsers[0].id);
+}
+
+function selectMattermostUser(id) {
+  state.mmUser = id;
+  $('mm-user').value = id;
+  drawReplies();
+  loadPosts();
+}
+
+async function runCommand(command) {
+  const user = state.mmUser;
+  const list = state.replies[user] || (state.replies[user] = []);
+  try {
+    const reply = await api('POST', '/mattermost/commands', {userId: user, command});
+    list.push({command, ok: reply.status === 200, html: reply.html || '<p>(no reply)</p>', at: Date.now()});
+  } catch (e) {
+    list.push({command, ok: false, html: '', text: e.message, at: Date.now()});
+  }
+  if (user === state.mmUser) drawReplies();
+}
+
+function drawReplies() {
+  const list = (state.replies[state.mmUser] || []).slice(-5);
+  const box = $('mm-replies');
+  box.replaceChildren(...list.map((r) => el('div', {class: 'reply' + (r.ok ? '' : ' error'), 'data-reply-command': r.command},
+    el('div', {class: 'reply-head'}, el('code', {}, r.command), '· only visible to you ·', time(r.at)),
+    r.html ? el('div', {class: 'reply-body', html: r.html}) : el('div', {class: 'reply-body'}, r.text))));
+  box.scrollTop = box.scrollHeight;
+}
+
+async function loadPosts() {
+  const user = state.mmUser;
+  if (!user) return;
+  const posts = await api('GET', '/mattermost/posts?userId=' + encodeURIComponent(user));
+  if (user !== state.mmUser) return;
+  draw('mm-posts', [user, posts], () => {
+    const seen = state.seenPosts[user] || (state.seenPosts[user] = new Set());
+    const firstLoad = seen.size === 0;
+    const box = $('mm-posts');
+    $('mm-post-count').textContent = posts.length ? '· ' + posts.length + (posts.length === 1 ? ' post' : ' posts') : '';
+    if (!posts.length) {
+      box.replaceChildren(el('p', {class: 'empty'}, 'Nothing from the bot yet. Connect with /msteams connect.'));
+      return;
+    }
+    box.replaceChildren(...posts.map((p) => {
+      const fresh = !firstLoad && !seen.has(p.id);
+      seen.add(p.id);
+      return el('article', {class: 'post' + (p.deleted ? ' deleted' : '') + (fresh ? ' fresh' : ''), 'data-post-id': p.id},
+        el('span', {class: 'avatar', 'aria-hidden': 'true'}, 'T'),
+        el('div', {class: 'post-head'}, el('strong', {}, 'Microsoft Teams'), el('span', {class: 'bot-tag'}, 'BOT'),
+          time(p.createAt), p.updateAt > p.createAt && !p.deleted ? '(edited)' : ''),
+        el('div', {class: 'post-body', html: p.deleted ? '(message deleted)' : p.html}));
+    }));
+    box.scrollTop = box.scrollHeight;
+  });
+}
+
+// ---- The log --------------------------------------------------------------------------------
+
+async function loadDecisions() {
+  const fresh = await api('GET', '/decisions?after=' + state.lastDecision);
+  if (!fresh.length) return;
+  state.lastDecision = fresh[fresh.length - 1].seq;
+  const log = $('decision-log');
+  for (const d of fresh) {
+    log.prepend(el('li', {class: 'decision', 'data-kind': d.kind, 'data-user': d.user, 'data-message-id': d.messageId,
+      'data-chat-id': d.chatId},
+    el('time', {datetime: d.at}, time(d.at)), el('span', {class: 'kind ' + d.kind}, KIND_LABEL[d.kind] || d.kind),
+    el('span', {class: 'text'}, d.text)));
+  }
+  while (log.children.length > 200) log.lastElementChild.remove();
+}
+
+// ---- Wiring ---------------------------------------------------------------------------------
+
+$('teams-user').addEventListener('change', (e) => selectTeamsUser(e.target.value));
+$('teams-presence').addEventListener('change', setPresence);
+$('teams-composer').addEventListener('submit', sendMessage);
+$('teams-cancel-edit').addEventListener('click', () => { cancelEdit(); $('teams-message').value = ''; });
+$('teams-message').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) sendMessage(e);
+});
+document.querySelectorAll('[data-format]').forEach((b) => b.addEventListener('click', () => format(b.dataset.format)));
+$('mm-user').addEventListener('change', (e) => selectMattermostUser(e.target.value));
+$('mm-command-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const command = $('mm-command').value.trim();
+  if (command) runCommand(command);
+});
+document.querySelectorAll('[data-command]').forEach((b) => b.addEventListener('click', () => {
+  $('mm-command').value = b.dataset.command;
+  runCommand(b.dataset.command);
+}));
+
+async function tick() {
+  const parts = [loadTeamsUsers().then(loadChats), loadMattermostUsers().then(loadPosts), loadDecisions()];
+  const results = await Promise.allSettled(parts);
+  const failed = results.find((r) => r.status === 'rejected');
+  document.body.dataset.ready = 'true';
+  if (failed) console.warn('Sandbox refresh failed:', failed.reason);
+  setTimeout(tick, 1000);
+}
+tick();
