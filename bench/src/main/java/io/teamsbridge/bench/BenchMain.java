@@ -1,0 +1,104 @@
+package io.teamsbridge.bench;
+
+import io.teamsbridge.emulators.http.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar teams-bridge-bench.jar [options]}: the load benchmark (see {@link BenchOptions}),
+ * or with {@code --jmh} the JMH micro-benchmarks of the renderer and the decryptor.
+ */
+public final class BenchMain {
+    /** The rates a ramp tries, in messages per second, until one is not sustained. */
+    private static final double[] RAMP = {50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000};
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--jmh")) {
+            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println(e.getMessage() + "\n" + BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        List<Result> results = new ArrayList<>();
+        Result headline;
+        try (LoadRun run = new LoadRun(options)) {
+            List<Traffic.Route> routes = run.buildAllEligible(options.users());
+            Traffic.BodyMix bodies = Bodies::withMarker;
+            double warmRate = options.scenario().equals("burst") ? 100 : options.ramp() ? RAMP[0] : options.rate();
+            if (options.warmup() > 0) {
+                LoadRun.say("Warm-up: " + warmRate + " msg/s for " + options.warmup() + " s (not reported)");
+                run.measure("warm-up", routes, warmRate, options.warmup(), bodies);
+            }
+            if (options.scenario().equals("burst")) {
+                headline = run.measure("burst", routes, options.burstMessages() / 10.0, 10, bodies);
+                results.add(headline);
+            } else if (options.ramp()) {
+                headline = null;
+                for (double rate : RAMP) {
+                    LoadRun.say("Ramp step: " + rate + " msg/s for " + options.duration() + " s");
+                    Result step = run.measure(options.scenario(), routes, rate, options.duration(), bodies);
+                    results.add(step);
+                    System.out.println(table(List.of(step)));
+                    if (!sustained(step)) {
+                        break;
+                    }
+                    headline = step;
+                }
+                if (headline == null) {
+                    headline = results.getFirst();
+                }
+            } else {
+                headline = run.measure(options.scenario(), routes, options.rate(), options.duration(), bodies);
+                results.add(headline);
+            }
+        }
+        System.out.println(table(results));
+        Map<String, Object> json = new LinkedHashMap<>(headline.toJson());
+        json.put("users", options.users());
+        json.put("bridgeJvmFlags", options.jvmFlags());
+        json.put("sustainedCriterion", "delivered >= 95% of offered, achieved >= 95% of offered, nothing lost, "
+                + "end-to-end p99 < 5 s");
+        if (results.size() > 1) {
+            json.put("steps", results.stream().map(Result::toJson).toList());
+        }
+        Path out = Path.of(options.outputDir(), "report.json");
+        Files.createDirectories(out.getParent());
+        Files.write(out, Json.write(json));
+        LoadRun.say("Wrote " + out);
+        // Emulator and HTTP client threads are not all daemons; the run is over.
+        System.exit(0);
+    }
+
+    /** A step is sustained when everything offered was sent and delivered in time, with nothing lost. */
+    static boolean sustained(Result r) {
+        return r.achievedPerSecond() >= 0.95 * r.offeredPerSecond()
+                && r.deliveredPerSecond() >= 0.95 * r.offeredPerSecond()
+                && r.lost() == 0 && r.e2eP99Ms() < 5000;
+    }
+
+    /** One column per result. */
+    static String table(List<Result> results) {
+        StringBuilder sb = new StringBuilder("\n| figure |");
+        results.forEach(r -> sb.append(' ').append(r.scenario()).append(" |"));
+        sb.append("\n|---|");
+        results.forEach(r -> sb.append("---:|"));
+        for (String label : results.getFirst().rows().keySet()) {
+            sb.append("\n| ").append(label).append(" |");
+            results.forEach(r -> sb.append(' ').append(r.rows().get(label)).append(" |"));
+        }
+        return sb.append('\n').toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.teamsbridge.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line. Defaults: H2, all-eligible, 100 msg/s for 30 s after a 10 s warm-up, 50
+ * connected recipients, the bridge jar the build makes, the bridge started with no JVM flags at all
+ * (as README.md runs it).
+ */
+record BenchOptions(String db, String scenario, double rate, boolean ramp, double duration, double warmup, int users,
+        int burstMessages, String bridgeJar, List<String> jvmFlags, String outputDir) {
+
+    static BenchOptions parse(String[] args) {
+        String db = "h2";
+        String scenario = "all-eligible";
+        double rate = 100;
+        boolean ramp = false;
+        double duration = 30;
+        double warmup = 10;
+        int users = 50;
+        int burst = 20_000;
+        String jar = "bridge/target/teams-bridge.jar";
+        List<String> flags = new ArrayList<>();
+        String out = "bench/target";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--db" -> db = args[++i];
+                case "--scenario" -> scenario = args[++i];
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--ramp" -> ramp = true;
+                case "--duration" -> duration = Double.parseDouble(args[++i]);
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--users" -> users = Integer.parseInt(args[++i]);
+                case "--messages" -> burst = Integer.parseInt(args[++i]);
+                case "--bridge-jar" -> jar = args[++i];
+                case "--bridge-jvm-flag" -> flags.add(args[++i]);
+                case "--out" -> out = args[++i];
+                default -> throw new IllegalArgumentException("Unknown option " + a + "\n" + USAGE);
+            }
+        }
+        if (!List.of("all-eligible", "burst").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario " + scenario + " is not implemented yet (all-eligible, burst)");
+        }
+        return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out);
+    }
+
+    static final String USAGE = """
+            java -jar bench/target/teams-bridge-bench.jar [--db h2|postgres] [--scenario all-eligible|burst]
+                [--rate N | --ramp] [--duration S] [--warmup S] [--users N] [--messages N (burst)]
+                [--bridge-jar PATH] [--bridge-jvm-flag FLAG]... [--out DIR]
+            java -jar bench/target/teams-bridge-bench.jar --jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
+            """;
+}

@@ -1,0 +1,247 @@
+package io.teamsbridge.bench;
+
+import io.teamsbridge.emulators.mattermost.MattermostControlClient;
+import io.teamsbridge.emulators.mattermost.MattermostEmulator;
+import io.teamsbridge.emulators.mattermost.MattermostEmulatorOptions;
+import io.teamsbridge.emulators.microsoft.MicrosoftControlClient;
+import io.teamsbridge.emulators.microsoft.MicrosoftEmulator;
+import io.teamsbridge.emulators.microsoft.MicrosoftEmulatorOptions;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One benchmark invocation: both emulators in this JVM, the bridge in its own process behind a
+ * {@link TimingProxy}, a world of connected people, then one or more measured sending windows.
+ */
+final class LoadRun implements AutoCloseable {
+    private final BenchOptions options;
+    private final MicrosoftEmulator microsoft;
+    private final MattermostEmulator mattermost;
+    private final BenchDatabase database;
+    private final TimingProxy proxy;
+    private final BridgeProcess bridge;
+    private final BenchWorld world;
+    private final Traffic traffic;
+
+    LoadRun(BenchOptions options) throws Exception {
+        this.options = options;
+        this.microsoft = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults());
+        // No OpenAPI check of every request: it would cost the shared CPU the bridge is measured on.
+        this.mattermost = MattermostEmulator.start(MattermostEmulatorOptions.defaults().withoutContract());
+        MattermostControlClient chat = mattermost.control();
+        MattermostControlClient.Bot bot = chat.createBot("teams-bridge", "Microsoft Teams", "system_user system_admin");
+        String teamId = chat.createTeam("bench");
+        this.database = BenchDatabase.start(options.db());
+        int port = freePort();
+        URI direct = URI.create("http://127.0.0.1:" + port);
+        this.proxy = TimingProxy.start(direct);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", String.valueOf(port));
+        settings.put("server.address", "127.0.0.1");
+        settings.put("bridge.public-url", proxy.url().toString());
+        settings.put("bridge.encryption-key", Base64.getEncoder().encodeToString(key));
+        settings.put("mattermost.url", mattermost.baseUrl().toString());
+        settings.put("mattermost.bot-token", bot.token());
+        settings.put("microsoft.tenant-id", microsoft.tenantId());
+        settings.put("microsoft.client-id", microsoft.clientId());
+        settings.put("microsoft.client-secret", microsoft.clientSecret());
+        settings.put("microsoft.authority-url", microsoft.baseUrl().toString());
+        settings.put("microsoft.graph-url", microsoft.graphUrl().toString());
+        settings.putAll(database.properties());
+        Path log = Path.of(options.outputDir(), "bridge-" + options.db() + ".log");
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        say("Starting the bridge (" + options.bridgeJar() + ", JVM flags " + options.jvmFlags() + ", log " + log + ")");
+        this.bridge = BridgeProcess.start(Path.of(options.bridgeJar()), options.jvmFlags(), settings, direct, log);
+        this.world = new BenchWorld(microsoft.control(), chat, teamId);
+        this.traffic = new Traffic(microsoft.control());
+        awaitCommand(chat, teamId);
+    }
+
+    /** The people and chats of the scenario; returns the routes messages take. */
+    List<Traffic.Route> buildAllEligible(int users) throws Exception {
+        long start = System.nanoTime();
+        List<BenchWorld.Person> recipients = world.connectedPeople("r", users, 4);
+        MicrosoftControlClient teams = microsoft.control();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Traffic.Route>> routes = new ArrayList<>();
+            for (int i = 0; i < recipients.size(); i++) {
+                BenchWorld.Person recipient = recipients.get(i);
+                String senderName = "sender" + i;
+                routes.add(pool.submit(() -> {
+                    String sender = world.teamsOnly(senderName);
+                    teams.setPresence(recipient.teamsUserId(), "Away", "Away");
+                    String chatId = teams.createChat("oneOnOne", null, List.of(sender, recipient.teamsUserId()));
+                    return new Traffic.Route(chatId, sender, recipient.mattermostUserId());
+                }));
+            }
+            List<Traffic.Route> out = new ArrayList<>();
+            for (Future<Traffic.Route> f : routes) {
+                out.add(f.get());
+            }
+            awaitSubscription();
+            say(String.format("World built: %d connected recipients, each away, each in a 1:1 chat with its own sender (%.1f s)",
+                    users, (System.nanoTime() - start) / 1e9));
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sends at {@code rate} for {@code seconds}, waits until delivered or stuck, and checks every pair. */
+    Result measure(String scenario, List<Traffic.Route> routes, double rate, double seconds, Traffic.BodyMix bodies)
+            throws Exception {
+        long graphBefore = requests(microsoft.control().stats(), " /v1.0/");
+        long mmBefore = requests(mattermost.control().stats(), " /api/v4/");
+        long postsBefore = posts();
+        double cpuBefore = bridge.cpuSeconds();
+        Latencies acks = proxy.startRecording();
+        Traffic.Window window = traffic.run(routes, rate, seconds, bodies);
+        say(String.format("Sent %d messages (%d refused) in %.1f s; waiting for delivery", window.sent(),
+                window.failed(), window.seconds()));
+        awaitPosts(postsBefore + window.sent());
+        double cpu = bridge.cpuSeconds() - cpuBefore;
+        long graph = requests(microsoft.control().stats(), " /v1.0/") - graphBefore;
+        long mm = requests(mattermost.control().stats(), " /api/v4/") - mmBefore;
+        Check check = check(routes, window);
+        Latencies.Summary ack = acks.summary();
+        Latencies.Summary e2e = check.endToEnd.summary();
+        long delivered = check.delivered;
+        double perDelivered = delivered == 0 ? Double.NaN : 1.0 / delivered;
+        double drain = Math.max(0, check.lastPostMillis - window.startMillis()) / 1000.0;
+        return new Result(scenario, database.kind(), rate, window.sent() / window.seconds(),
+                drain == 0 ? 0 : delivered / drain, ack.p50() / 1000.0, ack.p99() / 1000.0, ack.max() / 1000.0,
+                ack.count(), proxy.failedPosts(), e2e.p50(), e2e.p99(), e2e.max(), window.sent(), delivered,
+                window.sent() - delivered, check.duplicated, check.unexpected, graph * perDelivered, mm * perDelivered,
+                graph, mm, bridge.peakRssMb(), cpu, window.seconds(), drain);
+    }
+
+    private record Check(long delivered, long duplicated, long unexpected, Latencies endToEnd, long lastPostMillis) {}
+
+    /** Every expected (message, recipient) pair is looked up among all the bot's posts to all recipients. */
+    private Check check(List<Traffic.Route> routes, Traffic.Window window) {
+        Map<Long, Integer> seen = new HashMap<>();
+        Latencies e2e = new Latencies();
+        long unexpected = 0;
+        long last = 0;
+        long end = window.firstIndex() + window.sent() + window.failed();
+        List<String> recipients = routes.stream().map(Traffic.Route::recipientMattermostUserId).distinct().toList();
+        for (String recipient : recipients) {
+            for (JsonNode post : mattermost.control().botPosts(recipient)) {
+                for (long index : Traffic.markersIn(post.path("message").asString())) {
+                    if (index < window.firstIndex() || index >= end) {
+                        continue; // another window's message
+                    }
+                    Traffic.Sent sent = traffic.sent(index);
+                    if (sent == null || !sent.route().recipientMattermostUserId().equals(recipient)) {
+                        unexpected++;
+                        continue;
+                    }
+                    if (seen.merge(index, 1, Integer::sum) == 1) {
+                        long createAt = post.path("create_at").asLong();
+                        e2e.record(createAt - sent.sentAtMillis());
+                        last = Math.max(last, createAt);
+                    }
+                }
+            }
+        }
+        long duplicated = seen.values().stream().mapToLong(n -> n - 1).sum();
+        return new Check(seen.size(), duplicated, unexpected, e2e, last);
+    }
+
+    /** Waits until the bot has made this many posts in all, or nothing moved for 30 s, or 10 minutes. */
+    private void awaitPosts(long target) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = posts();
+            if (now >= target) {
+                return;
+            }
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > 30_000_000_000L) {
+                say("No new post for 30 s; " + (target - now) + " notification(s) missing");
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private long posts() {
+        return mattermost.control().stats().path("requests").path("POST /api/v4/posts").asLong(0);
+    }
+
+    private static long requests(JsonNode stats, String contains) {
+        long total = 0;
+        JsonNode requests = stats.path("requests");
+        for (String key : requests.propertyNames()) {
+            if (key.contains(contains)) {
+                total += requests.path(key).asLong(0);
+            }
+        }
+        return total;
+    }
+
+    private void awaitSubscription() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            for (JsonNode s : microsoft.control().subscriptions()) {
+                if (s.path("notificationUrl").asString().startsWith(proxy.url().toString())) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The bridge made no Graph subscription within 60 s");
+    }
+
+    private static void awaitCommand(MattermostControlClient chat, String teamId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (chat.commands(teamId).stream().anyMatch(c -> "msteams".equals(c.path("trigger").asString()))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The bridge did not register /msteams within 60 s");
+    }
+
+    static void say(String line) {
+        System.err.println("[bench] " + line);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            bridge.close();
+        } finally {
+            proxy.close();
+            mattermost.close();
+            microsoft.close();
+            database.close();
+        }
+    }
+}

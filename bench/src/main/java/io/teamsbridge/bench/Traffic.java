@@ -1,0 +1,112 @@
+package io.teamsbridge.bench;
+
+import io.teamsbridge.emulators.microsoft.MicrosoftControlClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Teams messages sent at a fixed rate through the Microsoft emulator's control API, each carrying a
+ * unique marker so that its notification can be found, exactly once, among the bot's posts.
+ *
+ * <p>Open loop: message {@code i} is due at {@code start + i / rate} whatever happened to earlier
+ * ones; a pool of senders keeps up as long as the emulator answers in time. What it could not send
+ * on schedule shows as achieved below offered.
+ */
+final class Traffic {
+    private static final Pattern MARKER = Pattern.compile("bmk(\\d+)q");
+    private static final int SENDERS = 32;
+
+    /** Where a message goes: the chat, who sends it and the one Mattermost user who must be notified. */
+    record Route(String chatId, String fromTeamsUserId, String recipientMattermostUserId) {}
+
+    /** A message the emulator accepted: which route, and when (epoch ms) just before it was sent. */
+    record Sent(long index, Route route, long sentAtMillis) {}
+
+    /** What one sending window did. */
+    record Window(long firstIndex, long sent, long failed, long startMillis, long endMillis) {
+        double seconds() {
+            return Math.max(1, endMillis - startMillis) / 1000.0;
+        }
+    }
+
+    private final MicrosoftControlClient teams;
+    private final Map<Long, Sent> sent = new ConcurrentHashMap<>();
+    private final AtomicLong nextIndex = new AtomicLong();
+
+    Traffic(MicrosoftControlClient teams) {
+        this.teams = teams;
+    }
+
+    static String marker(long index) {
+        return "bmk" + index + "q";
+    }
+
+    /** The markers in a post's text. */
+    static List<Long> markersIn(String text) {
+        Matcher m = MARKER.matcher(text);
+        List<Long> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(Long.parseLong(m.group(1)));
+        }
+        return found;
+    }
+
+    Sent sent(long index) {
+        return sent.get(index);
+    }
+
+    /** Sends {@code rate × seconds} messages over {@code seconds}, round-robin over the routes. */
+    Window run(List<Route> routes, double rate, double seconds, BodyMix bodies) throws InterruptedException {
+        long total = Math.round(rate * seconds);
+        long first = nextIndex.getAndAdd(total);
+        AtomicLong claimed = new AtomicLong();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long startNanos = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        for (int t = 0; t < SENDERS; t++) {
+            pool.execute(() -> {
+                long n;
+                while ((n = claimed.getAndIncrement()) < total) {
+                    long due = startNanos + (long) (n * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    long index = first + n;
+                    Route route = routes.get((int) (index % routes.size()));
+                    long at = System.currentTimeMillis();
+                    try {
+                        teams.postMessage(route.chatId(), route.fromTeamsUserId(), "html", bodies.body(index, marker(index)));
+                        sent.put(index, new Sent(index, route, at));
+                        ok.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination((long) seconds + 300, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+        return new Window(first, ok.get(), failed.get(), startMillis, System.currentTimeMillis());
+    }
+
+    /** Message bodies: the same realistic HTML shapes the JMH renderer benchmark uses. */
+    interface BodyMix {
+        String body(long index, String marker);
+    }
+}
