@@ -22,9 +22,14 @@ async function api(method, path, body) {
   }
   const response = await fetch(API + path, init);
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch (e) {
+    if (response.ok) throw e;
+  }
   if (!response.ok) {
-    throw new Error((data && data.error) || (response.status + ' ' + response.statusText));
+    throw new Error((data && (data.error || data.detail)) || (response.status + ' ' + response.statusText));
   }
   return data;
 }
