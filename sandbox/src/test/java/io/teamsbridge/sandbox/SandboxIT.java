@@ -69,6 +69,19 @@ class SandboxIT {
     }
 
     @Test
+    void thePageShowsBothSidesAndItsApiListsThePeopleOnEach() throws Exception {
+        assertThat(browse(sandbox.uiUrl().toString()).body()).contains("id=\"teams\"").contains("id=\"mattermost\"")
+                .contains("id=\"decision-log\"");
+        assertThat(browse(sandbox.bridgeUrl() + "/sandbox/sandbox.js").statusCode()).isEqualTo(200);
+        JsonNode teams = JsonMapper.builder().build().readTree(browse(sandbox.bridgeUrl() + "/sandbox/api/teams/users").body());
+        JsonNode mattermost = JsonMapper.builder().build().readTree(
+                browse(sandbox.bridgeUrl() + "/sandbox/api/mattermost/users").body());
+        assertThat(teams.values().stream().map(u -> u.path("displayName").asString())).contains("Alice Archer", "Bob Baker");
+        assertThat(mattermost.values().stream().map(u -> u.path("username").asString())).contains("alice", "bob")
+                .doesNotContain("teams-bridge");
+    }
+
+    @Test
     void theDemoWorldIsSeededOnBothSides() {
         assertThat(sandbox.world().people()).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(p -> assertThat(p.mattermostUserId()).isNotBlank());
