@@ -29,7 +29,7 @@ class DecisionLog {
         this.clock = clock;
         this.delivered = Counter.builder("teamsbridge.notifications.delivered").description("Notifications posted").register(meters);
         this.suppressed = Counter.builder("teamsbridge.notifications.suppressed")
-                .description("Notifications not delivered because the recipient was active in Teams").register(meters);
+                .description("Candidates not notified (active in Teams, the sender, or not a message from a person)").register(meters);
         this.givenUp = Counter.builder("teamsbridge.notifications.given.up")
                 .description("Notifications given up after the age limit").register(meters);
     }
@@ -55,11 +55,11 @@ class DecisionLog {
                 mattermostUserId, because);
     }
 
-    void givenUp(WorkItem work, String why) {
+    void givenUp(io.teamsbridge.store.InboxItem item, String why) {
         givenUp.increment();
-        publish(work.chatId(), work.messageId(), null, Kind.GAVE_UP, why);
-        log.warn("Gave up on message {} in chat {} ({} change) after {} attempts: {}", work.messageId(), work.chatId(),
-                work.change().changeType(), work.item().attempts(), why);
+        publish(item.chatId(), item.messageId(), null, Kind.GAVE_UP, why);
+        log.warn("Gave up on message {} in chat {} ({} change) after {} attempts: {}", item.messageId(), item.chatId(),
+                item.changeType(), item.attempts(), why);
     }
 
     private void publish(String chatId, String messageId, String mattermostUserId, Kind kind, String detail) {

@@ -124,7 +124,7 @@ class InboxWorker implements SmartLifecycle {
             case Outcome.RetryLater retry -> {
                 Instant now = clock.instant();
                 if (item.receivedAt().plus(settings.maxAge()).isBefore(now)) {
-                    decisions.givenUp(new WorkItem(item, null), retry.reason());
+                    decisions.givenUp(item, retry.reason());
                     inbox.fail(item.id(), claimant, "given up after " + settings.maxAge() + ": " + retry.reason());
                     return;
                 }

@@ -88,6 +88,18 @@ public class AccountLinkRepository {
                 .update() == 1;
     }
 
+    /** All connections, active and lost (for re-encrypting after a key rotation). */
+    public List<AccountLink> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account_link ORDER BY mattermost_user_id").query(AccountLinkRepository::map).list();
+    }
+
+    /** Replaces the sealed tokens with the same tokens sealed under another key; false if they changed meanwhile. */
+    public boolean reseal(String mattermostUserId, String oldSealed, String newSealed) {
+        return jdbc.sql("UPDATE account_link SET tokens_sealed = ? WHERE mattermost_user_id = ? AND tokens_sealed = ?")
+                .params(newSealed, mattermostUserId, oldSealed)
+                .update() == 1;
+    }
+
     /**
      * Marks an active connection lost. Returns true only for the call that changed it, so the user is
      * told once.

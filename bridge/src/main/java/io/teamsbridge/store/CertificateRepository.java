@@ -25,6 +25,12 @@ public class CertificateRepository {
                 .list();
     }
 
+    /** Replaces the sealed private key with the same key sealed under another key. */
+    public boolean reseal(String id, String oldSealed, String newSealed) {
+        return jdbc.sql("UPDATE encryption_certificate SET private_key_sealed = ? WHERE id = ? AND private_key_sealed = ?")
+                .params(newSealed, id, oldSealed).update() == 1;
+    }
+
     public void insert(StoredCertificate certificate) {
         jdbc.sql("INSERT INTO encryption_certificate (id, certificate_der, private_key_sealed, created_at, active) "
                         + "VALUES (?, ?, ?, ?, ?)")

@@ -87,8 +87,13 @@ public class InboxRepository {
                 .list();
     }
 
+    /**
+     * Finishes an item. Its payload (the still-encrypted message) is dropped: only the ids and the
+     * de-duplication key are kept, so a late redelivery by Graph is still recognised.
+     */
     public boolean complete(long id, String claimant) {
-        return jdbc.sql("UPDATE inbox SET status = 'DONE', last_error = NULL WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?")
+        return jdbc.sql("UPDATE inbox SET status = 'DONE', payload = '', last_error = NULL "
+                        + "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?")
                 .params(id, claimant)
                 .update() == 1;
     }

@@ -43,6 +43,12 @@ public class TeamCommandRepository {
                 .update();
     }
 
+    /** Replaces the sealed token with the same token sealed under another key; false if it changed meanwhile. */
+    public boolean reseal(String teamId, String oldSealed, String newSealed) {
+        return jdbc.sql("UPDATE team_command SET token_sealed = ? WHERE team_id = ? AND token_sealed = ?")
+                .params(newSealed, teamId, oldSealed).update() == 1;
+    }
+
     public void markVerified(String teamId, Instant at) {
         jdbc.sql("UPDATE team_command SET verified_at = ? WHERE team_id = ?").params(utc(at), teamId).update();
     }

@@ -29,7 +29,7 @@ class PackageDependenciesTest {
             "crypto", Set.of("config"),
             "http", Set.of(),
             "store", Set.of(),
-            "ops", Set.of("config"),
+            "ops", Set.of("config", "crypto", "store"),
             "microsoft", Set.of("config", "crypto", "http", "store", "ops"),
             "mattermost", Set.of("config", "crypto", "http", "store", "ops"),
             "linking", Set.of("config", "crypto", "store", "ops", "microsoft", "mattermost"),

@@ -28,7 +28,8 @@ public final class BridgeHarness implements AutoCloseable {
     private final MattermostEmulator mattermost;
     private final TestDatabase database;
     private final MattermostControlClient.Bot bot;
-    private final String encryptionKey;
+    private String encryptionKey;
+    private String previousEncryptionKey;
     private final MutableClock clock = MutableClock.startingNow();
     private final Clock bridgeClock;
     private final int port;
@@ -47,9 +48,7 @@ public final class BridgeHarness implements AutoCloseable {
         }
         this.database = TestDatabase.create();
         this.bot = mattermost.control().createBot("teams-bridge", "Microsoft Teams", "system_user system_admin");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        this.encryptionKey = Base64.getEncoder().encodeToString(key);
+        this.encryptionKey = newKey();
         this.port = freePort();
     }
 
@@ -111,6 +110,9 @@ public final class BridgeHarness implements AutoCloseable {
         p.put("server.address", "127.0.0.1");
         p.put("bridge.public-url", bridgeUrl().toString());
         p.put("bridge.encryption-key", encryptionKey);
+        if (previousEncryptionKey != null) {
+            p.put("bridge.previous-encryption-keys", previousEncryptionKey);
+        }
         p.put("mattermost.url", mattermost.baseUrl().toString());
         p.put("mattermost.bot-token", bot.token());
         p.put("microsoft.tenant-id", microsoft.tenantId());
@@ -131,6 +133,23 @@ public final class BridgeHarness implements AutoCloseable {
         // Command-line arguments outrank application.yml, as an administrator's settings would.
         bridge = app.run(bridgeProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new));
+    }
+
+    /** For the next start: a new encryption key, the current one kept as a previous key. */
+    public void rotateEncryptionKey() {
+        previousEncryptionKey = encryptionKey;
+        encryptionKey = newKey();
+    }
+
+    /** For the next start: only the current key. */
+    public void forgetPreviousEncryptionKeys() {
+        previousEncryptionKey = null;
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     public void stopBridge() {

@@ -94,10 +94,11 @@ public class SubscriptionManager {
                 create("Graph no longer has subscription " + current.id());
                 return;
             }
-            if (!resource.equals(current.resource())) {
-                // A billing model cannot be changed by PATCH: a new subscription replaces the old one.
-                retire(current, "the billing model changed");
-                create("the billing model changed");
+            if (!resource.equals(current.resource()) || !notificationUrl.equals(current.notificationUrl())) {
+                // Neither the billing model nor the notification URL can be changed by PATCH: replace it.
+                String why = resource.equals(current.resource()) ? "bridge.public-url changed" : "the billing model changed";
+                retire(current, why);
+                create(why);
                 return;
             }
             if (current.expiresAt().isBefore(clock.instant().plus(settings.renewBefore()))) {

@@ -1,0 +1,43 @@
+package io.teamsbridge.ops;
+
+import io.teamsbridge.store.InboxRepository;
+import io.teamsbridge.store.OAuthStateRepository;
+import io.teamsbridge.store.SubscriptionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes what is no longer needed: finished inbox items after a week (kept that long for
+ * inspection), connect links a day after they expired, and removed subscriptions a week after
+ * their expiry (no notification for them can arrive any more). Failed inbox items stay.
+ */
+public class Housekeeping {
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+    static final Duration KEEP_DONE = Duration.ofDays(7);
+
+    private final InboxRepository inbox;
+    private final OAuthStateRepository states;
+    private final SubscriptionRepository subscriptions;
+    private final Clock clock;
+
+    public Housekeeping(InboxRepository inbox, OAuthStateRepository states, SubscriptionRepository subscriptions, Clock clock) {
+        this.inbox = inbox;
+        this.states = states;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    public void clean() {
+        Instant now = clock.instant();
+        int done = inbox.deleteDoneBefore(now.minus(KEEP_DONE));
+        int links = states.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
+        int removed = subscriptions.deleteRemovedBefore(now.minus(KEEP_DONE));
+        if (done + links + removed > 0) {
+            log.info("Housekeeping deleted {} finished notification(s), {} expired connect link(s) and {} old subscription record(s).",
+                    done, links, removed);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.teamsbridge.ops;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.teamsbridge.crypto.SecretVault;
+import io.teamsbridge.store.AccountLinkRepository;
+import io.teamsbridge.store.CertificateRepository;
+import io.teamsbridge.store.InboxRepository;
+import io.teamsbridge.store.TeamCommandRepository;
+import io.teamsbridge.store.OAuthStateRepository;
+import io.teamsbridge.store.SubscriptionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OpsConfiguration {
+
+    @Bean
+    Housekeeping housekeeping(InboxRepository inbox, OAuthStateRepository states, SubscriptionRepository subscriptions,
+            Clock clock) {
+        return new Housekeeping(inbox, states, subscriptions, clock);
+    }
+
+    @Bean
+    PeriodicJob housekeepingJob(Housekeeping housekeeping) {
+        return new PeriodicJob("housekeeping", Duration.ofMinutes(5), Duration.ofHours(1), housekeeping::clean);
+    }
+
+    @Bean
+    KeyRotation keyRotation(SecretVault vault, AccountLinkRepository links, TeamCommandRepository commands,
+            CertificateRepository certificates) {
+        return new KeyRotation(vault, links, commands, certificates);
+    }
+
+    /** Shortly after start (when a rotated key shows up), and every few hours for good measure. */
+    @Bean
+    PeriodicJob keyRotationJob(KeyRotation rotation) {
+        return new PeriodicJob("key-rotation", Duration.ofSeconds(30), Duration.ofHours(6), rotation::resealAll);
+    }
+
+    /** Shown as the "inbox" component of /actuator/health. */
+    @Bean
+    InboxHealth inboxHealthIndicator(InboxRepository inbox, Clock clock, MeterRegistry meters) {
+        return new InboxHealth(inbox, clock, Duration.ofMinutes(15), meters);
+    }
+}
