@@ -119,6 +119,8 @@ async function loadTranscript() {
   }
   const messages = await api('GET', '/teams/messages?chatId=' + encodeURIComponent(state.chat));
   draw('teams-transcript', [state.chat, state.teamsUser, messages], () => {
+    box.dataset.userId = state.teamsUser; // whose view this is, for people reading the DOM and for tests
+    box.dataset.chatId = state.chat;
     if (!messages.length) {
       box.replaceChildren(el('p', {class: 'empty'}, 'No messages from this page in this chat yet. Write one below.'));
       return;
@@ -271,6 +273,7 @@ async function loadPosts() {
     const seen = state.seenPosts[user] || (state.seenPosts[user] = new Set());
     const firstLoad = seen.size === 0;
     const box = $('mm-posts');
+    box.dataset.userId = user;
     $('mm-post-count').textContent = posts.length ? '· ' + posts.length + (posts.length === 1 ? ' post' : ' posts') : '';
     if (!posts.length) {
       box.replaceChildren(el('p', {class: 'empty'}, 'Nothing from the bot yet. Connect with /msteams connect.'));

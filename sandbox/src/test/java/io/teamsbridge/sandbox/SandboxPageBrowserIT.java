@@ -96,13 +96,13 @@ class SandboxPageBrowserIT {
                 + "release notes" + Keys.ENTER + "download links", Keys.chord(Keys.SHIFT, Keys.ARROW_UP, Keys.HOME), "fmt-list");
 
         new Select(browser.findElement(By.id("mm-user"))).selectByVisibleText("@bob");
-        String rendered = waitFor().until(() -> postBodies().stream().filter(html -> html.contains("download links")).findFirst()
+        String rendered = waitFor().until(() -> postBodies(bob).stream().filter(html -> html.contains("download links")).findFirst()
                 .orElse(null), java.util.Objects::nonNull);
         assertThat(rendered).contains("<strong>Release 1</strong>").contains("<li>release notes</li>")
                 .contains("<li>download links</li>")
                 .contains("Open in Microsoft Teams");
         waitFor().until(() -> !decisions("DELIVERED", "bob", first).isEmpty());
-        int bobsPosts = postBodies().size();
+        int bobsPosts = postBodies(bob).size();
 
         setPresence(bob, "Available");
         String second = send(alice, "Release 2 is out, any questions",
@@ -113,7 +113,8 @@ class SandboxPageBrowserIT {
         assertThat(why.getFirst()).containsIgnoringCase("not delivered").contains("bob").contains("Available");
         // The decision is final; the page still gets a few refreshes to show anything that came anyway.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).ignoreException(StaleElementReferenceException.class)
-                .until(() -> postBodies().size() == bobsPosts && postBodies().stream().noneMatch(h -> h.contains("Release 2")));
+                .until(() -> postBodies(bob).size() == bobsPosts
+                        && postBodies(bob).stream().noneMatch(h -> h.contains("Release 2")));
         assertThat(new MattermostControlClient(sandbox.mattermostUrl()).botPosts(bob.mattermostUserId()))
                 .noneMatch(p -> p.path("message").asString().contains("Release 2"));
 
@@ -150,7 +151,7 @@ class SandboxPageBrowserIT {
         assertThat(outcome).as(browser.findElement(By.tagName("main")).getText()).isEqualTo("ok");
         browser.close();
         browser.switchTo().window(original);
-        waitFor().until(() -> postBodies().stream().anyMatch(html -> html.contains("connected to Microsoft Teams")));
+        waitFor().until(() -> postBodies(person).stream().anyMatch(html -> html.contains("connected to Microsoft Teams")));
     }
 
     private static void setPresence(DemoWorld.DemoPerson person, String availability) {
@@ -167,9 +168,12 @@ class SandboxPageBrowserIT {
      */
     private static String send(DemoWorld.DemoPerson from, CharSequence... steps) {
         new Select(browser.findElement(By.id("teams-user"))).selectByValue(from.teamsUserId());
-        waitFor().until(() -> !browser.findElements(By.cssSelector("#teams-chats button.active[data-chat-type=oneOnOne]"))
-                .isEmpty() || clickOneOnOne());
-        int before = browser.findElements(By.cssSelector("#teams-transcript .msg")).size();
+        String oneOnOne = sandbox.world().chats().stream().filter(c -> c.chatType().equals("oneOnOne")).findFirst()
+                .orElseThrow().id();
+        By transcript = By.cssSelector("#teams-transcript[data-user-id='" + from.teamsUserId() + "'][data-chat-id='"
+                + oneOnOne + "']");
+        waitFor().until(() -> !browser.findElements(transcript).isEmpty() || clickChat(oneOnOne));
+        Set<String> before = sentIds(transcript);
         WebElement message = browser.findElement(By.id("teams-message"));
         message.clear();
         for (CharSequence step : steps) {
@@ -180,19 +184,25 @@ class SandboxPageBrowserIT {
             }
         }
         browser.findElement(By.id("teams-send")).click();
-        return waitFor().until(() -> {
-            List<WebElement> sent = browser.findElements(By.cssSelector("#teams-transcript .msg.mine"));
-            return sent.size() > before ? sent.getLast().getAttribute("data-message-id") : null;
-        }, java.util.Objects::nonNull);
+        return waitFor().until(() -> sentIds(transcript).stream().filter(id -> !before.contains(id)).findFirst().orElse(null),
+                java.util.Objects::nonNull);
     }
 
-    private static boolean clickOneOnOne() {
-        browser.findElements(By.cssSelector("#teams-chats button[data-chat-type=oneOnOne]")).forEach(WebElement::click);
+    private static Set<String> sentIds(By transcript) {
+        return browser.findElements(transcript).stream()
+                .flatMap(t -> t.findElements(By.cssSelector(".msg.mine")).stream())
+                .map(m -> m.getAttribute("data-message-id")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static boolean clickChat(String chatId) {
+        browser.findElements(By.cssSelector("#teams-chats button[data-chat-id='" + chatId + "']")).forEach(WebElement::click);
         return false;
     }
 
-    private static List<String> postBodies() {
-        return browser.findElements(By.cssSelector("#mm-posts .post .post-body")).stream()
+    /** The bot's posts the page shows, once it shows the person's channel. */
+    private static List<String> postBodies(DemoWorld.DemoPerson person) {
+        return browser.findElements(By.cssSelector("#mm-posts[data-user-id='" + person.mattermostUserId() + "'] .post .post-body"))
+                .stream()
                 .map(b -> b.getAttribute("innerHTML")).toList();
     }
 
