@@ -70,7 +70,12 @@ final class LoadRun implements AutoCloseable {
         this.bridge = BridgeProcess.start(Path.of(options.bridgeJar()), options.jvmFlags(), settings, direct, log);
         this.world = new BenchWorld(microsoft.control(), chat, teamId);
         this.traffic = new Traffic(microsoft.control());
-        awaitCommand(chat, teamId);
+        try {
+            awaitCommand(chat, teamId);
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The people and chats of the scenario; returns the routes messages take. */
