@@ -35,8 +35,10 @@ public final class BenchMain {
         List<Result> results = new ArrayList<>();
         Result headline;
         try (LoadRun run = new LoadRun(options)) {
-            List<Traffic.Route> routes = run.buildAllEligible(options.users());
-            Traffic.BodyMix bodies = Bodies::withMarker;
+            boolean realistic = options.scenario().equals("realistic");
+            List<Traffic.Route> routes = realistic ? run.buildRealistic(options.users()) : run.buildAllEligible(options.users());
+            Traffic.BodyMix bodies = realistic ? RealisticWorld::body
+                    : (index, marker, route) -> Traffic.Body.html(Bodies.withMarker(index, marker));
             double warmRate = options.scenario().equals("burst") ? 100 : options.ramp() ? RAMP[0] : options.rate();
             if (options.warmup() > 0) {
                 LoadRun.say("Warm-up: " + warmRate + " msg/s for " + options.warmup() + " s (not reported)");

@@ -40,15 +40,15 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
                 default -> throw new IllegalArgumentException("Unknown option " + a + "\n" + USAGE);
             }
         }
-        if (!List.of("all-eligible", "burst").contains(scenario)) {
-            throw new IllegalArgumentException("--scenario " + scenario + " is not implemented yet (all-eligible, burst)");
+        if (!List.of("all-eligible", "burst", "realistic").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario must be all-eligible, burst or realistic, was " + scenario);
         }
         return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out);
     }
 
     static final String USAGE = """
-            java -jar bench/target/teams-bridge-bench.jar [--db h2|postgres] [--scenario all-eligible|burst]
-                [--rate N | --ramp] [--duration S] [--warmup S] [--users N] [--messages N (burst)]
+            java -jar bench/target/teams-bridge-bench.jar [--db h2|postgres] [--scenario all-eligible|realistic|burst]
+                [--rate N | --ramp] [--duration S] [--warmup S] [--users N (realistic: Teams users)] [--messages N (burst)]
                 [--bridge-jar PATH] [--bridge-jvm-flag FLAG]... [--out DIR]
             java -jar bench/target/teams-bridge-bench.jar --jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
             """;

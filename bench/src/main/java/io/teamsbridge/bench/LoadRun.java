@@ -35,6 +35,9 @@ final class LoadRun implements AutoCloseable {
     private final BridgeProcess bridge;
     private final BenchWorld world;
     private final Traffic traffic;
+    /** Connected people whose posts are checked though no route names them (presence changes). */
+    private final List<String> extraRecipients = new ArrayList<>();
+    private RealisticWorld realistic;
 
     LoadRun(BenchOptions options) throws Exception {
         this.options = options;
@@ -93,7 +96,7 @@ final class LoadRun implements AutoCloseable {
                     String sender = world.teamsOnly(senderName);
                     teams.setPresence(recipient.teamsUserId(), "Away", "Away");
                     String chatId = teams.createChat("oneOnOne", null, List.of(sender, recipient.teamsUserId()));
-                    return new Traffic.Route(chatId, sender, recipient.mattermostUserId());
+                    return Traffic.Route.oneRecipient(chatId, sender, recipient.mattermostUserId());
                 }));
             }
             List<Traffic.Route> out = new ArrayList<>();
@@ -109,6 +112,19 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
+    /** The realistic tenant (see {@link RealisticWorld}); its presence changer stops with the run. */
+    List<Traffic.Route> buildRealistic(int users) throws Exception {
+        long start = System.nanoTime();
+        realistic = new RealisticWorld(world, microsoft.control(), users);
+        extraRecipients.addAll(realistic.changingMattermostIds());
+        awaitSubscription();
+        List<Traffic.Route> routes = realistic.routes();
+        say(String.format("World built: %d Teams users, %d connected, %d chats, %.1f expected notifications per message"
+                + " (%.1f s)", users, Math.max(5, users / 5), routes.size(),
+                routes.stream().mapToInt(r -> r.expected().size()).average().orElse(0), (System.nanoTime() - start) / 1e9));
+        return routes;
+    }
+
     /** Sends at {@code rate} for {@code seconds}, waits until delivered or stuck, and checks every pair. */
     Result measure(String scenario, List<Traffic.Route> routes, double rate, double seconds, Traffic.BodyMix bodies)
             throws Exception {
@@ -120,33 +136,46 @@ final class LoadRun implements AutoCloseable {
         Traffic.Window window = traffic.run(routes, rate, seconds, bodies);
         say(String.format("Sent %d messages (%d refused) in %.1f s; waiting for delivery", window.sent(),
                 window.failed(), window.seconds()));
-        awaitPosts(postsBefore + window.sent());
+        awaitPosts(postsBefore + expectedPairs(window));
         double cpu = bridge.cpuSeconds() - cpuBefore;
         long graph = requests(microsoft.control().stats(), " /v1.0/") - graphBefore;
         long mm = requests(mattermost.control().stats(), " /api/v4/") - mmBefore;
         Check check = check(routes, window);
+        if (check.optional() > 0 || check.unexpected() > 0) {
+            say(check.optional() + " notification(s) to people whose presence changes, " + check.unexpected()
+                    + " to people who were available or never named");
+        }
         Latencies.Summary ack = acks.summary();
-        Latencies.Summary e2e = check.endToEnd.summary();
-        long delivered = check.delivered;
+        Latencies.Summary e2e = check.endToEnd().summary();
+        long delivered = check.delivered();
         double perDelivered = delivered == 0 ? Double.NaN : 1.0 / delivered;
-        double drain = Math.max(0, check.lastPostMillis - window.startMillis()) / 1000.0;
+        double drain = Math.max(0, check.lastPostMillis() - window.startMillis()) / 1000.0;
         return new Result(scenario, database.kind(), rate, window.sent() / window.seconds(),
                 drain == 0 ? 0 : delivered / drain, ack.p50() / 1000.0, ack.p99() / 1000.0, ack.max() / 1000.0,
-                ack.count(), proxy.failedPosts(), e2e.p50(), e2e.p99(), e2e.max(), window.sent(), delivered,
-                window.sent() - delivered, check.duplicated, check.unexpected, graph * perDelivered, mm * perDelivered,
+                ack.count(), proxy.failedPosts(), e2e.p50(), e2e.p99(), e2e.max(), check.expected(), delivered,
+                check.expected() - delivered, check.duplicated(), check.unexpected(), graph * perDelivered,
+                mm * perDelivered,
                 graph, mm, bridge.peakRssMb(), cpu, window.seconds(), drain);
     }
 
-    private record Check(long delivered, long duplicated, long unexpected, Latencies endToEnd, long lastPostMillis) {}
+    private record Check(long expected, long delivered, long duplicated, long unexpected, long optional,
+            Latencies endToEnd, long lastPostMillis) {}
 
     /** Every expected (message, recipient) pair is looked up among all the bot's posts to all recipients. */
     private Check check(List<Traffic.Route> routes, Traffic.Window window) {
-        Map<Long, Integer> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         Latencies e2e = new Latencies();
         long unexpected = 0;
+        long optional = 0;
+        long delivered = 0;
         long last = 0;
         long end = window.firstIndex() + window.sent() + window.failed();
-        List<String> recipients = routes.stream().map(Traffic.Route::recipientMattermostUserId).distinct().toList();
+        java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
+        routes.forEach(r -> {
+            recipients.addAll(r.expected());
+            recipients.addAll(r.forbidden());
+        });
+        recipients.addAll(extraRecipients);
         for (String recipient : recipients) {
             for (JsonNode post : mattermost.control().botPosts(recipient)) {
                 for (long index : Traffic.markersIn(post.path("message").asString())) {
@@ -154,30 +183,57 @@ final class LoadRun implements AutoCloseable {
                         continue; // another window's message
                     }
                     Traffic.Sent sent = traffic.sent(index);
-                    if (sent == null || !sent.route().recipientMattermostUserId().equals(recipient)) {
+                    if (sent == null || sent.route().forbidden().contains(recipient)) {
                         unexpected++;
                         continue;
                     }
-                    if (seen.merge(index, 1, Integer::sum) == 1) {
-                        long createAt = post.path("create_at").asLong();
-                        e2e.record(createAt - sent.sentAtMillis());
-                        last = Math.max(last, createAt);
+                    if (seen.merge(index + "/" + recipient, 1, Integer::sum) > 1) {
+                        continue;
                     }
+                    if (!sent.route().expected().contains(recipient)) {
+                        optional++;
+                        continue;
+                    }
+                    delivered++;
+                    long createAt = post.path("create_at").asLong();
+                    e2e.record(createAt - sent.sentAtMillis());
+                    last = Math.max(last, createAt);
                 }
             }
         }
+        long expected = 0;
+        for (long i = window.firstIndex(); i < end; i++) {
+            Traffic.Sent sent = traffic.sent(i);
+            if (sent != null) {
+                expected += sent.route().expected().size();
+            }
+        }
         long duplicated = seen.values().stream().mapToLong(n -> n - 1).sum();
-        return new Check(seen.size(), duplicated, unexpected, e2e, last);
+        return new Check(expected, delivered, duplicated, unexpected, optional, e2e, last);
     }
 
-    /** Waits until the bot has made this many posts in all, or nothing moved for 30 s, or 10 minutes. */
+    private long expectedPairs(Traffic.Window window) {
+        long n = 0;
+        for (long i = window.firstIndex(); i < window.firstIndex() + window.sent() + window.failed(); i++) {
+            Traffic.Sent sent = traffic.sent(i);
+            if (sent != null) {
+                n += sent.route().expected().size();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Waits until the bot has made at least this many posts and then none for 2 s (late duplicates
+     * and optional posts land too), or nothing moved for 30 s, or 10 minutes.
+     */
     private void awaitPosts(long target) throws InterruptedException {
         long deadline = System.nanoTime() + 600_000_000_000L;
         long last = -1;
         long lastChange = System.nanoTime();
         while (System.nanoTime() < deadline) {
             long now = posts();
-            if (now >= target) {
+            if (now >= target && now == last && System.nanoTime() - lastChange > 2_000_000_000L) {
                 return;
             }
             if (now != last) {
@@ -241,6 +297,9 @@ final class LoadRun implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            if (realistic != null) {
+                realistic.close();
+            }
             bridge.close();
         } finally {
             proxy.close();

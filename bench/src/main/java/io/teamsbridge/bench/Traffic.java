@@ -23,8 +23,24 @@ final class Traffic {
     private static final Pattern MARKER = Pattern.compile("bmk(\\d+)q");
     private static final int SENDERS = 32;
 
-    /** Where a message goes: the chat, who sends it and the one Mattermost user who must be notified. */
-    record Route(String chatId, String fromTeamsUserId, String recipientMattermostUserId) {}
+    /**
+     * Where a message goes: the chat, who sends it, the Mattermost users who must be notified exactly
+     * once, and those who must not be (connected but available). Connected members in neither list
+     * (their presence changes during the run) may or may not be notified, but never twice.
+     */
+    record Route(String chatId, String fromTeamsUserId, List<String> expected, List<String> forbidden) {
+        static Route oneRecipient(String chatId, String fromTeamsUserId, String recipient) {
+            return new Route(chatId, fromTeamsUserId, List.of(recipient), List.of());
+        }
+    }
+
+    /** A message: HTML with its mentions and attachments. */
+    record Body(String html, List<MicrosoftControlClient.Mention> mentions,
+            List<MicrosoftControlClient.Attachment> attachments) {
+        static Body html(String html) {
+            return new Body(html, List.of(), List.of());
+        }
+    }
 
     /** A message the emulator accepted: which route, and when (epoch ms) just before it was sent. */
     record Sent(long index, Route route, long sentAtMillis) {}
@@ -89,7 +105,9 @@ final class Traffic {
                     Route route = routes.get((int) (index % routes.size()));
                     long at = System.currentTimeMillis();
                     try {
-                        teams.postMessage(route.chatId(), route.fromTeamsUserId(), "html", bodies.body(index, marker(index)));
+                        Body body = bodies.body(index, marker(index), route);
+                        teams.postMessage(route.chatId(), route.fromTeamsUserId(), "html", body.html(), body.mentions(),
+                                body.attachments());
                         sent.put(index, new Sent(index, route, at));
                         ok.incrementAndGet();
                     } catch (RuntimeException e) {
@@ -107,6 +125,6 @@ final class Traffic {
 
     /** Message bodies: the same realistic HTML shapes the JMH renderer benchmark uses. */
     interface BodyMix {
-        String body(long index, String marker);
+        Body body(long index, String marker, Route route);
     }
 }
