@@ -1,5 +1,6 @@
 package io.teamsbridge.linking;
 
+import io.teamsbridge.render.MarkdownText;
 import io.teamsbridge.config.MattermostProperties;
 import io.teamsbridge.config.NotificationsProperties;
 import io.teamsbridge.mattermost.CommandInvocation;
@@ -57,7 +58,7 @@ class MsteamsCommands implements SlashCommandHandler {
             case "notifications" -> notifications(invocation.userId(), args);
             case "settings" -> "`" + trigger + " settings` is not available yet. Use `" + trigger
                     + " notifications on` or `off` to turn chat notifications on or off.";
-            default -> "Unknown subcommand `" + Markdown.escape(sub) + "`. " + usageLine();
+            default -> "Unknown subcommand `" + MarkdownText.inline(sub) + "`. " + usageLine();
         };
     }
 
@@ -77,8 +78,8 @@ class MsteamsCommands implements SlashCommandHandler {
         String userId = invocation.userId();
         Optional<AccountLink> link = links.findByMattermostUser(userId);
         if (link.isPresent() && link.get().active()) {
-            return "You are already connected to Microsoft Teams as **" + Markdown.escape(link.get().teamsDisplayName())
-                    + "** (" + Markdown.escape(link.get().teamsUpn()) + "). To connect another account, run `" + trigger
+            return "You are already connected to Microsoft Teams as **" + MarkdownText.inline(link.get().teamsDisplayName())
+                    + "** (" + MarkdownText.inline(link.get().teamsUpn()) + "). To connect another account, run `" + trigger
                     + " disconnect` first.";
         }
         Optional<String> refusal;
@@ -114,12 +115,12 @@ class MsteamsCommands implements SlashCommandHandler {
         }
         AccountLink link = found.get();
         if (!link.active()) {
-            return "Your connection to Microsoft Teams as **" + Markdown.escape(link.teamsDisplayName()) + "** ("
-                    + Markdown.escape(link.teamsUpn()) + ") was lost on " + WHEN.format(link.lostAt())
+            return "Your connection to Microsoft Teams as **" + MarkdownText.inline(link.teamsDisplayName()) + "** ("
+                    + MarkdownText.inline(link.teamsUpn()) + ") was lost on " + WHEN.format(link.lostAt())
                     + ": Microsoft no longer accepts it. Run `" + trigger + " connect` to reconnect.";
         }
-        return "You are connected to Microsoft Teams as **" + Markdown.escape(link.teamsDisplayName()) + "** ("
-                + Markdown.escape(link.teamsUpn()) + ") since " + WHEN.format(link.connectedAt()) + ".\n\n"
+        return "You are connected to Microsoft Teams as **" + MarkdownText.inline(link.teamsDisplayName()) + "** ("
+                + MarkdownText.inline(link.teamsUpn()) + ") since " + WHEN.format(link.connectedAt()) + ".\n\n"
                 + notificationState(userId);
     }
 

@@ -1,5 +1,6 @@
 package io.teamsbridge.linking;
 
+import io.teamsbridge.render.MarkdownText;
 import io.teamsbridge.config.MattermostProperties;
 import io.teamsbridge.mattermost.BotMessenger;
 import io.teamsbridge.mattermost.MattermostException;
@@ -24,8 +25,8 @@ class Welcome {
     /** Best effort: the connection stands even when Mattermost cannot take the message right now. */
     void send(String mattermostUserId, GraphUser teamsUser) {
         String text = "#### You're connected to Microsoft Teams\n"
-                + "Your Mattermost account is now connected to the Teams account **" + Markdown.escape(teamsUser.displayName())
-                + "** (" + Markdown.escape(teamsUser.effectiveEmail()) + ").\n\n"
+                + "Your Mattermost account is now connected to the Teams account **" + MarkdownText.inline(teamsUser.displayName())
+                + "** (" + MarkdownText.inline(teamsUser.effectiveEmail()) + ").\n\n"
                 + "From now on, when someone writes to you in a Teams chat while you are away from Teams "
                 + "(Away or Offline), I'll tell you here, with the message and a link that opens the chat in Teams. "
                 + "While you're active in Teams, I stay quiet.\n\n"

@@ -32,7 +32,7 @@ class PackageDependenciesTest {
             "ops", Set.of("config", "crypto", "store"),
             "microsoft", Set.of("config", "crypto", "http", "store", "ops"),
             "mattermost", Set.of("config", "crypto", "http", "store", "ops"),
-            "linking", Set.of("config", "crypto", "store", "ops", "microsoft", "mattermost"),
+            "linking", Set.of("config", "crypto", "store", "ops", "microsoft", "mattermost", "render"),
             "render", Set.of(),
             "notify", Set.of("config", "crypto", "store", "ops", "microsoft", "mattermost", "linking", "render"));
 
