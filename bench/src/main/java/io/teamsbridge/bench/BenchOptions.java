@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The command line. Defaults: H2, all-eligible, 100 msg/s for 30 s after a 10 s warm-up, 50
- * connected recipients, the bridge jar the build makes, the bridge started with no JVM flags at all
+ * connected recipients (realistic: 10,000 Teams users), the bridge jar the build makes, the bridge started with no JVM flags at all
  * (as README.md runs it).
  */
 record BenchOptions(String db, String scenario, double rate, boolean ramp, double duration, double warmup, int users,
@@ -18,7 +18,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         boolean ramp = false;
         double duration = 30;
         double warmup = 10;
-        int users = 50;
+        int users = -1;
         int burst = 20_000;
         String jar = "bridge/target/teams-bridge.jar";
         List<String> flags = new ArrayList<>();
@@ -42,6 +42,9 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         }
         if (!List.of("all-eligible", "burst", "realistic").contains(scenario)) {
             throw new IllegalArgumentException("--scenario must be all-eligible, burst or realistic, was " + scenario);
+        }
+        if (users < 0) {
+            users = scenario.equals("realistic") ? 10_000 : 50;
         }
         return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out);
     }
