@@ -153,7 +153,7 @@ final class LoadRun implements AutoCloseable {
         return new Result(scenario, database.kind(), rate, window.sent() / window.seconds(),
                 drain == 0 ? 0 : delivered / drain, ack.p50() / 1000.0, ack.p99() / 1000.0, ack.max() / 1000.0,
                 ack.count(), proxy.failedPosts(), e2e.p50(), e2e.p99(), e2e.max(), check.expected(), delivered,
-                check.expected() - delivered, check.duplicated(), check.unexpected(), graph * perDelivered,
+                check.expected() - delivered, check.duplicated(), check.unexpected(), check.optional(), graph * perDelivered,
                 mm * perDelivered,
                 graph, mm, bridge.peakRssMb(), cpu, window.seconds(), drain);
     }

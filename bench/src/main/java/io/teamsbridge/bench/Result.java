@@ -10,11 +10,13 @@ import java.util.Map;
  * @param achievedPerSecond messages the Microsoft emulator accepted, per second of the sending window
  * @param deliveredPerSecond expected (message, recipient) pairs found, per second from the first send
  *     to the last of them posted
+ * @param unexpected posts to someone who must not have been notified (available, or not a member)
+ * @param optional posts to people whose presence changes during the run (realistic), not checked
  */
 record Result(String scenario, String db, double offeredPerSecond, double achievedPerSecond,
         double deliveredPerSecond, double ackP50Ms, double ackP99Ms, double ackMaxMs, long ackPosts,
         long ackFailures, long e2eP50Ms, long e2eP99Ms, long e2eMaxMs, long expected, long delivered,
-        long lost, long duplicated, long unexpected, double graphRequestsPerDelivered,
+        long lost, long duplicated, long unexpected, long optional, double graphRequestsPerDelivered,
         double mattermostRequestsPerDelivered, long graphRequests, long mattermostRequests, double peakRssMb,
         double cpuSeconds, double sendSeconds, double drainSeconds) {
 
@@ -40,6 +42,7 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         m.put("expected", expected);
         m.put("delivered", delivered);
         m.put("unexpected", unexpected);
+        m.put("optional", optional);
         m.put("ackPosts", ackPosts);
         m.put("ackFailures", ackFailures);
         m.put("graphRequests", graphRequests);
@@ -61,6 +64,7 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         r.put("end-to-end p50 / p99 / max (ms)", e2eP50Ms + " / " + e2eP99Ms + " / " + e2eMaxMs);
         r.put("expected / delivered", expected + " / " + delivered);
         r.put("lost / duplicated / unexpected", lost + " / " + duplicated + " / " + unexpected);
+        r.put("posts to people whose presence changes (unchecked)", String.valueOf(optional));
         r.put("Graph requests per delivered", fmt3(graphRequestsPerDelivered) + " (" + graphRequests + ")");
         r.put("Mattermost requests per delivered", fmt3(mattermostRequestsPerDelivered) + " (" + mattermostRequests + ")");
         r.put("bridge peak RSS (MiB)", fmt(peakRssMb));
