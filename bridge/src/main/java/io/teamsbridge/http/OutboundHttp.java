@@ -36,6 +36,22 @@ public final class OutboundHttp {
         this.onThrottled = onThrottled;
     }
 
+    /**
+     * A JSON request with a bearer token: {@code Accept: application/json}, and the body (already
+     * serialised) as {@code application/json} when there is one.
+     */
+    public static HttpRequest.Builder jsonRequest(String method, java.net.URI uri, Duration timeout, String bearerToken,
+            byte[] jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + bearerToken)
+                .header("Accept", "application/json");
+        if (jsonBody == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+    }
+
     /** A client with sensible connect timeout on virtual threads. */
     public static HttpClient newClient(Duration connectTimeout) {
         return HttpClient.newBuilder()

@@ -105,17 +105,9 @@ public class MattermostClient {
     }
 
     private HttpResponse<byte[]> send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.base() + "/api/v4" + path))
-                .timeout(properties.requestTimeout())
-                .header("Authorization", "Bearer " + properties.botToken())
-                .header("Accept", "application/json")
+        HttpRequest.Builder request = OutboundHttp.jsonRequest(method, URI.create(properties.base() + "/api/v4" + path),
+                        properties.requestTimeout(), properties.botToken(), body == null ? null : JSON.writeValueAsBytes(body))
                 .header("X-Requested-With", "XMLHttpRequest");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        }
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build());

@@ -119,17 +119,9 @@ public class GraphClient {
     }
 
     private HttpResponse<byte[]> send(String method, String path, Object body, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.graphBase() + path))
-                .timeout(properties.requestTimeout())
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
+        HttpRequest.Builder request = OutboundHttp.jsonRequest(method, URI.create(properties.graphBase() + path),
+                properties.requestTimeout(), token, body == null ? null : JSON.writeValueAsBytes(body));
         headers.forEach(request::header);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        }
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build());
