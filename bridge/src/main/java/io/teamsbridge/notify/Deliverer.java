@@ -7,13 +7,14 @@ import io.teamsbridge.mattermost.MattermostException;
 import io.teamsbridge.store.Delivery;
 import io.teamsbridge.store.DeliveryRepository;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * [deliver] Posts a notification into a user's direct channel with the bot, at most once per
- * (message, user): the delivery is reserved in the database first, and the post carries a
+ * (message, user): users whose delivery is recorded are skipped, and every post carries a
  * deterministic {@code pending_post_id}, so a post retried after a crash or a timeout is
  * recognised by Mattermost instead of doubled.
  */
@@ -24,10 +25,20 @@ class Deliverer {
     private final MattermostClient mattermost;
     private final Clock clock;
 
+    /** The (message, user) pairs of a batch that are finished: posted, or given up for good. */
+    record Served(Set<String> finished) {
+        boolean has(String chatId, String messageId, String mattermostUserId) {
+            return finished.contains(key(chatId, messageId, mattermostUserId));
+        }
+
+        private static String key(String chatId, String messageId, String mattermostUserId) {
+            return chatId + '\n' + messageId + '\n' + mattermostUserId;
+        }
+    }
+
     /** What happened for one user. */
     enum Result {
         POSTED,
-        ALREADY_DONE,
         GAVE_UP,
         RETRY
     }
@@ -45,20 +56,31 @@ class Deliverer {
         this.clock = clock;
     }
 
-    /** Whether this user already has (or was given up for) this message. */
-    boolean done(String chatId, String messageId, String mattermostUserId) {
-        return deliveries.find(chatId, messageId, mattermostUserId).map(d -> d.status() != Delivery.Status.PENDING).orElse(false);
+    /**
+     * Who already has (or was given up for) each of these messages, read in one query for a whole
+     * batch, so a retried notification only serves the users still missing.
+     */
+    Served served(Set<MessageRef> messages) {
+        Set<String> chatIds = new HashSet<>();
+        Set<String> messageIds = new HashSet<>();
+        messages.forEach(m -> {
+            chatIds.add(m.chatId());
+            messageIds.add(m.messageId());
+        });
+        Set<String> finished = new HashSet<>();
+        for (Delivery d : deliveries.findForMessages(chatIds, messageIds)) {
+            if (d.status() != Delivery.Status.PENDING && messages.contains(new MessageRef(d.chatId(), d.messageId()))) {
+                finished.add(Served.key(d.chatId(), d.messageId(), d.mattermostUserId()));
+            }
+        }
+        return new Served(finished);
     }
 
+    /**
+     * Posts the parts and records the post. A retry after a crash or a timeout sends the same
+     * {@code pending_post_id}s, which Mattermost recognises instead of posting twice.
+     */
     Attempt deliver(String chatId, String messageId, String mattermostUserId, List<String> parts) {
-        Optional<Delivery> existing = deliveries.find(chatId, messageId, mattermostUserId);
-        if (existing.isPresent() && existing.get().status() != Delivery.Status.PENDING) {
-            return Attempt.of(Result.ALREADY_DONE);
-        }
-        if (existing.isEmpty() && !deliveries.reserve(chatId, messageId, mattermostUserId, clock.instant())
-                && done(chatId, messageId, mattermostUserId)) {
-            return Attempt.of(Result.ALREADY_DONE);
-        }
         try {
             String firstPostId = null;
             for (int part = 0; part < parts.size(); part++) {
@@ -90,12 +112,6 @@ class Deliverer {
             // The post is gone or not ours to edit any more: nothing left to update.
             return new Attempt(Result.GAVE_UP, e.getMessage());
         }
-    }
-
-    /** Marks a reserved delivery given up (too old to deliver). */
-    void giveUp(String chatId, String messageId, String mattermostUserId, String why) {
-        deliveries.reserve(chatId, messageId, mattermostUserId, clock.instant());
-        deliveries.markFailed(chatId, messageId, mattermostUserId, why, clock.instant());
     }
 
     private Attempt failed(String chatId, String messageId, String mattermostUserId, MattermostException e) {

@@ -6,6 +6,7 @@ import io.teamsbridge.store.InboxRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * [workers] The loop that drains the inbox: claim a batch of due items, run the pipeline, record
- * each outcome with a guarded update. It wakes when the webhook stores something and polls
+ * the outcomes with guarded updates (the finished ones of a batch in one statement). It wakes when the webhook stores something and polls
  * otherwise; claims left by a worker that died are returned after the lease. A pass that fails is
  * logged and the loop goes on.
  */
@@ -107,15 +108,22 @@ class InboxWorker implements SmartLifecycle {
             return 0;
         }
         Map<Long, Outcome> outcomes = pipeline.process(batch, settings.concurrency());
+        List<Long> done = new ArrayList<>();
         for (InboxItem item : batch) {
-            record(item, claimant, outcomes.getOrDefault(item.id(), new Outcome.RetryLater("not processed", Duration.ZERO)));
+            Outcome outcome = outcomes.getOrDefault(item.id(), new Outcome.RetryLater("not processed", Duration.ZERO));
+            if (outcome instanceof Outcome.Done) {
+                done.add(item.id());
+            } else {
+                record(item, claimant, outcome);
+            }
         }
+        inbox.completeAll(done, claimant);
         return batch.size();
     }
 
     private void record(InboxItem item, String claimant, Outcome outcome) {
         switch (outcome) {
-            case Outcome.Done done -> inbox.complete(item.id(), claimant);
+            case Outcome.Done done -> inbox.completeAll(List.of(item.id()), claimant);
             case Outcome.Failed failed -> {
                 log.warn("Notification {} (message {} in chat {}) cannot be processed: {}", item.id(), item.messageId(),
                         item.chatId(), failed.reason());

@@ -33,7 +33,8 @@ class NewMessageHandler {
         this.decisions = decisions;
     }
 
-    Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> candidates, Map<String, PresenceGate.Seen> presence) {
+    Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> candidates, Map<String, PresenceGate.Seen> presence,
+            Deliverer.Served served) {
         List<Candidate> away = candidates.stream().filter(c -> {
             PresenceGate.Seen seen = presence.get(c.teamsUserId());
             boolean notify = seen == null || seen.shouldNotify();
@@ -41,7 +42,7 @@ class NewMessageHandler {
                 decisions.notDelivered(work, c.mattermostUserId(), "they are " + seen.availability() + " in Teams");
             }
             return notify;
-        }).filter(Predicate.not(c -> deliverer.done(work.chatId(), work.messageId(), c.mattermostUserId()))).toList();
+        }).filter(Predicate.not(c -> served.has(work.chatId(), work.messageId(), c.mattermostUserId()))).toList();
         if (away.isEmpty()) {
             return new Outcome.Done("nobody to notify");
         }
@@ -71,7 +72,6 @@ class NewMessageHandler {
                     posted++;
                     decisions.delivered(work, recipient.mattermostUserId());
                 }
-                case ALREADY_DONE -> { }
                 case GAVE_UP -> log.warn("Gave up notifying Mattermost user {} of message {}: {}", recipient.mattermostUserId(),
                         work.messageId(), attempt.error());
                 case RETRY -> retryReason = attempt.error();

@@ -36,10 +36,12 @@ class NotificationPipeline {
     private final PresenceGate presence;
     private final NewMessageHandler newMessages;
     private final ChangeSync changes;
+    private final Deliverer deliverer;
     private final DecisionLog decisions;
 
     NotificationPipeline(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence,
-            NewMessageHandler newMessages, ChangeSync changes, DecisionLog decisions) {
+            NewMessageHandler newMessages, ChangeSync changes, Deliverer deliverer, DecisionLog decisions) {
+        this.deliverer = deliverer;
         this.decisions = decisions;
         this.chats = chats;
         this.recipients = recipients;
@@ -80,6 +82,13 @@ class NotificationPipeline {
             }
         }
         Map<String, PresenceGate.Seen> presenceOf = teamsIds.isEmpty() ? Map.of() : presence.presenceOf(teamsIds);
+        // Only a new message claimed before can have deliveries already: its inbox row is the only
+        // one (the de-duplication key), and every claim counts an attempt.
+        Set<MessageRef> retried = new HashSet<>();
+        candidates.keySet().forEach(chatId -> byChat.get(chatId).stream()
+                .filter(w -> "created".equals(w.change().changeType()) && w.item().attempts() > 1)
+                .forEach(w -> retried.add(new MessageRef(w.chatId(), w.messageId()))));
+        Deliverer.Served served = deliverer.served(retried);
 
         Semaphore permits = new Semaphore(concurrency);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -89,8 +98,11 @@ class NotificationPipeline {
                     permits.acquireUninterruptibly();
                     try {
                         for (WorkItem work : chat.getValue()) {
-                            outcomes.computeIfAbsent(work.item().id(), id -> handle(work, chatInfo.get(work.chatId()),
-                                    candidates.getOrDefault(work.chatId(), List.of()), presenceOf));
+                            // Not computeIfAbsent: that would hold a lock of the map for the whole post.
+                            if (!outcomes.containsKey(work.item().id())) {
+                                outcomes.put(work.item().id(), handle(work, chatInfo.get(work.chatId()),
+                                        candidates.getOrDefault(work.chatId(), List.of()), presenceOf, served));
+                            }
                         }
                     } finally {
                         permits.release();
@@ -111,11 +123,12 @@ class NotificationPipeline {
         return outcomes;
     }
 
-    private Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> chatCandidates, Map<String, PresenceGate.Seen> presenceOf) {
+    private Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> chatCandidates, Map<String, PresenceGate.Seen> presenceOf,
+            Deliverer.Served served) {
         decisions.received(work);
         try {
             return switch (work.change().changeType()) {
-                case "created" -> newMessages.handle(work, chat, chatCandidates, presenceOf);
+                case "created" -> newMessages.handle(work, chat, chatCandidates, presenceOf, served);
                 case "updated", "deleted" -> changes.handle(work);
                 default -> new Outcome.Failed("unknown change type " + work.change().changeType());
             };

@@ -6,15 +6,15 @@ import static io.teamsbridge.store.AccountLinkRepository.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * At most one post per (Teams message, Mattermost user): a delivery is reserved before the post is
- * made, so however often a notification is processed, the user gets one post.
+ * What became of each (Teams message, Mattermost user): posted (with the post's id, for edits and
+ * deletions), given up, or still pending with its last error. The pipeline skips users who already
+ * have their post, so however often a notification is processed, the user gets one post.
  */
 @Repository
 public class DeliveryRepository {
@@ -22,16 +22,27 @@ public class DeliveryRepository {
             "chat_id, message_id, mattermost_user_id, status, post_id, created_at, updated_at, last_error";
 
     private final JdbcClient jdbc;
+    private final GroupCommit writes;
 
-    public DeliveryRepository(JdbcClient jdbc) {
+    public DeliveryRepository(JdbcClient jdbc, GroupCommit writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
-    public Optional<Delivery> find(String chatId, String messageId, String mattermostUserId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?")
-                .params(chatId, messageId, mattermostUserId)
+    /**
+     * Every delivery of any of these messages, in one statement: the pipeline asks once per batch
+     * instead of once per recipient. Chats and messages are matched separately (the primary key's
+     * leading column serves the lookup) and the caller pairs them up.
+     */
+    public List<Delivery> findForMessages(Collection<String> chatIds, Collection<String> messageIds) {
+        if (chatIds.isEmpty() || messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE chat_id IN (:chats) AND message_id IN (:messages)")
+                .param("chats", List.copyOf(chatIds))
+                .param("messages", List.copyOf(messageIds))
                 .query(DeliveryRepository::map)
-                .optional();
+                .list();
     }
 
     public List<Delivery> findForMessage(String chatId, String messageId) {
@@ -41,21 +52,9 @@ public class DeliveryRepository {
                 .list();
     }
 
-    /** Reserves the delivery; false when it exists already (in any state). */
-    public boolean reserve(String chatId, String messageId, String mattermostUserId, Instant now) {
-        try {
-            return jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") SELECT ?, ?, ?, 'PENDING', NULL, ?, ?, NULL "
-                            + "FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS "
-                            + "(SELECT 1 FROM delivery WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?)")
-                    .params(chatId, messageId, mattermostUserId, utc(now), utc(now), chatId, messageId, mattermostUserId)
-                    .update() == 1;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
-    }
-
+    /** Records the post made for this user (its first part, when the text was split). */
     public void markPosted(String chatId, String messageId, String mattermostUserId, String postId, Instant now) {
-        setStatus(chatId, messageId, mattermostUserId, Delivery.Status.POSTED, postId, null, now);
+        record(chatId, messageId, mattermostUserId, Delivery.Status.POSTED, postId, null, now);
     }
 
     public void markEdited(String chatId, String messageId, String mattermostUserId, Instant now) {
@@ -66,15 +65,14 @@ public class DeliveryRepository {
         setStatus(chatId, messageId, mattermostUserId, Delivery.Status.DELETED, null, null, now);
     }
 
+    /** Records that this user will not get this message (the post was refused for good). */
     public void markFailed(String chatId, String messageId, String mattermostUserId, String error, Instant now) {
-        setStatus(chatId, messageId, mattermostUserId, Delivery.Status.FAILED, null, error, now);
+        record(chatId, messageId, mattermostUserId, Delivery.Status.FAILED, null, error, now);
     }
 
-    /** Records the last error of a delivery that will be tried again. */
+    /** Records the last error of a delivery that will be tried again; it stays PENDING. */
     public void noteError(String chatId, String messageId, String mattermostUserId, String error, Instant now) {
-        jdbc.sql("UPDATE delivery SET last_error = ?, updated_at = ? WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?")
-                .params(truncate(error), utc(now), chatId, messageId, mattermostUserId)
-                .update();
+        record(chatId, messageId, mattermostUserId, Delivery.Status.PENDING, null, error, now);
     }
 
     public long countPosted() {
@@ -85,9 +83,26 @@ public class DeliveryRepository {
         return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'FAILED'").query(Long.class).single();
     }
 
-    private void setStatus(String chatId, String messageId, String userId, Delivery.Status status, String postId,
+    /**
+     * Updates the row an earlier attempt left, or inserts it. Posts finish on many threads at once,
+     * so these writes go through {@link GroupCommit}: one commit for all of them.
+     */
+    private void record(String chatId, String messageId, String userId, Delivery.Status status, String postId, String error,
+            Instant now) {
+        writes.run(() -> {
+            if (setStatus(chatId, messageId, userId, status, postId, error, now) == 0) {
+                jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) "
+                                + "WHERE NOT EXISTS (SELECT 1 FROM delivery WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?)")
+                        .params(chatId, messageId, userId, status.name(), postId, utc(now), utc(now), truncate(error), chatId,
+                                messageId, userId)
+                        .update();
+            }
+        });
+    }
+
+    private int setStatus(String chatId, String messageId, String userId, Delivery.Status status, String postId,
             String error, Instant now) {
-        jdbc.sql("UPDATE delivery SET status = ?, post_id = COALESCE(?, post_id), last_error = ?, updated_at = ? "
+        return jdbc.sql("UPDATE delivery SET status = ?, post_id = COALESCE(?, post_id), last_error = ?, updated_at = ? "
                         + "WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?")
                 .params(status.name(), postId, truncate(error), utc(now), chatId, messageId, userId)
                 .update();

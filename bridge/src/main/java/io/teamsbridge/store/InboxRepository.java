@@ -88,14 +88,19 @@ public class InboxRepository {
     }
 
     /**
-     * Finishes an item. Its payload (the still-encrypted message) is dropped: only the ids and the
-     * de-duplication key are kept, so a late redelivery by Graph is still recognised.
+     * Finishes items still claimed by {@code claimant}, in one statement; returns how many. Their
+     * payloads (the still-encrypted messages) are dropped: only the ids and the de-duplication key
+     * are kept, so a late redelivery by Graph is still recognised.
      */
-    public boolean complete(long id, String claimant) {
+    public int completeAll(List<Long> ids, String claimant) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("UPDATE inbox SET status = 'DONE', payload = '', last_error = NULL "
-                        + "WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?")
-                .params(id, claimant)
-                .update() == 1;
+                        + "WHERE id IN (:ids) AND status = 'CLAIMED' AND claimed_by = :claimant")
+                .param("ids", ids)
+                .param("claimant", claimant)
+                .update();
     }
 
     public boolean reschedule(long id, String claimant, Instant nextAttemptAt, String error) {

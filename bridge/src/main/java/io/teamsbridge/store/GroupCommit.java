@@ -1,0 +1,117 @@
+package io.teamsbridge.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for small writes that many threads make at once. A caller hands over its write
+ * and waits; one committer thread runs everything waiting in one transaction, so a hundred
+ * concurrent writers cost one commit instead of a hundred (the commit, not the statement, is what
+ * costs: a page store on H2, a WAL flush on PostgreSQL). Nothing waits for a timer: a write
+ * arriving while the committer is idle is committed at once, and writes that arrive during a
+ * commit go together in the next one. A caller returns only after its write is committed, so it
+ * sees exactly what a plain transaction would give it.
+ *
+ * <p>If a group fails (a constraint another instance raced for, say), its writes are retried one
+ * transaction each, so one bad write fails only its own caller.
+ */
+@Component
+public class GroupCommit implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int MAX_GROUP = 256;
+
+    private final TransactionTemplate transactions;
+    private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean open = true;
+    private volatile boolean stopped;
+
+    private record Write(Runnable work, CompletableFuture<Void> done) { }
+
+    public GroupCommit(TransactionTemplate transactions) {
+        this.transactions = transactions;
+        this.committer = Thread.ofPlatform().name("group-commit").daemon().start(this::loop);
+    }
+
+    /**
+     * Runs {@code work} (statements of this package's repositories, outside any transaction of the
+     * caller's) and returns once it is committed.
+     */
+    void run(Runnable work) {
+        Write write = new Write(work, new CompletableFuture<>());
+        queue.add(write);
+        if (stopped && queue.remove(write)) {
+            transactions.executeWithoutResult(status -> work.run()); // closing: nobody left to group with
+            return;
+        }
+        try {
+            write.done().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void loop() {
+        List<Write> group = new ArrayList<>();
+        while (open) {
+            try {
+                Write first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    group.add(first);
+                    queue.drainTo(group, MAX_GROUP - 1);
+                    commit(group);
+                }
+            } catch (InterruptedException e) {
+                log.warn("The group-commit thread was interrupted; it goes on.");
+            } finally {
+                group.clear();
+            }
+        }
+        stopped = true;
+        while (queue.drainTo(group, MAX_GROUP) > 0) {
+            commit(group);
+            group.clear();
+        }
+    }
+
+    private void commit(List<Write> group) {
+        try {
+            transactions.executeWithoutResult(status -> group.forEach(w -> w.work().run()));
+            group.forEach(w -> w.done().complete(null));
+        } catch (RuntimeException groupFailed) {
+            if (group.size() == 1) {
+                group.getFirst().done().completeExceptionally(groupFailed);
+                return;
+            }
+            log.debug("A group of {} writes failed ({}); committing them one by one.", group.size(), groupFailed.toString());
+            for (Write w : group) {
+                try {
+                    transactions.executeWithoutResult(status -> w.work().run());
+                    w.done().complete(null);
+                } catch (RuntimeException e) {
+                    w.done().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false; // no interrupt: H2 closes its file when a thread is interrupted in the middle of I/O
+        try {
+            committer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
