@@ -5,11 +5,15 @@ import java.util.List;
 
 /**
  * The command line. Defaults: H2, all-eligible, 100 msg/s for 30 s after a 10 s warm-up, 50
- * connected recipients (realistic: 10,000 Teams users), the bridge jar the build makes, the bridge started with no JVM flags at all
- * (as README.md runs it).
+ * connected recipients (realistic: 10,000 Teams users), the bridge jar the build makes, started with
+ * the JVM flags README.md gives ({@link #README_JVM_FLAGS}; {@code --bridge-jvm-flag} adds to them),
+ * messages written into the Microsoft emulator in-process.
  */
 record BenchOptions(String db, String scenario, double rate, boolean ramp, double duration, double warmup, int users,
-        int burstMessages, String bridgeJar, List<String> jvmFlags, String outputDir) {
+        int burstMessages, String bridgeJar, List<String> jvmFlags, String outputDir, boolean sendOverHttp) {
+
+    /** The JVM flags of the command README.md runs the bridge with; a test keeps the two in step. */
+    static final List<String> README_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     static BenchOptions parse(String[] args) {
         String db = "h2";
@@ -21,8 +25,9 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         int users = -1;
         int burst = 20_000;
         String jar = "bridge/target/teams-bridge.jar";
-        List<String> flags = new ArrayList<>();
+        List<String> flags = new ArrayList<>(README_JVM_FLAGS);
         String out = "bench/target";
+        String send = "direct";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -37,22 +42,26 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
                 case "--bridge-jar" -> jar = args[++i];
                 case "--bridge-jvm-flag" -> flags.add(args[++i]);
                 case "--out" -> out = args[++i];
+                case "--send" -> send = args[++i];
                 default -> throw new IllegalArgumentException("Unknown option " + a + "\n" + USAGE);
             }
         }
         if (!List.of("all-eligible", "burst", "realistic").contains(scenario)) {
             throw new IllegalArgumentException("--scenario must be all-eligible, burst or realistic, was " + scenario);
         }
+        if (!List.of("direct", "http").contains(send)) {
+            throw new IllegalArgumentException("--send must be direct or http, was " + send);
+        }
         if (users < 0) {
             users = scenario.equals("realistic") ? 10_000 : 50;
         }
-        return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out);
+        return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out, send.equals("http"));
     }
 
     static final String USAGE = """
             java -jar bench/target/teams-bridge-bench.jar [--db h2|postgres] [--scenario all-eligible|realistic|burst]
                 [--rate N | --ramp] [--duration S] [--warmup S] [--users N (realistic: Teams users)] [--messages N (burst)]
-                [--bridge-jar PATH] [--bridge-jvm-flag FLAG]... [--out DIR]
+                [--bridge-jar PATH] [--bridge-jvm-flag FLAG]... [--out DIR] [--send direct|http]
             java -jar bench/target/teams-bridge-bench.jar --jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
             """;
 }

@@ -72,7 +72,7 @@ final class LoadRun implements AutoCloseable {
         say("Starting the bridge (" + options.bridgeJar() + ", JVM flags " + options.jvmFlags() + ", log " + log + ")");
         this.bridge = BridgeProcess.start(Path.of(options.bridgeJar()), options.jvmFlags(), settings, direct, log);
         this.world = new BenchWorld(microsoft.control(), chat, teamId);
-        this.traffic = new Traffic(microsoft.control());
+        this.traffic = new Traffic(options.sendOverHttp() ? microsoft.control()::postMessage : microsoft::postMessage);
         try {
             awaitCommand(chat, teamId);
         } catch (RuntimeException | InterruptedException e) {

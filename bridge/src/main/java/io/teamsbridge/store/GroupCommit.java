@@ -32,6 +32,7 @@ public class GroupCommit implements AutoCloseable {
     private final Thread committer;
     private volatile boolean open = true;
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     private record Write(Runnable work, CompletableFuture<Void> done) { }
 
@@ -87,6 +88,7 @@ public class GroupCommit implements AutoCloseable {
     private void commit(List<Write> group) {
         try {
             transactions.executeWithoutResult(status -> group.forEach(w -> w.work().run()));
+            commits.incrementAndGet();
             group.forEach(w -> w.done().complete(null));
         } catch (RuntimeException groupFailed) {
             if (group.size() == 1) {
@@ -103,6 +105,11 @@ public class GroupCommit implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How many group transactions have committed (the retries of a failed group not counted). */
+    long commits() {
+        return commits.get();
     }
 
     @Override

@@ -193,6 +193,21 @@ public final class MicrosoftControlClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * Sends once, and once more when an idempotent call failed on the connection (a pooled
+     * connection the server had closed, seen under load when thousands of calls build a world).
+     */
+    private HttpResponse<byte[]> send(String method, HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            if (!List.of("GET", "PUT", "DELETE").contains(method)) {
+                throw e;
+            }
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
     private JsonNode call(String method, String path, @Nullable Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT)
                 .header("Accept", "application/json");
@@ -204,7 +219,7 @@ public final class MicrosoftControlClient {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = send(method, request.build());
         } catch (IOException e) {
             throw new IllegalStateException("Microsoft emulator control call " + method + " " + path
                     + " could not reach " + baseUrl + ": " + e.getMessage(), e);

@@ -3,6 +3,9 @@ package io.teamsbridge.emulators.microsoft;
 import io.teamsbridge.emulators.http.EmulatorServer;
 import io.teamsbridge.emulators.http.Router;
 import io.teamsbridge.emulators.microsoft.chats.ChatStore;
+import io.teamsbridge.emulators.microsoft.chats.MessageAttachment;
+import io.teamsbridge.emulators.microsoft.chats.MessageDraft;
+import io.teamsbridge.emulators.microsoft.chats.MessageMention;
 import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
 import io.teamsbridge.emulators.microsoft.graph.GraphApi;
 import io.teamsbridge.emulators.microsoft.graph.GraphErrors;
@@ -10,6 +13,8 @@ import io.teamsbridge.emulators.microsoft.identity.AppRegistration;
 import io.teamsbridge.emulators.microsoft.identity.IdentityProvider;
 import io.teamsbridge.emulators.microsoft.notifications.Notifications;
 import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +31,16 @@ public final class MicrosoftEmulator implements AutoCloseable {
     private final Notifications notifications;
     private final MicrosoftEmulatorOptions options;
     private final MicrosoftControlClient control;
+    private final ChatStore chats;
+    private final UserDirectory directory;
 
-    private MicrosoftEmulator(EmulatorServer server, Notifications notifications, MicrosoftEmulatorOptions options) {
+    private MicrosoftEmulator(EmulatorServer server, Notifications notifications, MicrosoftEmulatorOptions options,
+            ChatStore chats, UserDirectory directory) {
         this.server = server;
         this.notifications = notifications;
         this.options = options;
+        this.chats = chats;
+        this.directory = directory;
         this.control = new MicrosoftControlClient(server.baseUrl());
     }
 
@@ -41,10 +51,10 @@ public final class MicrosoftEmulator implements AutoCloseable {
         EmulatorServer server = new EmulatorServer("Microsoft", options.port(), router,
                 new MicrosoftErrors(graphErrors, options.clock()));
         Notifications notifications = null;
+        UserDirectory directory = new UserDirectory();
+        ChatStore chats = new ChatStore(directory, options.tenantId(), options.clock());
         try {
             URI baseUrl = server.baseUrl();
-            UserDirectory directory = new UserDirectory();
-            ChatStore chats = new ChatStore(directory, options.tenantId(), options.clock());
             FaultSwitches faults = new FaultSwitches();
             AppRegistration app = new AppRegistration(options.tenantId(), options.clientId(), options.clientSecret(),
                     options.redirectUris());
@@ -68,7 +78,7 @@ public final class MicrosoftEmulator implements AutoCloseable {
         }
         log.info("Microsoft emulator ready at {} for tenant {} and client {}", server.baseUrl(), options.tenantId(),
                 options.clientId());
-        return new MicrosoftEmulator(server, notifications, options);
+        return new MicrosoftEmulator(server, notifications, options, chats, directory);
     }
 
     /** The authority URL: the bridge builds {@code {authority}/{tenant}/oauth2/v2.0/...} on it. */
@@ -95,6 +105,24 @@ public final class MicrosoftEmulator implements AutoCloseable {
     /** A client for this emulator's {@code /_sandbox/} API. */
     public MicrosoftControlClient control() {
         return control;
+    }
+
+    /**
+     * Writes a message exactly as the control API's {@code POST /_sandbox/chats/{id}/messages} does,
+     * but in this process, without an HTTP round trip: for a load generator that shares the machine
+     * with what it measures. Answers the message's id.
+     *
+     * @throws IllegalArgumentException when the chat, the sender or a mentioned user does not exist
+     */
+    public String postMessage(String chatId, String fromUserId, String contentType, String content,
+            List<MicrosoftControlClient.Mention> mentions, List<MicrosoftControlClient.Attachment> attachments) {
+        List<MessageMention> resolved = mentions.stream().map(m -> new MessageMention(m.id(), m.mentionText(), m.userId(),
+                directory.byId(m.userId()).orElseThrow(() -> new IllegalArgumentException("A mention names user '"
+                        + m.userId() + "', who does not exist.")).displayName())).toList();
+        List<MessageAttachment> files = attachments.stream().map(a -> new MessageAttachment(
+                a.id() != null ? a.id() : UUID.randomUUID().toString(), a.contentType(), a.contentUrl(), a.content(),
+                a.name(), a.thumbnailUrl(), a.teamsAppId())).toList();
+        return chats.post(chatId, new MessageDraft(fromUserId, contentType, content, resolved, files)).id();
     }
 
     @Override

@@ -100,6 +100,24 @@ class ChatsGraphTest {
     }
 
     @Test
+    void aMessageWrittenInProcessIsTheSameAsOneWrittenOverTheControlApi() {
+        String chat = world.control().createChat("oneOnOne", null, List.of(world.alice, world.bob));
+        String id = world.emulator.postMessage(chat, world.alice, "html", "<p>Hi <at id=\"0\">Bob Baker</at></p>",
+                List.of(new MicrosoftControlClient.Mention(0, "Bob Baker", world.bob)),
+                List.of(MicrosoftControlClient.Attachment.file(null, "https://contoso.sharepoint.com/f.docx", "f.docx")));
+
+        JsonNode message = world.getJson("/chats/" + chat + "/messages/" + id);
+
+        assertThat(message.get("from").get("user").get("id").stringValue()).isEqualTo(world.alice);
+        assertThat(message.get("mentions").get(0).get("mentioned").get("user").get("displayName").stringValue())
+                .isEqualTo("Bob Baker");
+        assertThat(message.get("attachments").get(0).get("id").stringValue()).isNotBlank();
+        assertThatThrownBy(() -> world.emulator.postMessage(chat, world.alice, "html", "<p>Hi</p>",
+                List.of(new MicrosoftControlClient.Mention(0, "Nobody", "no-such-user")), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-user");
+    }
+
+    @Test
     void idsIncreaseEvenWithinOneMillisecondAndListsAreNewestFirstInPages() {
         String chat = world.groupChat();
         List<String> ids = new ArrayList<>();

@@ -1,0 +1,36 @@
+package io.teamsbridge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void theBridgeRunsWithTheFlagsTheReadmeGivesPlusAnyAdded() {
+        BenchOptions defaults = BenchOptions.parse(new String[0]);
+        BenchOptions more = BenchOptions.parse(new String[] {"--bridge-jvm-flag", "-XX:+UseG1GC"});
+
+        assertThat(defaults.jvmFlags()).isEqualTo(BenchOptions.README_JVM_FLAGS);
+        assertThat(more.jvmFlags()).startsWith(BenchOptions.README_JVM_FLAGS.toArray(String[]::new)).endsWith("-XX:+UseG1GC");
+        assertThat(defaults.sendOverHttp()).isFalse();
+        assertThat(BenchOptions.parse(new String[] {"--send", "http"}).sendOverHttp()).isTrue();
+    }
+
+    @Test
+    void theReadmeRunsTheBridgeWithThoseFlags() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        assertThat(readme).contains("java " + String.join(" ", BenchOptions.README_JVM_FLAGS) + " -jar bridge/target/teams-bridge.jar");
+    }
+
+    @Test
+    void refusesWhatItDoesNotKnow() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--send", "pigeon"})).hasMessageContaining("--send");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenario", "quiet"})).hasMessageContaining("--scenario");
+    }
+}
