@@ -7,9 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +24,21 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * [workers] The loop that drains the inbox: claim a batch of due items, run the pipeline, record
- * the outcomes with guarded updates (the finished ones of a batch in one statement). It wakes when the webhook stores something and polls
- * otherwise; claims left by a worker that died are returned after the lease. A pass that fails is
- * logged and the loop goes on.
+ * [workers] The loop that drains the inbox. It claims a batch of due items and hands it to the
+ * pipeline, and while that batch is being processed it claims the next one (at most
+ * {@value #BATCHES_IN_FLIGHT} batches at a time), so the database round trips of claiming and
+ * finishing overlap with the posts instead of adding to them. A chat with items in flight is left
+ * out of the next claim: one chat's messages are never processed by two batches at once, and an
+ * edit never overtakes its message. Outcomes are recorded with guarded updates (the finished items
+ * of a batch in one statement). It wakes when the webhook stores something or a batch finishes,
+ * and polls otherwise; claims left by a worker that died are returned after the lease. A pass that
+ * fails is logged and the loop goes on.
  */
 @Component
 class InboxWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    static final int BATCHES_IN_FLIGHT = 2;
 
     private final InboxRepository inbox;
     private final NotificationPipeline pipeline;
@@ -35,6 +48,10 @@ class InboxWorker implements SmartLifecycle {
     private final NotificationsProperties settings;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong claims = new AtomicLong();
+    private final Set<String> busyChats = ConcurrentHashMap.newKeySet();
+    private final Semaphore batches = new Semaphore(BATCHES_IN_FLIGHT);
+    private final Semaphore chatPermits;
+    private volatile ExecutorService executor;
     private volatile Thread thread;
     private volatile boolean running;
     private Instant lastSweep = Instant.EPOCH;
@@ -47,11 +64,13 @@ class InboxWorker implements SmartLifecycle {
         this.decisions = decisions;
         this.clock = clock;
         this.settings = settings;
+        this.chatPermits = new Semaphore(settings.concurrency());
     }
 
     @Override
     public void start() {
         running = true;
+        executor = Executors.newVirtualThreadPerTaskExecutor();
         thread = Thread.ofPlatform().name("inbox-worker").daemon().start(this::loop);
     }
 
@@ -67,6 +86,17 @@ class InboxWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        ExecutorService e = executor;
+        if (e != null) {
+            e.shutdown();
+            try {
+                if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
+                    log.warn("Batches still running at shutdown are left to the claim lease.");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -77,7 +107,16 @@ class InboxWorker implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                if (drainOnce() == 0) {
+                batches.acquire();
+                boolean started = false;
+                try {
+                    started = startBatch();
+                } finally {
+                    if (!started) {
+                        batches.release();
+                    }
+                }
+                if (!started) {
                     signal.await(POLL);
                 }
             } catch (InterruptedException e) {
@@ -92,8 +131,8 @@ class InboxWorker implements SmartLifecycle {
         }
     }
 
-    /** Claims and processes one batch; returns how many items it handled. Also used by tests. */
-    int drainOnce() {
+    /** Claims a batch and starts processing it; false when nothing was due. Holds a batch permit. */
+    private boolean startBatch() {
         Instant now = clock.instant();
         if (lastSweep.plus(Duration.ofSeconds(10)).isBefore(now)) {
             int released = inbox.releaseExpiredClaims(now.minus(settings.claimLease()));
@@ -103,11 +142,35 @@ class InboxWorker implements SmartLifecycle {
             lastSweep = now;
         }
         String claimant = instance + "-" + claims.incrementAndGet();
-        List<InboxItem> batch = inbox.claimDue(claimant, now, settings.batchSize());
+        List<InboxItem> batch = inbox.claimDue(claimant, now, settings.batchSize(), Set.copyOf(busyChats));
         if (batch.isEmpty()) {
-            return 0;
+            return false;
         }
-        Map<Long, Outcome> outcomes = pipeline.process(batch, settings.concurrency());
+        Set<String> chats = new HashSet<>();
+        batch.forEach(item -> chats.add(item.chatId()));
+        busyChats.addAll(chats);
+        try {
+            executor.execute(() -> {
+                try {
+                    finish(batch, claimant);
+                } catch (RuntimeException e) {
+                    log.warn("A batch of {} notification(s) failed and is retried after the claim lease: {}", batch.size(),
+                            e.toString(), e);
+                } finally {
+                    busyChats.removeAll(chats);
+                    batches.release();
+                    signal.signal();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            busyChats.removeAll(chats);
+            throw rejected;
+        }
+        return true;
+    }
+
+    private void finish(List<InboxItem> batch, String claimant) {
+        Map<Long, Outcome> outcomes = pipeline.process(batch, chatPermits);
         List<Long> done = new ArrayList<>();
         for (InboxItem item : batch) {
             Outcome outcome = outcomes.getOrDefault(item.id(), new Outcome.RetryLater("not processed", Duration.ZERO));
@@ -118,7 +181,6 @@ class InboxWorker implements SmartLifecycle {
             }
         }
         inbox.completeAll(done, claimant);
-        return batch.size();
     }
 
     private void record(InboxItem item, String claimant, Outcome outcome) {

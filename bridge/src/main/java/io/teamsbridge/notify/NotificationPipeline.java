@@ -50,8 +50,11 @@ class NotificationPipeline {
         this.changes = changes;
     }
 
-    /** The outcome of each item, by inbox id. */
-    Map<Long, Outcome> process(List<InboxItem> batch, int concurrency) {
+    /**
+     * The outcome of each item, by inbox id. A chat holds one of {@code permits} while its items
+     * run, so the permits bound how many chats are processed at once across concurrent batches.
+     */
+    Map<Long, Outcome> process(List<InboxItem> batch, Semaphore permits) {
         Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
         Map<String, List<WorkItem>> byChat = new LinkedHashMap<>();
         for (InboxItem item : batch) {
@@ -90,7 +93,6 @@ class NotificationPipeline {
                 .forEach(w -> retried.add(new MessageRef(w.chatId(), w.messageId()))));
         Deliverer.Served served = deliverer.served(retried);
 
-        Semaphore permits = new Semaphore(concurrency);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (Map.Entry<String, List<WorkItem>> chat : byChat.entrySet()) {

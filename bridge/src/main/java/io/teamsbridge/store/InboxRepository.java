@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,14 +63,17 @@ public class InboxRepository {
     }
 
     /**
-     * Claims up to {@code limit} due items for {@code claimant}, oldest first. The candidates are read
-     * without locks and then claimed with a guarded update, so the same SQL works on H2 and
+     * Claims up to {@code limit} due items for {@code claimant}, oldest first, leaving out the chats
+     * in {@code skipChats} (those another batch of this worker is processing). The candidates are
+     * read without locks and then claimed with a guarded update, so the same SQL works on H2 and
      * PostgreSQL and concurrent claimers simply split the rows between them.
      */
-    public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
-        List<Long> ids = jdbc.sql("SELECT id FROM inbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
+    public List<InboxItem> claimDue(String claimant, Instant now, int limit, Set<String> skipChats) {
+        String skip = skipChats.isEmpty() ? "" : "AND chat_id NOT IN (:skip) ";
+        var select = jdbc.sql("SELECT id FROM inbox WHERE status = 'PENDING' AND next_attempt_at <= :now " + skip
                         + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
-                .param(utc(now))
+                .param("now", utc(now));
+        List<Long> ids = (skipChats.isEmpty() ? select : select.param("skip", List.copyOf(skipChats)))
                 .query(Long.class)
                 .list();
         if (ids.isEmpty()) {

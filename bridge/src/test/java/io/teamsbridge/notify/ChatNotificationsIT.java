@@ -7,6 +7,8 @@ import io.teamsbridge.testing.BridgeExtension;
 import io.teamsbridge.testing.World;
 import io.teamsbridge.testing.World.Person;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,40 @@ class ChatNotificationsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> world.notifications(reader).getFirst().path("message").asString()
                 .toLowerCase().contains("deleted"));
         assertThat(onlyNotification(reader).path("message").asString()).doesNotContain("Lunch at");
+    }
+
+    @Test
+    void anEditNeverOvertakesItsMessageWhileBatchesOverlap() {
+        List<Person> writers = new ArrayList<>();
+        List<Person> readers = new ArrayList<>();
+        List<String> chats = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Person writer = world.person("w" + i);
+            Person reader = connected("r" + i);
+            writers.add(writer);
+            readers.add(reader);
+            chats.add(world.chat("oneOnOne", null, writer, reader));
+        }
+        // Slow posts keep the first batch in flight while the edits arrive and are claimed.
+        bridge.harness().chat().faults(Map.of("latencyMs", 250));
+        try {
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < chats.size(); i++) {
+                    String text = "<p>Chat " + i + " message " + round + "</p>";
+                    String id = world.say(chats.get(i), writers.get(i), text);
+                    bridge.harness().teams().editMessage(chats.get(i), id, "<p>Chat " + i + " message " + round + " final</p>");
+                }
+            }
+            for (int i = 0; i < chats.size(); i++) {
+                int chat = i;
+                await().atMost(Duration.ofSeconds(60)).until(() -> world.notifications(readers.get(chat)).stream()
+                        .filter(post -> post.path("message").asString().contains(" final")).count() == 3);
+                assertThat(world.notifications(readers.get(chat))).hasSize(3)
+                        .allSatisfy(post -> assertThat(post.path("message").asString()).contains(" final"));
+            }
+        } finally {
+            bridge.harness().chat().faults(Map.of("latencyMs", 0));
+        }
     }
 
     @Test
