@@ -13,7 +13,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         int burstMessages, String bridgeJar, List<String> jvmFlags, String outputDir, boolean sendOverHttp) {
 
     /** The JVM flags of the command README.md runs the bridge with; a test keeps the two in step. */
-    static final List<String> README_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    static final List<String> README_JVM_FLAGS = List.of("-Xmx192m", "-XX:+UseSerialGC");
 
     static BenchOptions parse(String[] args) {
         String db = "h2";

@@ -74,6 +74,9 @@ public class GroupCommit implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 log.warn("The group-commit thread was interrupted; it goes on.");
+            } catch (Throwable e) { // an Error must not leave callers waiting for a thread that is gone
+                log.error("A group commit failed unexpectedly; its writers are told and the next group follows.", e);
+                group.forEach(w -> w.done().completeExceptionally(e));
             } finally {
                 group.clear();
             }
