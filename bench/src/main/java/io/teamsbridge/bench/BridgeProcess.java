@@ -77,7 +77,12 @@ final class BridgeProcess implements AutoCloseable {
 
     /** User plus system CPU seconds used so far (utime + stime of /proc/<pid>/stat). */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        return cpuSeconds(pid());
+    }
+
+    /** The same for any process, e.g. this one: the emulators, the senders and the proxy. */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         // The command name in parentheses may hold spaces; the fields after it are space-separated.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long utime = Long.parseLong(fields[11]);

@@ -132,12 +132,17 @@ final class LoadRun implements AutoCloseable {
         long mmBefore = requests(mattermost.control().stats(), " /api/v4/");
         long postsBefore = posts();
         double cpuBefore = bridge.cpuSeconds();
+        long self = ProcessHandle.current().pid();
+        double benchCpuBefore = BridgeProcess.cpuSeconds(self);
+        long wallBefore = System.nanoTime();
         Latencies acks = proxy.startRecording();
         Traffic.Window window = traffic.run(routes, rate, seconds, bodies);
         say(String.format("Sent %d messages (%d refused) in %.1f s; waiting for delivery", window.sent(),
                 window.failed(), window.seconds()));
         awaitPosts(postsBefore + expectedPairs(window));
         double cpu = bridge.cpuSeconds() - cpuBefore;
+        double benchCpu = BridgeProcess.cpuSeconds(self) - benchCpuBefore;
+        double wall = (System.nanoTime() - wallBefore) / 1e9;
         long graph = requests(microsoft.control().stats(), " /v1.0/") - graphBefore;
         long mm = requests(mattermost.control().stats(), " /api/v4/") - mmBefore;
         Check check = check(routes, window);
@@ -155,7 +160,7 @@ final class LoadRun implements AutoCloseable {
                 ack.count(), proxy.failedPosts(), e2e.p50(), e2e.p99(), e2e.max(), check.expected(), delivered,
                 check.expected() - delivered, check.duplicated(), check.unexpected(), check.optional(), graph * perDelivered,
                 mm * perDelivered,
-                graph, mm, bridge.peakRssMb(), cpu, window.seconds(), drain);
+                graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain);
     }
 
     private record Check(long expected, long delivered, long duplicated, long unexpected, long optional,

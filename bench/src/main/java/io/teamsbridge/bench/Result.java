@@ -12,13 +12,16 @@ import java.util.Map;
  *     to the last of them posted
  * @param unexpected posts to someone who must not have been notified (available, or not a member)
  * @param optional posts to people whose presence changes during the run (realistic), not checked
+ * @param cpuSeconds the bridge's CPU over the window and the wait for its posts
+ * @param benchCpuSeconds this JVM's CPU over the same time: both emulators, the senders, the proxy
+ * @param wallSeconds how long that time was
  */
 record Result(String scenario, String db, double offeredPerSecond, double achievedPerSecond,
         double deliveredPerSecond, double ackP50Ms, double ackP99Ms, double ackMaxMs, long ackPosts,
         long ackFailures, long e2eP50Ms, long e2eP99Ms, long e2eMaxMs, long expected, long delivered,
         long lost, long duplicated, long unexpected, long optional, double graphRequestsPerDelivered,
         double mattermostRequestsPerDelivered, long graphRequests, long mattermostRequests, double peakRssMb,
-        double cpuSeconds, double sendSeconds, double drainSeconds) {
+        double cpuSeconds, double benchCpuSeconds, double wallSeconds, double sendSeconds, double drainSeconds) {
 
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -39,6 +42,8 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         m.put("mattermostRequestsPerDelivered", round(mattermostRequestsPerDelivered));
         m.put("peakRssMb", round(peakRssMb));
         m.put("cpuSeconds", round(cpuSeconds));
+        m.put("benchCpuSeconds", round(benchCpuSeconds));
+        m.put("wallSeconds", round(wallSeconds));
         m.put("expected", expected);
         m.put("delivered", delivered);
         m.put("unexpected", unexpected);
@@ -68,7 +73,9 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         r.put("Graph requests per delivered", fmt3(graphRequestsPerDelivered) + " (" + graphRequests + ")");
         r.put("Mattermost requests per delivered", fmt3(mattermostRequestsPerDelivered) + " (" + mattermostRequests + ")");
         r.put("bridge peak RSS (MiB)", fmt(peakRssMb));
-        r.put("bridge CPU seconds (window)", fmt(cpuSeconds));
+        r.put("bridge CPU seconds (window + wait)", fmt(cpuSeconds));
+        r.put("bench JVM CPU seconds (emulators, senders, proxy) / wall seconds", fmt(benchCpuSeconds) + " / "
+                + fmt(wallSeconds));
         r.put("send window / drain (s)", fmt(sendSeconds) + " / " + fmt(drainSeconds));
         return r;
     }
