@@ -84,18 +84,20 @@ public class DeliveryRepository {
     }
 
     /**
-     * Updates the row an earlier attempt left, or inserts it. Posts finish on many threads at once,
-     * so these writes go through {@link GroupCommit}: one commit for all of them.
+     * Inserts the row, or updates the one an earlier attempt left: one statement on the usual path
+     * (the first attempt). Posts finish on many threads at once, so these writes go through
+     * {@link GroupCommit}: one commit for all of them.
      */
     private void record(String chatId, String messageId, String userId, Delivery.Status status, String postId, String error,
             Instant now) {
         writes.run(() -> {
-            if (setStatus(chatId, messageId, userId, status, postId, error, now) == 0) {
-                jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) "
-                                + "WHERE NOT EXISTS (SELECT 1 FROM delivery WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?)")
-                        .params(chatId, messageId, userId, status.name(), postId, utc(now), utc(now), truncate(error), chatId,
-                                messageId, userId)
-                        .update();
+            int inserted = jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM delivery WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?)")
+                    .params(chatId, messageId, userId, status.name(), postId, utc(now), utc(now), truncate(error), chatId,
+                            messageId, userId)
+                    .update();
+            if (inserted == 0) {
+                setStatus(chatId, messageId, userId, status, postId, error, now);
             }
         });
     }
