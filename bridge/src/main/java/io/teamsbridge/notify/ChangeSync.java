@@ -41,7 +41,7 @@ class ChangeSync {
         boolean deleted = "deleted".equals(work.change().changeType());
         IncomingMessage message = null;
         if (work.change().encryptedContent() != null) {
-            message = reader.read(work.change().encryptedContent(), work.chatId());
+            message = reader.read(work.change().encryptedContent(), new MessageRef(work.chatId(), work.messageId()));
             deleted |= message.deleted();
         }
         ChatInfo chat = chats.get(work.chatId());

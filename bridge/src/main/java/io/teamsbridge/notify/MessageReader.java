@@ -1,25 +1,36 @@
 package io.teamsbridge.notify;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.teamsbridge.microsoft.NotificationCertificates;
 import io.teamsbridge.microsoft.changes.DecryptionException;
 import io.teamsbridge.microsoft.changes.EncryptedContent;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** [decrypt] Opens a notification's resource data into the message it describes. */
+/**
+ * [decrypt] Opens a notification's resource data into the message it describes, and makes sure it
+ * is that message: the cleartext {@code resource} decided who was a candidate and where the post
+ * goes, so encrypted content that names another message or chat (copied from elsewhere, or a
+ * mix-up) is refused and counted, never shown.
+ */
 @Component
 class MessageReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final NotificationCertificates certificates;
+    private final Counter mismatched;
 
-    MessageReader(NotificationCertificates certificates) {
+    MessageReader(NotificationCertificates certificates, MeterRegistry meters) {
         this.certificates = certificates;
+        this.mismatched = Counter.builder("teamsbridge.notifications.mismatched")
+                .description("Notifications whose decrypted message is not the one their resource names").register(meters);
     }
 
-    /** @throws UnreadableMessageException when the content cannot be decrypted or is not a chat message */
-    IncomingMessage read(EncryptedContent content, String chatId) {
+    /** @throws UnreadableMessageException when the content cannot be decrypted, is not a chat message, or is another message */
+    IncomingMessage read(EncryptedContent content, MessageRef resource) {
         if (content == null) {
             throw new UnreadableMessageException("the notification carries no resource data");
         }
@@ -29,11 +40,20 @@ class MessageReader {
         } catch (DecryptionException e) {
             throw new UnreadableMessageException(e.getMessage());
         }
+        JsonNode json;
         try {
-            return IncomingMessage.from(JSON.readTree(plain), chatId);
+            json = JSON.readTree(plain);
         } catch (JacksonException e) {
             throw new UnreadableMessageException("the decrypted resource is not JSON");
         }
+        String id = json.path("id").asString("");
+        String chatId = json.path("chatId").asString(resource.chatId());
+        if (!resource.messageId().equals(id) || !resource.chatId().equals(chatId)) {
+            mismatched.increment();
+            throw new UnreadableMessageException("the decrypted message is not the one its notification names (message "
+                    + resource.messageId() + " in chat " + resource.chatId() + ")");
+        }
+        return IncomingMessage.from(json, resource.chatId());
     }
 
     static final class UnreadableMessageException extends RuntimeException {

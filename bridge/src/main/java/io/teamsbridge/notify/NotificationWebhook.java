@@ -1,23 +1,15 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.config.NotificationsProperties;
-import io.teamsbridge.crypto.Tokens;
-import io.teamsbridge.microsoft.changes.ChangeNotification;
 import io.teamsbridge.microsoft.changes.ChangeNotificationCollection;
 import io.teamsbridge.microsoft.changes.ChangeNotifications;
 import io.teamsbridge.microsoft.changes.MalformedNotificationException;
-import io.teamsbridge.microsoft.changes.TokenCheck;
-import io.teamsbridge.microsoft.changes.ValidationTokenVerifier;
+import io.teamsbridge.microsoft.changes.OversizedNotificationException;
 import io.teamsbridge.microsoft.subscriptions.SubscriptionManager;
-import io.teamsbridge.microsoft.subscriptions.SubscriptionRegistry;
 import io.teamsbridge.store.InboxRepository;
-import io.teamsbridge.store.NewInboxItem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,126 +20,114 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * [ingest] Graph's change notifications. A batch is accepted only when every item names one of our
- * subscriptions with its clientState (compared in constant time) and, when it carries resource
- * data, its validation tokens verify; then the whole batch is committed to the inbox and only then
- * answered 202. A database that cannot take it gets 503, so Graph delivers again later. Nothing
- * is decrypted or sent anywhere here: the reply must come well within Graph's 3 seconds.
+ * [ingest] Graph's change and lifecycle notifications. Before anything is known about the sender,
+ * the work is bounded: a place among the bodies being read (else 503 with {@code Retry-After},
+ * before reading), a JSON content type, and a streaming read with limits on bytes, items, strings
+ * and nesting (else 4xx at once). Then {@link BatchJudge} decides on the request as a whole, and
+ * only an accepted request acts: its changes are committed to the inbox and only then answered
+ * 202 (a database that cannot take them gets 503, so Graph delivers again), and its lifecycle
+ * events are handed on after that. Nothing is decrypted or sent anywhere here: the reply must come
+ * well within Graph's 3 seconds.
  */
 @RestController
 class NotificationWebhook {
     private static final Logger log = LoggerFactory.getLogger(NotificationWebhook.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_VALIDATION_TOKEN = 4096;
 
-    private final SubscriptionRegistry registry;
-    private final ValidationTokenVerifier tokens;
+    private final BatchJudge judge;
     private final InboxRepository inbox;
     private final InboxSignal signal;
     private final LifecycleEvents lifecycle;
     private final Clock clock;
+    private final ChangeNotifications reader;
+    private final BodyBudget budget;
     private final long maxBodyBytes;
 
-    NotificationWebhook(SubscriptionRegistry registry, ValidationTokenVerifier tokens, InboxRepository inbox,
-            InboxSignal signal, LifecycleEvents lifecycle, Clock clock, NotificationsProperties notifications) {
-        this.registry = registry;
-        this.tokens = tokens;
+    NotificationWebhook(BatchJudge judge, InboxRepository inbox, InboxSignal signal, LifecycleEvents lifecycle, Clock clock,
+            NotificationsProperties notifications) {
+        this.judge = judge;
         this.inbox = inbox;
         this.signal = signal;
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.maxBodyBytes = notifications.maxBodySize().toBytes();
+        this.reader = new ChangeNotifications(maxBodyBytes);
+        this.budget = new BodyBudget();
     }
 
     @PostMapping(path = SubscriptionManager.NOTIFICATIONS_PATH)
     ResponseEntity<String> notifications(@RequestParam(name = "validationToken", required = false) String validationToken,
             HttpServletRequest request) throws IOException {
-        if (validationToken != null) {
-            return handshake(validationToken);
-        }
-        Optional<byte[]> body = readBody(request);
-        if (body.isEmpty()) {
-            return text(HttpStatus.CONTENT_TOO_LARGE, "The notification body is larger than " + maxBodyBytes + " bytes.");
-        }
-        ChangeNotificationCollection batch;
-        try {
-            batch = ChangeNotifications.parse(body.get());
-        } catch (MalformedNotificationException e) {
-            return text(HttpStatus.BAD_REQUEST, "Not a change notification collection: " + e.getMessage());
-        }
-        List<NewInboxItem> items = new ArrayList<>();
-        boolean encrypted = false;
-        for (ChangeNotification item : batch.value()) {
-            switch (registry.check(item.subscriptionId(), item.clientState())) {
-                case FORGED -> {
-                    log.warn("Refused a notification batch: an item names subscription {} with the wrong clientState.",
-                            item.subscriptionId());
-                    return text(HttpStatus.FORBIDDEN, "clientState does not match.");
-                }
-                case UNKNOWN -> log.debug("Ignored a notification for subscription {}, which is not ours.", item.subscriptionId());
-                case VALID -> {
-                    if (item.isLifecycleEvent()) {
-                        lifecycle.handle(item.subscriptionId(), item.lifecycleEvent());
-                        continue;
-                    }
-                    Optional<NewInboxItem> stored = toInbox(item);
-                    if (stored.isEmpty()) {
-                        log.warn("Ignored a notification about an unexpected resource: {}", item);
-                        continue;
-                    }
-                    encrypted |= item.encryptedContent() != null;
-                    items.add(stored.get());
-                }
-            }
-        }
-        if (encrypted && tokens.verify(batch.validationTokens()) instanceof TokenCheck.Invalid invalid) {
-            log.warn("Refused a notification batch of {} item(s): {}", batch.value().size(), invalid.reason());
-            return text(HttpStatus.UNAUTHORIZED, "validationTokens: " + invalid.reason());
-        }
-        if (items.isEmpty()) {
-            return ResponseEntity.accepted().build();
-        }
-        try {
-            inbox.insertAll(items, clock.instant());
-        } catch (DataAccessException e) {
-            log.warn("Could not store {} notification(s); Graph will deliver them again: {}", items.size(), e.getMessage());
-            return text(HttpStatus.SERVICE_UNAVAILABLE, "Storage is unavailable; deliver again later.");
-        }
-        signal.signal();
-        return ResponseEntity.accepted().build();
+        return validationToken != null ? handshake(validationToken) : receive(request, true);
     }
 
     @PostMapping(path = SubscriptionManager.LIFECYCLE_PATH)
     ResponseEntity<String> lifecycle(@RequestParam(name = "validationToken", required = false) String validationToken,
             HttpServletRequest request) throws IOException {
-        if (validationToken != null) {
-            return handshake(validationToken);
+        return validationToken != null ? handshake(validationToken) : receive(request, false);
+    }
+
+    private ResponseEntity<String> receive(HttpServletRequest request, boolean changesExpected) throws IOException {
+        if (!isJson(request.getContentType())) {
+            return text(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Change notifications are JSON (Content-Type: application/json).");
         }
-        Optional<byte[]> body = readBody(request);
-        if (body.isEmpty()) {
-            return text(HttpStatus.CONTENT_TOO_LARGE, "The body is too large.");
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return text(HttpStatus.CONTENT_TOO_LARGE, "The notification body is larger than " + maxBodyBytes + " bytes.");
+        }
+        Optional<BodyBudget.Body> opened = budget.open(request.getInputStream());
+        if (opened.isEmpty()) {
+            return busy("Too many notification requests are being read at once; deliver again shortly.");
         }
         ChangeNotificationCollection batch;
-        try {
-            batch = ChangeNotifications.parse(body.get());
+        try (BodyBudget.Body body = opened.get()) {
+            batch = reader.read(body);
+        } catch (OversizedNotificationException e) {
+            return text(HttpStatus.CONTENT_TOO_LARGE, "Refused: " + e.getMessage() + ".");
         } catch (MalformedNotificationException e) {
-            return text(HttpStatus.BAD_REQUEST, "Not a lifecycle notification collection: " + e.getMessage());
+            return text(HttpStatus.BAD_REQUEST, "Not a change notification collection: " + e.getMessage());
+        } catch (BodyBudget.Exhausted e) {
+            return busy("Too many notification bytes are being read at once; deliver again shortly.");
+        } catch (BodyBudget.TooSlow e) {
+            return text(HttpStatus.REQUEST_TIMEOUT, "The body did not arrive in time.");
         }
-        for (ChangeNotification item : batch.value()) {
-            if (registry.check(item.subscriptionId(), item.clientState()) == SubscriptionRegistry.Check.FORGED) {
-                log.warn("Refused a lifecycle batch: an item names subscription {} with the wrong clientState.", item.subscriptionId());
-                return text(HttpStatus.FORBIDDEN, "clientState does not match.");
+        return switch (judge.judge(batch, changesExpected)) {
+            case BatchJudge.Verdict.Refuse refuse -> refuse.status() == HttpStatus.TOO_MANY_REQUESTS
+                    ? retryLater(refuse.status(), refuse.reason()) : text(refuse.status(), refuse.reason());
+            case BatchJudge.Verdict.Accept accept -> act(accept);
+        };
+    }
+
+    private ResponseEntity<String> act(BatchJudge.Verdict.Accept accept) {
+        if (!accept.changes().isEmpty()) {
+            try {
+                inbox.insertAll(accept.changes(), clock.instant());
+            } catch (DataAccessException e) {
+                log.warn("Could not store {} notification(s); Graph will deliver them again: {}", accept.changes().size(),
+                        e.getMessage());
+                return busy("Storage is unavailable; deliver again later.");
             }
+            signal.signal();
         }
-        for (ChangeNotification item : batch.value()) {
-            if (item.isLifecycleEvent() && registry.check(item.subscriptionId(), item.clientState()) == SubscriptionRegistry.Check.VALID) {
-                lifecycle.handle(item.subscriptionId(), item.lifecycleEvent());
-            }
-        }
+        accept.lifecycle().forEach(event -> lifecycle.handle(event.subscriptionId(), event.event()));
         return ResponseEntity.accepted().build();
+    }
+
+    /** Graph sends {@code application/json; charset=utf-8}; anything that is not JSON is not Graph. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            String charset = type.getParameter("charset");
+            return (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))
+                    && !type.isWildcardType() && !type.isWildcardSubtype()
+                    && (charset == null || charset.replace("\"", "").equalsIgnoreCase("utf-8"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Graph's endpoint validation: echo the (already URL-decoded) token as plain text within 10 s. */
@@ -159,31 +139,12 @@ class NotificationWebhook {
                 .body(validationToken);
     }
 
-    private Optional<NewInboxItem> toInbox(ChangeNotification item) {
-        Optional<MessageRef> ref = MessageRef.parse(item.resource());
-        String changeType = item.changeType();
-        if (ref.isEmpty() || changeType == null || !List.of("created", "updated", "deleted").contains(changeType)) {
-            return Optional.empty();
-        }
-        StoredChange change = new StoredChange(item.subscriptionId(), changeType, item.resource(), item.tenantId(),
-                item.encryptedContent());
-        // created and deleted happen once per message; every edit is its own change, told apart by its content.
-        String version = "updated".equals(changeType) && item.encryptedContent() != null && item.encryptedContent().data() != null
-                ? Tokens.sha256(item.encryptedContent().data())
-                : "";
-        String key = changeType + "|" + ref.get().chatId() + "|" + ref.get().messageId() + "|" + version;
-        return Optional.of(new NewInboxItem(key.length() > 700 ? Tokens.sha256(key) : key, item.subscriptionId(), changeType,
-                ref.get().chatId(), ref.get().messageId(), JSON.writeValueAsString(change)));
+    private static ResponseEntity<String> busy(String message) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, message);
     }
 
-    private Optional<byte[]> readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            return Optional.empty();
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            return body.length > maxBodyBytes ? Optional.empty() : Optional.of(body);
-        }
+    private static ResponseEntity<String> retryLater(HttpStatus status, String message) {
+        return ResponseEntity.status(status).header("Retry-After", "1").contentType(MediaType.TEXT_PLAIN).body(message);
     }
 
     private static ResponseEntity<String> text(HttpStatus status, String message) {

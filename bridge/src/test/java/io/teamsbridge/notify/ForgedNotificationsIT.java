@@ -54,9 +54,20 @@ class ForgedNotificationsIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body, "application/json");
+    }
+
+    private HttpResponse<String> post(String path, String body, String contentType) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bridge.harness().bridgeUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A change item without encrypted content (as a deletion comes), for our subscription. */
+    private static String plainItem(String changeType, String chatId, String messageId) {
+        return """
+                {"subscriptionId":"%s","changeType":"%s","clientState":"%s","tenantId":"t",
+                  "resource":"chats('%s')/messages('%s')"}""".formatted(SUBSCRIPTION, changeType, CLIENT_STATE, chatId, messageId);
     }
 
     private long inboxRows() {
@@ -128,5 +139,65 @@ class ForgedNotificationsIT {
         assertThat(post("/microsoft/lifecycle", lifecycle).statusCode()).isEqualTo(403);
         assertThat(bridge.harness().bean(SubscriptionRepository.class).find(SUBSCRIPTION).orElseThrow().status())
                 .isEqualTo(GraphSubscription.Status.ACTIVE);
+    }
+
+    @Test
+    void everyChangeNeedsValidationTokensEvenWithoutEncryptedContent() throws Exception {
+        long before = inboxRows();
+        HttpResponse<String> deleted = post("/microsoft/notifications",
+                "{\"value\":[" + plainItem("deleted", "19:abc@thread.v2", "1700000000001") + "]}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(401);
+        assertThat(deleted.body()).contains("validationTokens");
+        assertThat(post("/microsoft/notifications", "{\"value\":[" + plainItem("updated", "19:abc@thread.v2", "1700000000001")
+                + "],\"validationTokens\":[\"not.a.jwt\"]}").statusCode()).isEqualTo(401);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void notificationsAreJsonOrNothing() throws Exception {
+        long before = inboxRows();
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1",
+                "*/*", "garbage/"}) {
+            HttpResponse<String> response = post("/microsoft/notifications", batch(CLIENT_STATE, null), type);
+            assertThat(response.statusCode()).as(type + ": " + response.body()).isEqualTo(415);
+        }
+        assertThat(post("/microsoft/notifications", "{\"value\":[]}", "application/json; charset=utf-8").statusCode()).isEqualTo(202);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aThousandAndOneItemsAreRefusedAtOnce() throws Exception {
+        long before = inboxRows();
+        long started = System.nanoTime();
+        HttpResponse<String> response = post("/microsoft/notifications", "{\"value\":[" + "{},".repeat(1000) + "{}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("more than 1000 notifications");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(1));
+        assertThat(post("/microsoft/notifications", "{\"value\":[" + "[".repeat(5000) + "]".repeat(5000) + "]}").statusCode())
+                .isEqualTo(400);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void idsLongerThanTheInboxTakesAreIgnoredNotFailedOn() throws Exception {
+        long before = inboxRows();
+        HttpResponse<String> response = post("/microsoft/lifecycle",
+                "{\"value\":[" + plainItem("created", "19:" + "c".repeat(300) + "@thread.v2", "1") + "]}");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(post("/microsoft/notifications", "{\"value\":[{\"subscriptionId\":\"" + "s".repeat(5000)
+                + "\",\"clientState\":\"x\"}]}").statusCode()).isEqualTo(202);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aFloodOfUnknownSubscriptionIdsReachesTheDatabaseOnlyAFewTimesASecond() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"subscriptionId\":\"").append(java.util.UUID.randomUUID())
+                    .append("\",\"clientState\":\"x\",\"lifecycleEvent\":\"missed\"}");
+        }
+        HttpResponse<String> response = post("/microsoft/notifications", "{\"value\":[" + items + "]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
     }
 }

@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps exactly one subscription on all Teams chat messages alive. Each pass, on the instance that
  * holds the lease: create it when there is none, check that Graph still has it (recreate within one
- * pass when it vanished), and renew it well before it expires. Lifecycle events act at once:
- * {@code reauthorizationRequired} reauthorizes, {@code subscriptionRemoved} and {@code missed}
- * recreate. Strays — subscriptions on our notification URL that we have no record of, left by a
+ * pass when it vanished), and renew it well before it expires. Lifecycle events act at once, but
+ * only on what Graph confirms, since a lifecycle notification is authenticated by its clientState
+ * alone: {@code reauthorizationRequired} reauthorizes (Graph refuses to reauthorize what it does
+ * not have), {@code subscriptionRemoved} recreates only when Graph no longer has the subscription,
+ * and {@code missed} is logged (fetching the gap is the catch-up's job). Strays — subscriptions on our notification URL that we have no record of, left by a
  * crash between creating and storing — are deleted before creating, so there is never a duplicate.
  */
 public class SubscriptionManager {
@@ -90,7 +92,7 @@ public class SubscriptionManager {
             }
             Optional<GraphWire.Subscription> atGraph = graph.subscription(current.id());
             if (atGraph.isEmpty()) {
-                subscriptions.markRemoved(current.id());
+                markRemoved(current.id());
                 create("Graph no longer has subscription " + current.id());
                 return;
             }
@@ -123,11 +125,17 @@ public class SubscriptionManager {
                     graph.reauthorizeSubscription(subscriptionId);
                     log.info("Reauthorized subscription {} as Graph asked.", subscriptionId);
                 }
-                case "subscriptionRemoved", "missed" -> {
-                    subscriptions.markRemoved(subscriptionId);
-                    graph.deleteSubscription(subscriptionId);
-                    create("Graph sent " + event + " for subscription " + subscriptionId);
+                case "subscriptionRemoved" -> {
+                    if (graph.subscription(subscriptionId).isPresent()) {
+                        log.warn("Ignored subscriptionRemoved for subscription {}: Graph still has it. Either the event "
+                                + "was stale or someone who knows its clientState sent it.", subscriptionId);
+                        return;
+                    }
+                    markRemoved(subscriptionId);
+                    create("Graph removed subscription " + subscriptionId);
                 }
+                case "missed" -> log.warn("Graph says it could not deliver some notifications for subscription {}; the "
+                        + "messages of that gap were not forwarded.", subscriptionId);
                 default -> log.warn("Unknown lifecycle event '{}' for subscription {}; nothing done.", event, subscriptionId);
             }
         } finally {
@@ -162,12 +170,20 @@ public class SubscriptionManager {
         Instant expires = clock.instant().plus(settings.lifetime());
         GraphWire.Subscription renewed = graph.renewSubscription(current.id(), format(expires));
         Instant granted = parse(renewed.expirationDateTime()).orElse(expires);
-        subscriptions.renewed(current.id(), granted, clock.instant());
+        Instant now = clock.instant();
+        subscriptions.renewed(current.id(), granted, now);
+        registry.remember(new GraphSubscription(current.id(), current.resource(), current.notificationUrl(),
+                current.certificateId(), current.clientStateHash(), granted, current.createdAt(), now, current.status()));
         log.info("Renewed Graph subscription {} until {}.", current.id(), granted);
     }
 
+    private void markRemoved(String subscriptionId) {
+        subscriptions.markRemoved(subscriptionId);
+        registry.forget(subscriptionId);
+    }
+
     private void retire(GraphSubscription subscription, String why) {
-        subscriptions.markRemoved(subscription.id());
+        markRemoved(subscription.id());
         graph.deleteSubscription(subscription.id());
         log.info("Deleted Graph subscription {}: {}.", subscription.id(), why);
     }

@@ -65,11 +65,42 @@ class ChangeNotificationsTest {
     }
 
     @Test
-    void parsesLargeBatches() {
+    void takesUpToAThousandNotificationsAndRefusesMoreWithoutReadingOn() {
         String one = "{\"subscriptionId\":\"s\",\"changeType\":\"created\"}";
-        String body = "{\"value\":[" + String.join(",", Collections.nCopies(10_000, one)) + "]}";
+        String atLimit = "{\"value\":[" + String.join(",", Collections.nCopies(ChangeNotifications.MAX_ITEMS, one)) + "]}";
+        assertThat(parse(atLimit).value()).hasSize(ChangeNotifications.MAX_ITEMS);
 
-        assertThat(parse(body).value()).hasSize(10_000);
+        // Past the limit the rest of the body is never looked at: here it is not even JSON.
+        String over = "{\"value\":[" + "{},".repeat(ChangeNotifications.MAX_ITEMS) + "{}, this is never read";
+        assertThatThrownBy(() -> parse(over))
+                .isInstanceOf(OversizedNotificationException.class)
+                .hasMessage("the collection holds more than 1000 notifications");
+        String tokens = "{\"value\":[],\"validationTokens\":[" + "\"t\",".repeat(ChangeNotifications.MAX_VALIDATION_TOKENS) + "\"t\"]}";
+        assertThatThrownBy(() -> parse(tokens)).isInstanceOf(OversizedNotificationException.class);
+    }
+
+    @Test
+    void refusesBodiesLongerThanItsLimitAtTheFirstByteOver() {
+        ChangeNotifications small = new ChangeNotifications(100);
+        byte[] body = ("{\"value\":[{\"clientState\":\"" + "a".repeat(200) + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> small.read(new java.io.ByteArrayInputStream(body)))
+                .isInstanceOf(OversizedNotificationException.class)
+                .hasMessage("the body is longer than 100 bytes");
+        assertThat(small.read(new java.io.ByteArrayInputStream("{\"value\":[]}".getBytes(StandardCharsets.UTF_8))).value()).isEmpty();
+    }
+
+    @Test
+    void refusesImplausibleStringsNamesNumbersAndNesting() {
+        assertMalformed("{\"value\":[{\"resource\":\"" + "r".repeat(ChangeNotifications.MAX_STRING_CHARS + 1) + "\"}]}",
+                "the body is not a plausible change notification collection: a string is longer than");
+        assertMalformed("{\"" + "n".repeat(ChangeNotifications.MAX_NAME_CHARS + 1) + "\":1,\"value\":[]}",
+                "the body is not a plausible change notification collection: a member name is longer than");
+        assertMalformed("{\"x\":" + "9".repeat(ChangeNotifications.MAX_NUMBER_CHARS + 1) + ",\"value\":[]}",
+                "the body is not a plausible change notification collection: a number is longer than");
+        assertMalformed("{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + ",\"value\":[]}",
+                "the body is not a plausible change notification collection: the JSON is nested deeper than");
+        assertMalformed("{\"value\":[{\"resourceData\":" + "{\"a\":".repeat(20) + "1" + "}".repeat(21) + "]}",
+                "the body is not a plausible change notification collection: the JSON is nested deeper than");
     }
 
     @Test
