@@ -16,11 +16,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
  * The application's own Graph token (client credentials), cached until shortly before it expires.
- * Concurrent callers share one refresh.
+ * Concurrent callers share one refresh. The lock is a {@link ReentrantLock}, not
+ * {@code synchronized}: the refresh is an HTTP call, and a virtual thread blocked inside a monitor
+ * pins its carrier on JDK 21–23, so a slow identity endpoint could stall every request thread.
  */
 @Component
 public class AppTokens {
@@ -29,6 +32,7 @@ public class AppTokens {
     private final MicrosoftProperties properties;
     private final MicrosoftIdentity identity;
     private final Clock clock;
+    private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Cached cached;
 
     private record Cached(String token, Instant expiresAt) {}
@@ -45,13 +49,16 @@ public class AppTokens {
         if (current != null && current.expiresAt().isAfter(clock.instant().plus(EARLY))) {
             return current.token();
         }
-        synchronized (this) {
+        refreshing.lock();
+        try {
             current = cached;
             if (current == null || !current.expiresAt().isAfter(clock.instant().plus(EARLY))) {
                 current = fetch();
                 cached = current;
             }
             return current.token();
+        } finally {
+            refreshing.unlock();
         }
     }
 

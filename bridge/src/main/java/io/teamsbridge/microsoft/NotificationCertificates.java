@@ -39,6 +39,7 @@ public class NotificationCertificates {
     private final SecretVault vault;
     private final Clock clock;
     private final MicrosoftProperties.Subscription settings;
+    private final java.util.concurrent.locks.ReentrantLock loading = new java.util.concurrent.locks.ReentrantLock();
     private volatile Loaded loaded;
 
     private record Loaded(EncryptionCertificate active, NotificationDecryptor decryptor) {}
@@ -66,11 +67,15 @@ public class NotificationCertificates {
         if (current != null) {
             return current;
         }
-        synchronized (this) {
+        // A lock, not a monitor: reading touches the database, and a monitor would pin a virtual thread.
+        loading.lock();
+        try {
             if (loaded == null) {
                 loaded = read();
             }
             return loaded;
+        } finally {
+            loading.unlock();
         }
     }
 

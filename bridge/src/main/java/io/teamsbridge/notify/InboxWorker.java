@@ -1,6 +1,7 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.ops.WorkerHealth;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
 import java.time.Clock;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * edit never overtakes its message. Outcomes are recorded with guarded updates (the finished items
  * of a batch in one statement). It wakes when the webhook stores something or a batch finishes,
  * and polls otherwise; claims left by a worker that died are returned after the lease. A pass that
- * fails is logged and the loop goes on.
+ * fails, whatever is thrown (an {@code OutOfMemoryError} included), is logged and the loop goes
+ * on; it beats on every pass, so readiness turns DOWN if it ever stops or hangs.
  */
 @Component
 class InboxWorker implements SmartLifecycle {
@@ -51,13 +53,14 @@ class InboxWorker implements SmartLifecycle {
     private final Set<String> busyChats = ConcurrentHashMap.newKeySet();
     private final Semaphore batches = new Semaphore(BATCHES_IN_FLIGHT);
     private final Semaphore chatPermits;
+    private final WorkerHealth.Loop pulse;
     private volatile ExecutorService executor;
     private volatile Thread thread;
     private volatile boolean running;
     private Instant lastSweep = Instant.EPOCH;
 
     InboxWorker(InboxRepository inbox, NotificationPipeline pipeline, InboxSignal signal, DecisionLog decisions, Clock clock,
-            NotificationsProperties settings) {
+            NotificationsProperties settings, WorkerHealth health) {
         this.inbox = inbox;
         this.pipeline = pipeline;
         this.signal = signal;
@@ -65,6 +68,7 @@ class InboxWorker implements SmartLifecycle {
         this.clock = clock;
         this.settings = settings;
         this.chatPermits = new Semaphore(settings.concurrency());
+        this.pulse = health.register("inbox-worker", Duration.ofMinutes(1));
     }
 
     @Override
@@ -106,8 +110,11 @@ class InboxWorker implements SmartLifecycle {
 
     private void loop() {
         while (running) {
+            pulse.beat();
             try {
-                batches.acquire();
+                if (!batches.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
                 boolean started = false;
                 try {
                     started = startBatch();
@@ -121,14 +128,18 @@ class InboxWorker implements SmartLifecycle {
                 }
             } catch (InterruptedException e) {
                 if (!running) {
-                    return;
+                    break;
                 }
                 log.warn("The inbox worker was interrupted unexpectedly; it goes on.");
             } catch (RuntimeException e) {
                 log.warn("An inbox pass failed and the next follows shortly: {}", e.toString(), e);
                 sleepQuietly();
+            } catch (Throwable e) {
+                log.error("An inbox pass failed unexpectedly and the next follows shortly.", e);
+                sleepQuietly();
             }
         }
+        pulse.finished();
     }
 
     /** Claims a batch and starts processing it; false when nothing was due. Holds a batch permit. */
@@ -153,7 +164,7 @@ class InboxWorker implements SmartLifecycle {
             executor.execute(() -> {
                 try {
                     finish(batch, claimant);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     log.warn("A batch of {} notification(s) failed and is retried after the claim lease: {}", batch.size(),
                             e.toString(), e);
                 } finally {

@@ -39,6 +39,12 @@ class OpsConfiguration {
         return new PeriodicJob("key-rotation", Duration.ofSeconds(30), Duration.ofHours(6), rotation::resealAll);
     }
 
+    /** Shown as the "workers" component of /actuator/health and of readiness. */
+    @Bean
+    WorkerHealth workersHealthIndicator(InboxRepository inbox, Clock clock) {
+        return new WorkerHealth(inbox, clock);
+    }
+
     /** Shown as the "inbox" component of /actuator/health. */
     @Bean
     InboxHealth inboxHealthIndicator(InboxRepository inbox, Clock clock, MeterRegistry meters) {

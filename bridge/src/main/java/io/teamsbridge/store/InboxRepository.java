@@ -153,6 +153,13 @@ public class InboxRepository {
                 .optional();
     }
 
+    /** The earliest time at which a waiting item became due, if any is waiting (the {@code inbox_due} index answers it). */
+    public java.util.Optional<Instant> earliestDueAt() {
+        return jdbc.sql("SELECT MIN(next_attempt_at) FROM inbox WHERE status = 'PENDING'")
+                .query((rs, row) -> instant(rs, 1))
+                .optional();
+    }
+
     private static String truncate(String s) {
         return s == null || s.length() <= 1024 ? s : s.substring(0, 1024);
     }

@@ -15,25 +15,30 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code java -jar teams-bridge.jar decrypt --key KEY.pem|KEY.p12 [--password P] [--cert CERT.pem] < notification.json}
+ * {@code java -jar teams-bridge.jar decrypt --key KEY.pem|KEY.p12 [--password-env NAME | --password-file FILE] [--cert CERT.pem] < notification.json}
  *
  * <p>For administrators debugging a captured notification: reads a notification collection, a
  * single notification or a bare {@code encryptedContent} object from standard input and prints the
  * decrypted resource JSON of each item, pretty-printed, in order. Exit 0 when every item with
  * encrypted content decrypted; 1 with one line per failing item; 2 on bad arguments or an
- * unusable key. Nothing it prints contains key material.
+ * unusable key. Nothing it prints contains key material. A PKCS#12 password is never taken on the
+ * command line, where {@code ps} and the shell's history would show it: it comes from an
+ * environment variable, a file, or a prompt on the terminal.
  */
 public final class DecryptCommand {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final String USAGE_TEXT = """
-            usage: java -jar teams-bridge.jar decrypt --key KEY.pem|KEY.p12 [--password P] [--cert CERT.pem] < notification.json
+            usage: java -jar teams-bridge.jar decrypt --key KEY.pem|KEY.p12 [--password-env NAME | --password-file FILE]
+                                                      [--cert CERT.pem] < notification.json
 
-              --key FILE       the private key: an unencrypted PKCS#8 PEM file, or a PKCS#12 file (.p12/.pfx)
-              --password P     the PKCS#12 password (default: empty)
-              --cert FILE      with a PEM key, its certificate (PEM or base64 DER), to match notifications by
-                               thumbprint; without it the key is tried whatever certificate a notification names
+              --key FILE            the private key: an unencrypted PKCS#8 PEM file, or a PKCS#12 file (.p12/.pfx)
+              --password-env NAME   the PKCS#12 password is in environment variable NAME
+              --password-file FILE  the PKCS#12 password is the first line of FILE
+                                    (neither: asked for on the terminal, or empty when there is none)
+              --cert FILE           with a PEM key, its certificate (PEM or base64 DER), to match notifications by
+                                    thumbprint; without it the key is tried whatever certificate a notification names
 
             Standard input: a change notification collection ({"value":[…]}), one notification, or one
             encryptedContent object. Prints each decrypted resource as JSON, in order.
@@ -44,9 +49,34 @@ public final class DecryptCommand {
 
     private DecryptCommand() {}
 
+    /** Where a password can come from other than the command line. */
+    interface Secrets {
+        @Nullable String environment(String name);
+
+        /** The password typed at the terminal, or null when there is no terminal. */
+        char @Nullable [] prompt(String question);
+
+        Secrets SYSTEM = new Secrets() {
+            @Override
+            public @Nullable String environment(String name) {
+                return System.getenv(name);
+            }
+
+            @Override
+            public char @Nullable [] prompt(String question) {
+                java.io.Console console = System.console();
+                return console == null ? null : console.readPassword("%s", question);
+            }
+        };
+    }
+
     public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, Secrets.SYSTEM);
+    }
+
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Secrets secrets) {
         try {
-            return runUnflushed(args, in, out, err);
+            return runUnflushed(args, in, out, err, secrets);
         } finally {
             // The caller may System.exit right after; make sure everything reached the terminal.
             out.flush();
@@ -54,7 +84,7 @@ public final class DecryptCommand {
         }
     }
 
-    private static int runUnflushed(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    private static int runUnflushed(List<String> args, InputStream in, PrintStream out, PrintStream err, Secrets secrets) {
         Options options;
         try {
             options = Options.parse(args);
@@ -69,7 +99,7 @@ public final class DecryptCommand {
         }
         NotificationDecryptor decryptor;
         try {
-            decryptor = new NotificationDecryptor(options.loadKeys());
+            decryptor = new NotificationDecryptor(options.loadKeys(secrets));
         } catch (KeyMaterialException | IOException e) {
             err.println("decrypt: " + describe(e));
             return USAGE;
@@ -151,18 +181,24 @@ public final class DecryptCommand {
 
     private record Item(@Nullable EncryptedContent content, @Nullable String lifecycleEvent) {}
 
-    private record Options(boolean help, @Nullable Path key, @Nullable String password, @Nullable Path cert) {
+    private record Options(boolean help, @Nullable Path key, @Nullable String passwordEnv, @Nullable Path passwordFile,
+            @Nullable Path cert) {
         static Options parse(List<String> args) {
             Path key = null;
             Path cert = null;
-            String password = null;
+            String passwordEnv = null;
+            Path passwordFile = null;
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 if (name.equals("-h") || name.equals("--help")) {
-                    return new Options(true, null, null, null);
+                    return new Options(true, null, null, null, null);
                 }
-                if (!List.of("--key", "--password", "--cert").contains(name)) {
+                if (name.equals("--password")) {
+                    throw new IllegalArgumentException("--password is not taken: ps and the shell's history would show it. "
+                            + "Use --password-env NAME or --password-file FILE, or leave it out to be asked.");
+                }
+                if (!List.of("--key", "--password-env", "--password-file", "--cert").contains(name)) {
                     throw new IllegalArgumentException("unknown argument " + NotificationDecryptor.printable(arg));
                 }
                 String value;
@@ -176,13 +212,17 @@ public final class DecryptCommand {
                 switch (name) {
                     case "--key" -> key = once(key, Path.of(value), name);
                     case "--cert" -> cert = once(cert, Path.of(value), name);
-                    default -> password = once(password, value, name);
+                    case "--password-env" -> passwordEnv = once(passwordEnv, value, name);
+                    default -> passwordFile = once(passwordFile, Path.of(value), name);
                 }
             }
             if (key == null) {
                 throw new IllegalArgumentException("--key is required");
             }
-            return new Options(false, key, password, cert);
+            if (passwordEnv != null && passwordFile != null) {
+                throw new IllegalArgumentException("give --password-env or --password-file, not both");
+            }
+            return new Options(false, key, passwordEnv, passwordFile, cert);
         }
 
         private static <T> T once(@Nullable T previous, T value, String name) {
@@ -192,11 +232,11 @@ public final class DecryptCommand {
             return value;
         }
 
-        DecryptionKeys loadKeys() throws IOException {
+        DecryptionKeys loadKeys(Secrets secrets) throws IOException {
             byte[] keyFile = read(key);
             if (isPem(key, keyFile)) {
-                if (password != null) {
-                    throw new KeyMaterialException("--password is for a PKCS#12 key; " + key + " is PEM (decrypt an encrypted PEM key with openssl first)");
+                if (passwordEnv != null || passwordFile != null) {
+                    throw new KeyMaterialException("a password is for a PKCS#12 key; " + key + " is PEM (decrypt an encrypted PEM key with openssl first)");
                 }
                 String certText = cert == null ? null : new String(read(cert), StandardCharsets.US_ASCII);
                 return DecryptionKeys.fromPem(new String(keyFile, StandardCharsets.US_ASCII), certText);
@@ -204,7 +244,23 @@ public final class DecryptCommand {
             if (cert != null) {
                 throw new KeyMaterialException("--cert is for a PEM key; a PKCS#12 file holds its own certificate");
             }
-            return DecryptionKeys.fromPkcs12(keyFile, password == null ? new char[0] : password.toCharArray());
+            return DecryptionKeys.fromPkcs12(keyFile, password(secrets));
+        }
+
+        private char[] password(Secrets secrets) throws IOException {
+            if (passwordEnv != null) {
+                String value = secrets.environment(passwordEnv);
+                if (value == null) {
+                    throw new KeyMaterialException("environment variable " + NotificationDecryptor.printable(passwordEnv) + " is not set");
+                }
+                return value.toCharArray();
+            }
+            if (passwordFile != null) {
+                String first = new String(read(passwordFile), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                return first.toCharArray();
+            }
+            char[] typed = secrets.prompt("Password for " + key.getFileName() + ": ");
+            return typed == null ? new char[0] : typed;
         }
 
         private static boolean isPem(Path file, byte[] content) {

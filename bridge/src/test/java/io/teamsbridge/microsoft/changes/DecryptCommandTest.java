@@ -28,7 +28,7 @@ class DecryptCommandTest {
 
     @Test
     void decryptsTheSharedVectorWithAPkcs12KeyAndWithAPemKeyPlusCertificate() {
-        Result p12 = run(SharedVectors.bytes("encrypted-content.json"), "--key", p12(), "--password", SharedVectors.P12_PASSWORD);
+        Result p12 = run(SharedVectors.bytes("encrypted-content.json"), "--key", p12(), "--password-env", "P12_PASSWORD");
         Result pemAndCert = run(SharedVectors.bytes("encrypted-content.json"),
                 "--key=" + key(), "--cert=" + SharedVectors.file("test-cert.public.pem"));
 
@@ -88,7 +88,7 @@ class DecryptCommandTest {
         assertThat(run(new byte[0], "--key", temp.resolve("missing.pem").toString()))
                 .satisfies(r -> assertThat(r.exit()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.err()).contains("no such file"));
-        assertThat(run(new byte[0], "--key", p12(), "--password", "wrong"))
+        assertThat(run(new byte[0], "--key", p12(), "--password-env", "WRONG_PASSWORD"))
                 .satisfies(r -> assertThat(r.exit()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.err()).contains("wrong password"));
         assertThat(run(new byte[0], "--key", SharedVectors.file("test-cert.public.pem").toString()))
@@ -117,7 +117,7 @@ class DecryptCommandTest {
         List<Result> results = List.of(
                 run(SharedVectors.bytes("encrypted-content.json"), "--key", key()),
                 run(SharedVectors.bytes("encrypted-content-tampered.json"), "--key", key()),
-                run(new byte[0], "--key", key(), "--password", "x"));
+                run(new byte[0], "--key", key(), "--password-env", "WRONG_PASSWORD"));
 
         for (Result r : results) {
             String printed = r.out() + r.err();
@@ -134,11 +134,67 @@ class DecryptCommandTest {
         return SharedVectors.file("test-cert.p12").toString();
     }
 
+    @Test
+    void thePasswordNeverComesFromTheCommandLine() throws Exception {
+        Result refused = run(new byte[0], "--key", p12(), "--password", SharedVectors.P12_PASSWORD);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--password is not taken").contains("--password-env").doesNotContain(SharedVectors.P12_PASSWORD);
+        assertThat(run(new byte[0], "--key", p12(), "--password=" + SharedVectors.P12_PASSWORD).exit()).isEqualTo(2);
+
+        Path file = temp.resolve("p12-password.txt");
+        Files.writeString(file, SharedVectors.P12_PASSWORD + "\nignored second line\n");
+        assertThat(run(SharedVectors.bytes("encrypted-content.json"), "--key", p12(), "--password-file", file.toString()).exit())
+                .isZero();
+        assertThat(run(SharedVectors.bytes("encrypted-content.json"), "--key", p12(), "--password-env", "UNSET_VARIABLE"))
+                .satisfies(r -> assertThat(r.exit()).isEqualTo(2))
+                .satisfies(r -> assertThat(r.err()).contains("environment variable 'UNSET_VARIABLE' is not set"));
+    }
+
+    @Test
+    void withoutAPasswordOptionThePasswordIsAskedFor() {
+        List<String> asked = new java.util.ArrayList<>();
+        DecryptCommand.Secrets terminal = new DecryptCommand.Secrets() {
+            @Override
+            public String environment(String name) {
+                return null;
+            }
+
+            @Override
+            public char[] prompt(String question) {
+                asked.add(question);
+                return SharedVectors.P12_PASSWORD.toCharArray();
+            }
+        };
+        Result result = run(terminal, SharedVectors.bytes("encrypted-content.json"), "--key", p12());
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(asked).singleElement().satisfies(q -> assertThat(q).startsWith("Password for test-cert.p12"));
+    }
+
+    private static final DecryptCommand.Secrets ENVIRONMENT = new DecryptCommand.Secrets() {
+        @Override
+        public String environment(String name) {
+            return switch (name) {
+                case "P12_PASSWORD" -> SharedVectors.P12_PASSWORD;
+                case "WRONG_PASSWORD" -> "wrong";
+                default -> null;
+            };
+        }
+
+        @Override
+        public char[] prompt(String question) {
+            return null;
+        }
+    };
+
     private static Result run(byte[] stdin, String... args) {
+        return run(ENVIRONMENT, stdin, args);
+    }
+
+    private static Result run(DecryptCommand.Secrets secrets, byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = DecryptCommand.run(Stream.of(args).toList(), new ByteArrayInputStream(stdin),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), secrets);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
