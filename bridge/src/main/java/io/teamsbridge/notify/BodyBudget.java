@@ -101,6 +101,25 @@ final class BodyBudget {
             return Math.max(read(new byte[length], 0, length), 0);
         }
 
+        /**
+         * Reads and discards what is left of a refused body, up to {@code limit} bytes and within the
+         * deadline, so that the client, which may be still sending, receives the answer instead of a
+         * reset connection. Discarded bytes are not kept, so they are not counted against the budget.
+         */
+        void discardRest(long limit) {
+            byte[] scratch = new byte[16 * 1024];
+            long left = limit;
+            try {
+                int n;
+                while (left > 0 && System.nanoTime() - deadlineNanos < 0
+                        && (n = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0) {
+                    left -= n;
+                }
+            } catch (IOException gone) {
+                // The client stopped sending; there is nobody left to answer.
+            }
+        }
+
         @Override
         public void close() {
             if (!closed) {

@@ -82,11 +82,14 @@ class NotificationWebhook {
         }
         ChangeNotificationCollection batch;
         try (BodyBudget.Body body = opened.get()) {
-            batch = reader.read(body);
-        } catch (OversizedNotificationException e) {
-            return text(HttpStatus.CONTENT_TOO_LARGE, "Refused: " + e.getMessage() + ".");
-        } catch (MalformedNotificationException e) {
-            return text(HttpStatus.BAD_REQUEST, "Not a change notification collection: " + e.getMessage());
+            try {
+                batch = reader.read(body);
+            } catch (MalformedNotificationException e) {
+                body.discardRest(maxBodyBytes);
+                return e instanceof OversizedNotificationException
+                        ? text(HttpStatus.CONTENT_TOO_LARGE, "Refused: " + e.getMessage() + ".")
+                        : text(HttpStatus.BAD_REQUEST, "Not a change notification collection: " + e.getMessage());
+            }
         } catch (BodyBudget.Exhausted e) {
             return busy("Too many notification bytes are being read at once; deliver again shortly.");
         } catch (BodyBudget.TooSlow e) {

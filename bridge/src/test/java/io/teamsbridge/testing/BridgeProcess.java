@@ -30,10 +30,15 @@ public final class BridgeProcess implements AutoCloseable {
         return Files.isRegularFile(jar) ? jar : null;
     }
 
-    /** Starts the jar with these settings and waits until it answers. */
+    /** The JVM options the README gives for running the bridge. */
+    public static final List<String> README_JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC");
+
+    /** Starts the jar with the README's JVM options and these settings, and waits until it answers. */
     public static BridgeProcess start(Map<String, String> settings, URI bridgeUrl, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(README_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar().toString()));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
