@@ -200,4 +200,29 @@ class ForgedNotificationsIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
     }
+
+    @Test
+    void aDecryptedMessageThatIsNotTheOneItsResourceNamesIsRefusedAndCounted() {
+        // Anyone with our public certificate can encrypt; the cleartext resource chose the recipients,
+        // so content naming another message or chat must not be shown under it.
+        io.teamsbridge.microsoft.changes.EncryptionCertificate certificate =
+                bridge.harness().bean(io.teamsbridge.microsoft.NotificationCertificates.class).active();
+        MessageReader reader = bridge.harness().bean(MessageReader.class);
+        io.micrometer.core.instrument.Counter mismatched = bridge.harness().bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get("teamsbridge.notifications.mismatched").counter();
+        double before = mismatched.count();
+        String message = """
+                {"id":"%s","chatId":"%s","messageType":"message","createdDateTime":"2026-01-01T00:00:00Z",
+                 "from":{"user":{"id":"u","displayName":"Someone"}},"body":{"contentType":"html","content":"<p>hi</p>"}}""";
+        MessageRef named = new MessageRef("19:named@thread.v2", "1700000000001");
+
+        assertThat(reader.read(io.teamsbridge.microsoft.changes.GraphEncryption.encrypt(message.formatted("1700000000001",
+                "19:named@thread.v2"), certificate.certificate(), certificate.id()), named).senderName()).isEqualTo("Someone");
+        for (String[] other : new String[][] {{"1700000000002", "19:named@thread.v2"}, {"1700000000001", "19:other@thread.v2"}}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(io.teamsbridge.microsoft.changes.GraphEncryption.encrypt(
+                    message.formatted(other[0], other[1]), certificate.certificate(), certificate.id()), named))
+                    .isInstanceOf(MessageReader.UnreadableMessageException.class).hasMessageContaining("not the one");
+        }
+        assertThat(mismatched.count() - before).isEqualTo(2.0);
+    }
 }

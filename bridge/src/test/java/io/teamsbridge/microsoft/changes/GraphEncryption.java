@@ -14,10 +14,10 @@ import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Encrypts resource data the way Graph does, for round trips with certificates made in tests. */
-final class GraphEncryption {
+public final class GraphEncryption {
     private GraphEncryption() {}
 
-    static EncryptedContent encrypt(String resourceJson, X509Certificate certificate, String certificateId) {
+    public static EncryptedContent encrypt(String resourceJson, X509Certificate certificate, String certificateId) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return encrypt(resourceJson.getBytes(StandardCharsets.UTF_8), key, certificate, certificateId);
