@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * [ingest] Judges a notification request as a whole before any part of it acts. Every item must
  * name a current subscription of ours with its clientState (else it is ignored, or the request is
- * refused when the clientState is wrong); our subscription always asks for resource data, so
+ * refused when the clientState is wrong or when no item names a subscription we know); our subscription always asks for resource data, so
  * every change item needs the batch's validation tokens to verify, whether or not it carries
  * encrypted content; and tokens that are present must verify even when nothing else needs them.
  * Only a request that passes all of this yields inbox rows and lifecycle events, together.
@@ -60,6 +60,7 @@ class BatchJudge {
         List<NewInboxItem> changes = new ArrayList<>();
         Set<LifecycleEvent> lifecycle = new LinkedHashSet<>();
         int ignored = 0;
+        int unknown = 0;
         for (ChangeNotification item : batch.value()) {
             switch (registry.check(item.subscriptionId(), item.clientState())) {
                 case FORGED -> {
@@ -71,7 +72,7 @@ class BatchJudge {
                     return new Verdict.Refuse(HttpStatus.TOO_MANY_REQUESTS,
                             "Too many unknown subscriptions are being looked up; deliver again later.");
                 }
-                case UNKNOWN -> ignored++;
+                case UNKNOWN -> unknown++;
                 case VALID -> {
                     if (item.isLifecycleEvent()) {
                         if (LIFECYCLE_EVENTS.contains(item.lifecycleEvent())) {
@@ -92,13 +93,19 @@ class BatchJudge {
                 }
             }
         }
+        if (unknown > 0 && unknown == batch.value().size()) {
+            // Graph may deliver for a subscription it has just created before we have stored it, and
+            // what is not answered 2xx it delivers again: so a request about nothing we know is
+            // refused, not dropped. Items of old subscriptions next to current ones are ignored.
+            return new Verdict.Refuse(HttpStatus.NOT_FOUND, "No current subscription has these ids.");
+        }
         if (!changes.isEmpty() || !batch.validationTokens().isEmpty()) {
             if (tokens.verify(batch.validationTokens()) instanceof TokenCheck.Invalid invalid) {
                 log.warn("Refused a notification request of {} item(s): {}", batch.value().size(), invalid.reason());
                 return new Verdict.Refuse(HttpStatus.UNAUTHORIZED, "validationTokens: " + invalid.reason());
             }
         }
-        return new Verdict.Accept(changes, lifecycle, ignored);
+        return new Verdict.Accept(changes, lifecycle, ignored + unknown);
     }
 
     private static Optional<NewInboxItem> toInbox(ChangeNotification item) {

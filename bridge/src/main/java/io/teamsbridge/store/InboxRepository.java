@@ -50,7 +50,14 @@ public class InboxRepository {
 
     private int insertMissing(List<NewInboxItem> items, Instant now) {
         int inserted = 0;
+        // Graph may repeat a notification inside one request; the guard below does not always see a
+        // row this same transaction just wrote (H2), and the unique index would then refuse the
+        // whole request on every redelivery.
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (NewInboxItem item : items) {
+            if (!seen.add(item.dedupeKey())) {
+                continue;
+            }
             inserted += jdbc.sql("INSERT INTO inbox (dedupe_key, subscription_id, change_type, chat_id, message_id, payload, "
                             + "received_at, status, attempts, next_attempt_at) "
                             + "SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ? FROM (VALUES (1)) AS one(x) "

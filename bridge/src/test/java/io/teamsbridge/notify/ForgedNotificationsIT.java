@@ -185,7 +185,7 @@ class ForgedNotificationsIT {
                 "{\"value\":[" + plainItem("created", "19:" + "c".repeat(300) + "@thread.v2", "1") + "]}");
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(post("/microsoft/notifications", "{\"value\":[{\"subscriptionId\":\"" + "s".repeat(5000)
-                + "\",\"clientState\":\"x\"}]}").statusCode()).isEqualTo(202);
+                + "\",\"clientState\":\"x\"}]}").statusCode()).isEqualTo(404);
         assertThat(inboxRows()).isEqualTo(before);
     }
 

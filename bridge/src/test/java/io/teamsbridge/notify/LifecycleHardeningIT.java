@@ -51,30 +51,48 @@ class LifecycleHardeningIT {
 
     /** A subscription that Graph (the emulator) really has, with a clientState the test knows, and our row for it. */
     private String atGraph(String clientState) throws Exception {
+        String user = bridge.harness().teams().createUser("Owner " + clientState, clientState + "@example.com", null);
+        String id = createAtGraph(clientState, user, false);
+        store(id, clientState);
+        return id;
+    }
+
+    private void store(String id, String clientState) {
+        Instant now = Instant.now();
+        GraphSubscription row = new GraphSubscription(id, "/chats/getAllMessages", bridge.harness().bridgeUrl() + "/microsoft/notifications",
+                "cert", Tokens.sha256(clientState), now.plus(Duration.ofHours(2)), now, now, GraphSubscription.Status.ACTIVE);
+        bridge.harness().bean(SubscriptionRepository.class).insert(row);
+        bridge.harness().bean(io.teamsbridge.microsoft.subscriptions.SubscriptionRegistry.class).remember(row);
+    }
+
+    /** Creates a per-user subscription at Graph (the emulator), optionally with our certificate for resource data. */
+    private String createAtGraph(String clientState, String user, boolean resourceData) throws Exception {
         var microsoft = bridge.harness().microsoft();
         String form = "grant_type=client_credentials&client_id=" + enc(microsoft.clientId()) + "&client_secret="
                 + enc(microsoft.clientSecret()) + "&scope=" + enc("https://graph.microsoft.com/.default");
         JsonNode token = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(microsoft.baseUrl() + "/" + microsoft.tenantId()
                 + "/oauth2/v2.0/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body());
-        String expires = Instant.now().plus(Duration.ofHours(2)).toString();
+        String expires = Instant.now().plus(Duration.ofMinutes(50)).toString();
         // A per-user resource: the emulator, like Graph, allows one tenant-wide subscription per app.
-        String user = bridge.harness().teams().createUser("Owner " + clientState, clientState + "@example.com", null);
-        String body = JSON.writeValueAsString(Map.of("changeType", "created", "resource", "/users/" + user + "/chats/getAllMessages",
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("changeType", "created",
+                "resource", "/users/" + user + "/chats/getAllMessages",
                 "notificationUrl", bridge.harness().bridgeUrl() + "/microsoft/notifications",
                 "lifecycleNotificationUrl", bridge.harness().bridgeUrl() + "/microsoft/lifecycle",
                 "expirationDateTime", expires, "clientState", clientState));
+        if (resourceData) {
+            var certificate = bridge.harness().bean(io.teamsbridge.microsoft.NotificationCertificates.class).active();
+            request.put("includeResourceData", true);
+            request.put("encryptionCertificate", certificate.base64Der());
+            request.put("encryptionCertificateId", certificate.id());
+        }
+        String body = JSON.writeValueAsString(request);
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(microsoft.graphUrl() + "/subscriptions"))
                 .header("Authorization", "Bearer " + token.path("access_token").asString())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).path("id").asString();
-        Instant now = Instant.now();
-        bridge.harness().bean(SubscriptionRepository.class).insert(new GraphSubscription(id, "/chats/getAllMessages",
-                bridge.harness().bridgeUrl() + "/microsoft/notifications", "cert", Tokens.sha256(clientState),
-                Instant.parse(expires), now, now, GraphSubscription.Status.ACTIVE));
-        return id;
+        return JSON.readTree(created.body()).path("id").asString();
     }
 
     private static String enc(String s) {
@@ -144,8 +162,8 @@ class LifecycleHardeningIT {
     void theClientStateOfAnExpiredOrRemovedSubscriptionOpensNothing() throws Exception {
         String expired = ours("expired-state", Instant.now().minus(Duration.ofHours(1)), GraphSubscription.Status.ACTIVE);
         String removed = ours("removed-state", Instant.now().plus(Duration.ofHours(1)), GraphSubscription.Status.REMOVED);
-        assertThat(post("/microsoft/lifecycle", event(expired, "expired-state", "subscriptionRemoved"))).isEqualTo(202);
-        assertThat(post("/microsoft/lifecycle", event(removed, "removed-state", "reauthorizationRequired"))).isEqualTo(202);
+        assertThat(post("/microsoft/lifecycle", event(expired, "expired-state", "subscriptionRemoved"))).isEqualTo(404);
+        assertThat(post("/microsoft/lifecycle", event(removed, "removed-state", "reauthorizationRequired"))).isEqualTo(404);
         long before = reauthorizations();
         sentinel();
         assertThat(status(expired)).as("an expired subscription's event was ignored").isEqualTo(GraphSubscription.Status.ACTIVE);
@@ -163,5 +181,26 @@ class LifecycleHardeningIT {
         sentinel();
         assertThat(status(genuine)).isEqualTo(GraphSubscription.Status.ACTIVE);
         assertThat(status(other)).isEqualTo(GraphSubscription.Status.ACTIVE);
+    }
+
+    @Test
+    void aMessageForASubscriptionNotStoredYetIsDeliveredOnceItIs() throws Exception {
+        // Graph may deliver for a subscription it has just created before the bridge has stored it.
+        io.teamsbridge.testing.World world = bridge.world();
+        io.teamsbridge.testing.World.Person owner = world.person("owner");
+        io.teamsbridge.testing.World.Person recipient = world.connected(world.person("recipient"));
+        world.presence(recipient, "Away", "Away");
+        String chat = world.chat("oneOnOne", null, owner, recipient);
+        String id = createAtGraph("race-state", owner.teamsUserId(), true);
+        long failures = bridge.harness().teams().stats().path("deliveryFailures").asLong();
+
+        world.say(chat, owner, "<p>sent-before-the-subscription-was-stored</p>");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bridge.harness().teams().stats().path("deliveryFailures").asLong() > failures);
+        assertThat(world.notifications(recipient)).isEmpty();
+
+        store(id, "race-state");
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.notifications(recipient).stream()
+                .anyMatch(p -> p.path("message").asString().contains("sent-before-the-subscription-was-stored")));
+        assertThat(world.notifications(recipient)).hasSize(1);
     }
 }

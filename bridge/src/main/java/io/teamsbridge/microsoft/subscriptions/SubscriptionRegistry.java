@@ -82,8 +82,8 @@ public class SubscriptionRegistry {
                 : Check.FORGED;
     }
 
-    /** Remembers a subscription this instance just created or renewed. */
-    void remember(GraphSubscription subscription) {
+    /** Remembers a subscription this instance just created or renewed (and stored). */
+    public void remember(GraphSubscription subscription) {
         known.put(subscription.id(), new Known(subscription, System.nanoTime()));
         unknownUntil.remove(subscription.id());
     }

@@ -1,0 +1,36 @@
+package io.teamsbridge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.teamsbridge.testing.BridgeExtension;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The inbox takes each notification once, however often it arrives, even twice in one request. */
+class InboxRepositoryIT {
+    @RegisterExtension
+    static final BridgeExtension bridge = new BridgeExtension(Map.of("microsoft.subscription.enabled", "false",
+            "notifications.enabled", "false"));
+
+    private static NewInboxItem item(String key) {
+        return new NewInboxItem(key, "subscription", "created", "19:chat@thread.v2", key, "{}");
+    }
+
+    private long rows(String key) {
+        return bridge.harness().bean(JdbcClient.class).sql("SELECT COUNT(*) FROM inbox WHERE dedupe_key = ?").param(key)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aNotificationRepeatedInsideOneRequestIsStoredOnce() {
+        InboxRepository inbox = bridge.harness().bean(InboxRepository.class);
+        assertThat(inbox.insertAll(List.of(item("twice-1"), item("twice-1"), item("twice-2")), Instant.now())).isEqualTo(2);
+        assertThat(rows("twice-1")).isEqualTo(1);
+        assertThat(inbox.insertAll(List.of(item("twice-1"), item("twice-2")), Instant.now())).isZero();
+        assertThat(rows("twice-2")).isEqualTo(1);
+    }
+}
