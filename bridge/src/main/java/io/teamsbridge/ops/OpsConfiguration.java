@@ -41,8 +41,9 @@ class OpsConfiguration {
 
     /** Shown as the "workers" component of /actuator/health and of readiness. */
     @Bean
-    WorkerHealth workersHealthIndicator(InboxRepository inbox, Clock clock) {
-        return new WorkerHealth(inbox, clock);
+    WorkerHealth workersHealthIndicator(InboxRepository inbox, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<PeriodicJob> jobs) {
+        return new WorkerHealth(inbox, clock, () -> jobs.orderedStream().toList());
     }
 
     /** Shown as the "inbox" component of /actuator/health. */

@@ -1,6 +1,7 @@
 package io.teamsbridge.ops;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,8 @@ public final class PeriodicJob implements SmartLifecycle {
     private final Duration interval;
     private final Runnable pass;
     private ScheduledExecutorService executor;
+    /** When the pass now running started ({@link System#nanoTime()}), or 0 when none runs. */
+    private volatile long passStartedNanos;
 
     public PeriodicJob(String name, Duration initialDelay, Duration interval, Runnable pass) {
         this.name = name;
@@ -29,9 +32,30 @@ public final class PeriodicJob implements SmartLifecycle {
         this.pass = pass;
     }
 
+    /** A pass running longer than this is reported as stuck (its calls all have shorter timeouts). */
+    static final Duration STUCK_AFTER = Duration.ofMinutes(10);
+
     /** Runs one pass on the caller's thread, serialised with the scheduled passes. */
     public synchronized void runNow() {
-        pass.run();
+        passStartedNanos = Math.max(System.nanoTime(), 1);
+        try {
+            pass.run();
+        } finally {
+            passStartedNanos = 0;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Why this job is not doing its work, for the health check: a pass that has not ended for too long. */
+    Optional<String> problem(long nowNanos) {
+        long started = passStartedNanos;
+        if (started == 0 || nowNanos - started <= STUCK_AFTER.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of("a pass has been running for " + Duration.ofNanos(nowNanos - started).toSeconds() + " s");
     }
 
     private void scheduledPass() {

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -15,7 +17,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Readiness of the work nobody asks for: the service's long-running loops, and whether the inbox
  * is moving. A loop registers itself and beats on every pass; it is reported DOWN, with the reason,
  * when it has stopped (it died, or its owner says why) or has not passed for longer than it said
- * it may. The inbox is DOWN when some notification has been due for longer than
+ * it may. A periodic job is DOWN while one of its passes has run for longer than
+ * {@link PeriodicJob#STUCK_AFTER}. The inbox is DOWN when some notification has been due for longer than
  * {@link #OVERDUE} and no worker took it. Waiting on a retry (Mattermost down, Graph throttling)
  * is not counted: only items that are due are.
  */
@@ -25,10 +28,17 @@ public final class WorkerHealth implements HealthIndicator {
     private final InboxRepository inbox;
     private final Clock clock;
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
+    private final Supplier<List<PeriodicJob>> jobs;
 
     public WorkerHealth(InboxRepository inbox, Clock clock) {
+        this(inbox, clock, List::of);
+    }
+
+    /** @param jobs the periodic jobs (subscription upkeep, command sync, …), whose passes must end */
+    public WorkerHealth(InboxRepository inbox, Clock clock, Supplier<List<PeriodicJob>> jobs) {
         this.inbox = inbox;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     /** Registers a loop that promises to beat at least once every {@code maxSilence} while it runs. */
@@ -47,6 +57,11 @@ public final class WorkerHealth implements HealthIndicator {
             Optional<String> problem = loop.problem(now);
             up &= problem.isEmpty();
             details.put(loop.name, problem.orElse("running"));
+        }
+        for (PeriodicJob job : jobs.get()) {
+            Optional<String> problem = job.problem(now);
+            up &= problem.isEmpty();
+            details.put(job.name(), problem.orElse("running"));
         }
         Optional<Instant> due = inbox.earliestDueAt();
         Duration overdue = due.map(at -> Duration.between(at, clock.instant())).orElse(Duration.ZERO);
