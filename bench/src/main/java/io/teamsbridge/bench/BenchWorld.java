@@ -87,7 +87,14 @@ final class BenchWorld {
         signIn.lock();
         try {
             teams.setSession(person.teamsUserId());
-            page = browser.send(HttpRequest.newBuilder(URI.create(m.group(1))).timeout(Duration.ofSeconds(30)).build(),
+            String link = m.group(1);
+            // The link's page names the account; its Continue button goes on to the sign-in.
+            browser.send(HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            page = browser.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofString(link.substring(link.indexOf('?') + 1))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Connecting " + person.name() + " failed: " + e, e);

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param linkLifetime how long a connect link stays valid
  * @param refreshInterval how often each connection's Microsoft token is refreshed, which keeps it
  *     alive and notices a revoked connection
+ * @param requireVerifiedEmail connect only Mattermost accounts whose email Mattermost vouches for
+ *     (verified, or signed in through SSO): the email is what ties the two accounts together
  */
 @Validated
 @ConfigurationProperties("connections")
@@ -25,7 +27,8 @@ public record ConnectionsProperties(
         @DefaultValue("0") @PositiveOrZero int maxUsers,
         @DefaultValue List<String> allowList,
         @DefaultValue("10m") Duration linkLifetime,
-        @DefaultValue("12h") Duration refreshInterval) {
+        @DefaultValue("12h") Duration refreshInterval,
+        @DefaultValue("true") boolean requireVerifiedEmail) {
 
     /** The allow-list entries, trimmed and lower-cased. */
     public Set<String> allowed() {

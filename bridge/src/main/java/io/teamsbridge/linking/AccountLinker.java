@@ -97,17 +97,6 @@ class AccountLinker {
 
     private ConnectOutcome connect(OAuthState state, String code, Instant now) {
         String userId = state.mattermostUserId();
-        TokenSet tokens;
-        GraphUser me;
-        try {
-            tokens = identity.redeemCode(code, vault.open(state.verifierSealed(), OAuthState.vaultContext(state.stateHash())));
-            me = graph.me(tokens.accessToken());
-        } catch (MicrosoftIdentityException | GraphException e) {
-            log.warn("Sign-in of Mattermost user {} failed at Microsoft: {}", userId, e.getMessage());
-            return new Refused("Microsoft did not complete the sign-in",
-                    "Please run /msteams connect and try again. If it keeps failing, your administrator can find the cause "
-                            + "in the teams-bridge log.", 502);
-        }
         MattermostWire.User mmUser;
         try {
             mmUser = mattermost.user(userId);
@@ -121,6 +110,31 @@ class AccountLinker {
                     + "system admin role, or turn on Privacy > Show Email Address.", userId);
             return Refused.of("Your Mattermost email address could not be read",
                     "teams-bridge compares it with your Microsoft account. Ask your administrator to let the bot see emails.");
+        }
+        Optional<String> unverified = policy.emailRefusal(mmUser);
+        if (unverified.isPresent()) {
+            log.info("Sign-in of Mattermost user {} refused: Mattermost has not verified the account's email.", userId);
+            return new Refused("Your Mattermost email address is not verified", unverified.get(), 403);
+        }
+        TokenSet tokens;
+        GraphUser me;
+        try {
+            MicrosoftIdentity.CodeRedemption redeemed = identity.redeemCode(code,
+                    vault.open(state.verifierSealed(), OAuthState.vaultContext(state.stateHash())));
+            if (!identity.isOurTenant(redeemed.tenantId())) {
+                log.warn("Sign-in of Mattermost user {} refused: the Microsoft account belongs to another organisation "
+                        + "(tenant {}).", userId, redeemed.tenantId());
+                return new Refused("This Microsoft account belongs to another organisation",
+                        "Sign in with your work account in this organisation's Microsoft 365. Run /msteams connect to try "
+                                + "again.", 403);
+            }
+            tokens = redeemed.tokens();
+            me = graph.me(tokens.accessToken());
+        } catch (MicrosoftIdentityException | GraphException e) {
+            log.warn("Sign-in of Mattermost user {} failed at Microsoft: {}", userId, e.getMessage());
+            return new Refused("Microsoft did not complete the sign-in",
+                    "Please run /msteams connect and try again. If it keeps failing, your administrator can find the cause "
+                            + "in the teams-bridge log.", 502);
         }
         String microsoftEmail = me.effectiveEmail();
         if (!EmailMatch.matches(microsoftEmail, mmUser.email())) {

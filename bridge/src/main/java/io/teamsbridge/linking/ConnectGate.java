@@ -1,6 +1,7 @@
 package io.teamsbridge.linking;
 
 import io.teamsbridge.mattermost.MattermostClient;
+import io.teamsbridge.mattermost.MattermostWire;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,14 @@ class ConnectGate {
     }
 
     Optional<String> refusal(String userId, String username) {
-        if (policy.hasAllowList() && !policy.allows(username, null)
-                && !policy.allows(null, mattermost.user(userId).email())) {
+        MattermostWire.User user = policy.requiresVerifiedEmail() || policy.hasAllowList() ? mattermost.user(userId) : null;
+        if (user != null) {
+            Optional<String> email = policy.emailRefusal(user);
+            if (email.isPresent()) {
+                return email;
+            }
+        }
+        if (policy.hasAllowList() && !policy.allows(username, null) && !policy.allows(null, user.email())) {
             return Optional.of("Your administrator allows only some people to connect Microsoft Teams, and you are not "
                     + "on that list. Ask them to add you.");
         }

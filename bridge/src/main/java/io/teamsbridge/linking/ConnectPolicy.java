@@ -1,23 +1,47 @@
 package io.teamsbridge.linking;
 
 import io.teamsbridge.config.ConnectionsProperties;
+import io.teamsbridge.mattermost.MattermostWire;
 import io.teamsbridge.store.AccountLinkRepository;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** The administrator's rules on who may connect: the allow-list and the connection limit. */
+/**
+ * The administrator's rules on who may connect: an email Mattermost vouches for, the allow-list
+ * and the connection limit.
+ */
 @Component
 class ConnectPolicy {
     private final Set<String> allowed;
     private final int maxUsers;
+    private final boolean requireVerifiedEmail;
     private final AccountLinkRepository links;
 
     ConnectPolicy(ConnectionsProperties connections, AccountLinkRepository links) {
         this.allowed = connections.allowed();
         this.maxUsers = connections.maxUsers();
+        this.requireVerifiedEmail = connections.requireVerifiedEmail();
         this.links = links;
+    }
+
+    boolean requiresVerifiedEmail() {
+        return requireVerifiedEmail;
+    }
+
+    /**
+     * Why this Mattermost account may not connect on its email, if it may not. The email decides
+     * which Teams account the user may connect; an address the user typed and never confirmed
+     * could be a colleague's, whose chats would then be forwarded to the wrong person.
+     */
+    Optional<String> emailRefusal(MattermostWire.User user) {
+        if (!requireVerifiedEmail || user.emailTrusted()) {
+            return Optional.empty();
+        }
+        return Optional.of("Your Mattermost email address is not verified, and teams-bridge connects only accounts whose "
+                + "email Mattermost has verified. Verify your email in Mattermost (Profile > Security, or the link in the "
+                + "verification email), or ask your administrator.");
     }
 
     boolean hasAllowList() {

@@ -3,6 +3,9 @@ package io.teamsbridge.linking;
 import io.teamsbridge.config.BridgeProperties;
 import io.teamsbridge.crypto.SecretVault;
 import io.teamsbridge.crypto.Tokens;
+import io.teamsbridge.mattermost.MattermostClient;
+import io.teamsbridge.mattermost.MattermostException;
+import io.teamsbridge.mattermost.MattermostWire;
 import io.teamsbridge.microsoft.MicrosoftIdentity;
 import io.teamsbridge.store.OAuthState;
 import io.teamsbridge.store.OAuthStateRepository;
@@ -14,13 +17,16 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The browser side of connecting: {@code /connect} opens a link once, ties it to this browser with
- * a cookie and sends the browser to Microsoft; {@code /oauth/callback} is where Microsoft sends it
- * back. Both answer with an HTML page a person can read.
+ * The browser side of connecting: {@code GET /connect} shows which Mattermost account the link
+ * connects; its Continue button ({@code POST /connect}) spends the link, ties it to this browser
+ * with a cookie and sends the browser to Microsoft; {@code /oauth/callback} is where Microsoft
+ * sends it back. Every answer is an HTML page a person can read.
  */
 @RestController
 class LinkController {
@@ -32,31 +38,65 @@ class LinkController {
     private final MicrosoftIdentity identity;
     private final AccountLinker linker;
     private final Clock clock;
+    private final MattermostClient mattermost;
     private final boolean secureCookie;
+    private final String publicOrigin;
 
     LinkController(OAuthStateRepository states, SecretVault vault, Tokens tokens, MicrosoftIdentity identity,
-            AccountLinker linker, Clock clock, BridgeProperties bridge) {
+            AccountLinker linker, Clock clock, BridgeProperties bridge, MattermostClient mattermost) {
         this.states = states;
         this.vault = vault;
         this.tokens = tokens;
         this.identity = identity;
         this.linker = linker;
         this.clock = clock;
+        this.mattermost = mattermost;
         this.secureCookie = "https".equalsIgnoreCase(bridge.publicUrl().getScheme());
+        java.net.URI url = bridge.publicUrl();
+        this.publicOrigin = url.getScheme() + "://" + url.getRawAuthority();
     }
 
+    /**
+     * The link from {@code /msteams connect}: a page that names the Mattermost account the link
+     * connects and asks to continue. Opening it changes nothing, so a link shown to someone else
+     * (or fetched by a link preview) is not spent, and a person who did not ask for it sees whose
+     * account they would be connecting before they sign in.
+     */
     @GetMapping(path = ConnectLinks.PATH, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> open(@RequestParam(name = "state", required = false) String state) {
-        if (state == null || state.isBlank() || state.length() > 200) {
-            return page(ConnectOutcome.Refused.of("This connect link is not valid",
-                    "Run /msteams connect in Mattermost for a new link."));
+        Optional<OAuthState> found = usable(state);
+        if (found.isEmpty()) {
+            return page(notUsable(state));
+        }
+        MattermostWire.User user;
+        try {
+            user = mattermost.user(found.get().mattermostUserId());
+        } catch (MattermostException e) {
+            return page(new ConnectOutcome.Refused("Your Mattermost account could not be read",
+                    "Mattermost did not answer as expected. Please open the link again in a minute.", 502));
+        }
+        return secured(ResponseEntity.ok()).body(ConnectPages.confirm(user, state, ConnectLinks.PATH.substring(1)));
+    }
+
+    /**
+     * Continue on the confirm page: ties the link to this browser with a cookie and sends the browser
+     * to Microsoft. Only a form posted from our own page may do this; a cross-site request is refused.
+     */
+    @PostMapping(path = ConnectLinks.PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> proceed(@RequestParam(name = "state", required = false) String state,
+            @RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite,
+            @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
+        if ((fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none"))
+                || (origin != null && !origin.equals(publicOrigin))) {
+            return page(new ConnectOutcome.Refused("This request did not come from the connect page",
+                    "Open the link from /msteams connect and press Continue there.", 403));
+        }
+        Optional<OAuthState> found = usable(state);
+        if (found.isEmpty()) {
+            return page(notUsable(state));
         }
         String hash = Tokens.sha256(state);
-        Optional<OAuthState> found = states.find(hash);
-        if (found.isEmpty()) {
-            return page(ConnectOutcome.Refused.of("This connect link is not valid",
-                    "Run /msteams connect in Mattermost for a new link."));
-        }
         String browser = tokens.random();
         if (!states.markOpened(hash, Tokens.sha256(browser), clock.instant())) {
             return page(ConnectOutcome.Refused.of("This connect link was used already or has expired",
@@ -70,11 +110,27 @@ class LinkController {
                 .path(MicrosoftIdentity.CALLBACK_PATH)
                 .maxAge(found.get().expiresAt().getEpochSecond() - clock.instant().getEpochSecond())
                 .build();
-        return ResponseEntity.status(302)
+        return secured(ResponseEntity.status(303))
                 .header(HttpHeaders.LOCATION, identity.authorizationUrl(state, verifier).toString())
                 .header(HttpHeaders.SET_COOKIE, cookie.toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
+    }
+
+    /** The state of a link that has been neither opened nor used and has not expired; reads only. */
+    private Optional<OAuthState> usable(String state) {
+        if (state == null || state.isBlank() || state.length() > 200) {
+            return Optional.empty();
+        }
+        return states.find(Tokens.sha256(state))
+                .filter(s -> s.openedAt() == null && s.usedAt() == null && s.expiresAt().isAfter(clock.instant()));
+    }
+
+    private ConnectOutcome.Refused notUsable(String state) {
+        boolean known = state != null && !state.isBlank() && state.length() <= 200 && states.find(Tokens.sha256(state)).isPresent();
+        return known
+                ? ConnectOutcome.Refused.of("This connect link was used already or has expired",
+                        "A link works once and for a limited time. Run /msteams connect in Mattermost for a new one.")
+                : ConnectOutcome.Refused.of("This connect link is not valid", "Run /msteams connect in Mattermost for a new link.");
     }
 
     @GetMapping(path = MicrosoftIdentity.CALLBACK_PATH, produces = MediaType.TEXT_HTML_VALUE)
@@ -87,19 +143,30 @@ class LinkController {
         ConnectOutcome outcome = linker.complete(new AccountLinker.Callback(state, code, error, errorDescription, browser));
         ResponseCookie clear = ResponseCookie.from(BROWSER_COOKIE, "").path(MicrosoftIdentity.CALLBACK_PATH).maxAge(0).build();
         return switch (outcome) {
-            case ConnectOutcome.Connected connected -> ResponseEntity.ok()
+            case ConnectOutcome.Connected connected -> secured(ResponseEntity.ok())
                     .header(HttpHeaders.SET_COOKIE, clear.toString())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(ConnectPages.connected(connected));
-            case ConnectOutcome.Refused refused -> ResponseEntity.status(refused.status())
+            case ConnectOutcome.Refused refused -> secured(ResponseEntity.status(refused.status()))
                     .header(HttpHeaders.SET_COOKIE, clear.toString())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(ConnectPages.refused(refused));
         };
     }
 
     private static ResponseEntity<String> page(ConnectOutcome.Refused refused) {
-        return ResponseEntity.status(refused.status()).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(ConnectPages.refused(refused));
+        return secured(ResponseEntity.status(refused.status())).body(ConnectPages.refused(refused));
+    }
+
+    /**
+     * Headers every page here carries: never cached (it holds one person's link), never framed (no
+     * clickjacking of the Continue button), no scripts or outside resources, no referrer (the URL
+     * holds the state).
+     */
+    private static ResponseEntity.BodyBuilder secured(ResponseEntity.BodyBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+                        + "base-uri 'none'")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
     }
 }

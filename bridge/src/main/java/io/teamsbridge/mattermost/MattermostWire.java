@@ -19,7 +19,17 @@ public final class MattermostWire {
             String locale,
             String roles,
             Boolean isBot,
-            Long deleteAt) {
+            Long deleteAt,
+            Boolean emailVerified,
+            String authService) {
+
+        /**
+         * Whether Mattermost vouches for the email address: the user confirmed it, or signs in through
+         * an identity provider (SAML, OAuth, LDAP) that supplies it.
+         */
+        public boolean emailTrusted() {
+            return Boolean.TRUE.equals(emailVerified) || (authService != null && !authService.isBlank());
+        }
 
         public boolean bot() {
             return Boolean.TRUE.equals(isBot);

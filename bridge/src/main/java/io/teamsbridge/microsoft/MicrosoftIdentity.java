@@ -71,17 +71,44 @@ public class MicrosoftIdentity {
         return new CodeVerifier().getValue();
     }
 
-    public TokenSet redeemCode(String code, String codeVerifier) {
-        return token(new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)),
+    /**
+     * A redeemed authorization code: the user's tokens, and the tenant ({@code tid}) their ID token
+     * names, which the caller compares with ours. The ID token comes straight from the token
+     * endpoint over TLS, so its claims are read without checking its signature (OpenID Connect
+     * Core 3.1.3.7).
+     */
+    public record CodeRedemption(TokenSet tokens, String tenantId) {}
+
+    public CodeRedemption redeemCode(String code, String codeVerifier) {
+        Issued issued = token(new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)),
                 null);
+        return new CodeRedemption(issued.tokens(), tenantOf(issued.idToken()));
+    }
+
+    /** Whether a tenant id names the tenant this bridge is configured for. */
+    public boolean isOurTenant(String tenantId) {
+        return tenantId != null && tenantId.equalsIgnoreCase(properties.tenantId());
     }
 
     /** Exchanges a refresh token for new tokens, including a new refresh token. */
     public TokenSet refresh(String refreshToken) {
-        return token(new RefreshTokenGrant(new RefreshToken(refreshToken)), USER_SCOPES);
+        return token(new RefreshTokenGrant(new RefreshToken(refreshToken)), USER_SCOPES).tokens();
     }
 
-    private TokenSet token(AuthorizationGrant grant, Scope scope) {
+    private static String tenantOf(Object idToken) {
+        if (!(idToken instanceof String jwt)) {
+            throw new MicrosoftIdentityException("no_id_token", "Microsoft returned no ID token for the sign-in.", null);
+        }
+        try {
+            return com.nimbusds.jwt.JWTParser.parse(jwt).getJWTClaimsSet().getStringClaim("tid");
+        } catch (java.text.ParseException e) {
+            throw new MicrosoftIdentityException("invalid_id_token", "Microsoft returned an ID token that cannot be read.", e);
+        }
+    }
+
+    private record Issued(TokenSet tokens, Object idToken) {}
+
+    private Issued token(AuthorizationGrant grant, Scope scope) {
         TokenRequest request = new TokenRequest(endpoint("token"),
                 new ClientSecretPost(new ClientID(properties.clientId()), new Secret(properties.clientSecret())), grant, scope);
         HTTPRequest http = request.toHTTPRequest();
@@ -118,7 +145,8 @@ public class MicrosoftIdentity {
                     "Microsoft returned no refresh token; the app registration must allow the offline_access scope.", null);
         }
         long lifetime = tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 3600;
-        return new TokenSet(tokens.getAccessToken().getValue(), refresh.getValue(), sentAt.plusSeconds(lifetime));
+        return new Issued(new TokenSet(tokens.getAccessToken().getValue(), refresh.getValue(), sentAt.plusSeconds(lifetime)),
+                ok.getCustomParameters().get("id_token"));
     }
 
     private static String firstLine(String description) {

@@ -63,7 +63,7 @@ class ConnectAccountIT {
         Person bea = world().person("bea");
         bridge.harness().teams().clearSession();
         Browser browser = new Browser();
-        HttpResponse<String> signIn = browser.open(world().connectLink(bea));
+        HttpResponse<String> signIn = browser.connect(world().connectLink(bea));
         assertThat(signIn.body()).contains("Sign in");
         SignInPageForm form = new SignInPageForm(signIn.uri(), signIn.body()).pick(bea.teamsUserId());
 
@@ -120,7 +120,7 @@ class ConnectAccountIT {
         Person fay = world().person("fay");
         bridge.harness().teams().clearSession();
         Browser browser = new Browser();
-        HttpResponse<String> signIn = browser.open(world().connectLink(fay));
+        HttpResponse<String> signIn = browser.connect(world().connectLink(fay));
         SignInPageForm form = new SignInPageForm(signIn.uri(), signIn.body()).pick(fay.teamsUserId());
 
         HttpResponse<String> page = browser.postForm(form.action(), form.body("cancel"));
@@ -136,9 +136,7 @@ class ConnectAccountIT {
         Person gus = world().person("gus");
         String link = world().connectLink(gus);
         HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        HttpResponse<String> opened = noRedirects.send(HttpRequest.newBuilder(URI.create(link)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(pressContinue(noRedirects, link).statusCode()).isEqualTo(303);
         String state = link.substring(link.indexOf("state=") + 6);
 
         HttpResponse<String> page = noRedirects.send(HttpRequest.newBuilder(URI.create(bridge.harness().bridgeUrl()
@@ -170,8 +168,7 @@ class ConnectAccountIT {
         Person ida = world().person("ida");
         String link = world().connectLink(ida);
         HttpClient first = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        assertThat(first.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(302);
+        assertThat(pressContinue(first, link).statusCode()).isEqualTo(303);
 
         HttpResponse<String> second = world().followAs(link, ida.teamsUserId());
 
@@ -186,8 +183,7 @@ class ConnectAccountIT {
         bridge.harness().teams().setSession(jo.teamsUserId());
         String link = world().connectLink(jo);
         HttpClient opener = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        HttpResponse<String> toMicrosoft = opener.send(HttpRequest.newBuilder(URI.create(link)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> toMicrosoft = pressContinue(opener, link);
         HttpResponse<String> fromMicrosoft = opener.send(HttpRequest.newBuilder(
                 URI.create(toMicrosoft.headers().firstValue("Location").orElseThrow())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -222,5 +218,15 @@ class ConnectAccountIT {
         assertThat(unknown.body()).contains("This connect link is not valid");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("did not come from a connect link");
+    }
+
+    /** Opens the link's confirm page and presses Continue, without following the redirect to Microsoft. */
+    private static HttpResponse<String> pressContinue(HttpClient client, String link) throws Exception {
+        HttpResponse<String> confirm = client.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        String state = link.substring(link.indexOf("state=") + "state=".length());
+        return client.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("state=" + state)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

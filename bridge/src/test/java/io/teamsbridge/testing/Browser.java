@@ -19,6 +19,35 @@ public final class Browser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /**
+     * Follows a connect link as a person does: opens it, checks that the page names the Mattermost
+     * account, and presses Continue, which leads to the Microsoft sign-in and back.
+     */
+    public HttpResponse<String> connect(String link) {
+        HttpResponse<String> confirm = open(link);
+        if (confirm.statusCode() != 200 || !confirm.body().contains("id=\"continue\"")) {
+            return confirm;
+        }
+        return pressContinue(confirm);
+    }
+
+    /** Submits the confirm page's form, as pressing its Continue button does. */
+    public HttpResponse<String> pressContinue(HttpResponse<String> confirm) {
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"state\" value=\"([^\"]*)\"").matcher(confirm.body());
+        if (!state.find()) {
+            throw new IllegalStateException("The page has no connect form: " + confirm.body());
+        }
+        URI action = confirm.request().uri().resolve("connect");
+        return send(HttpRequest.newBuilder(action)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", action.getScheme() + "://" + action.getRawAuthority())
+                .POST(HttpRequest.BodyPublishers.ofString("state=" + java.net.URLEncoder.encode(
+                        org.springframework.web.util.HtmlUtils.htmlUnescape(state.group(1)), java.nio.charset.StandardCharsets.UTF_8)))
+                .build());
+    }
+
     public HttpResponse<String> open(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -49,6 +49,37 @@ public final class World {
         return new Person(mmId, teamsId, username, email);
     }
 
+    /**
+     * A person whose Mattermost account has an email Mattermost has not verified ({@code authService}
+     * "" for email sign-in), or who signs in through SSO ({@code authService} e.g. "saml").
+     */
+    public Person personWithEmailVerification(String name, boolean emailVerified, String authService) {
+        String username = name + COUNTER.incrementAndGet();
+        String email = username + "@example.com";
+        String mmId = harness.chat().createUser(username, email, "", "", "system_user", "en", emailVerified, authService);
+        harness.chat().addTeamMember(teamId, mmId);
+        String teamsId = harness.teams().createUser(username + " Teams", email, email);
+        return new Person(mmId, teamsId, username, email);
+    }
+
+    /** A Mattermost account with an unverified email, and a Teams account of another organisation, or none. */
+    public String mattermostUserWithUnverifiedEmail(String name, String email) {
+        String username = name + COUNTER.incrementAndGet();
+        String mmId = harness.chat().createUser(username, email, "", "", "system_user", "en", false, "");
+        harness.chat().addTeamMember(teamId, mmId);
+        return mmId;
+    }
+
+    /** A person whose Teams account belongs to another organisation (its tokens name another tenant). */
+    public Person personFromAnotherTenant(String name, String tenantId) {
+        String username = name + COUNTER.incrementAndGet();
+        String email = username + "@example.com";
+        String mmId = harness.chat().createUser(username, email);
+        harness.chat().addTeamMember(teamId, mmId);
+        String teamsId = harness.teams().createUser(username + " Teams", email, email, tenantId);
+        return new Person(mmId, teamsId, username, email);
+    }
+
     private Person person(String username, String mattermostEmail, String teamsEmail) {
         String mmId = harness.chat().createUser(username, mattermostEmail);
         harness.chat().addTeamMember(teamId, mmId);
@@ -91,7 +122,7 @@ public final class World {
     /** Follows a connect link in a new browser, signed in to Microsoft as the given Teams user. */
     public HttpResponse<String> followAs(String link, String teamsUserId) {
         harness.teams().setSession(teamsUserId);
-        return new Browser().open(link);
+        return new Browser().connect(link);
     }
 
     /** A Teams chat between these people. */

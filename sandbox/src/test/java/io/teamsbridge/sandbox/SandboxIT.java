@@ -50,6 +50,20 @@ class SandboxIT {
         return m.group(1);
     }
 
+    /** Follows a connect link as a person does: opens its page and presses Continue, in one browser. */
+    private static HttpResponse<String> connectVia(String link) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> confirm = browser.send(HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(confirm.body()).contains("id=\"continue\"");
+        String state = link.substring(link.indexOf("state=") + "state=".length());
+        return browser.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString("state=" + state)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> browse(String url) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -98,7 +112,7 @@ class SandboxIT {
         microsoft.setSession(teamsUser);
         String reply = awaitCommand(mattermost, mmUser, team, "/msteams connect");
 
-        HttpResponse<String> page = browse(link(reply));
+        HttpResponse<String> page = connectVia(link(reply));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Connected to Microsoft Teams");
@@ -118,7 +132,7 @@ class SandboxIT {
         String teamsUser = microsoft.createUser("Yan Young", "yan.young@contoso.example", null);
         microsoft.setSession(teamsUser);
 
-        HttpResponse<String> page = browse(link(awaitCommand(mattermost, mmUser, team, "/msteams connect")));
+        HttpResponse<String> page = connectVia(link(awaitCommand(mattermost, mmUser, team, "/msteams connect")));
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("email does not match").contains("yan.young@contoso.example").contains("yan@example.org");
@@ -135,7 +149,7 @@ class SandboxIT {
         DemoWorld.DemoPerson bob = world.people().get(1);
         for (DemoWorld.DemoPerson person : java.util.List.of(alice, bob)) {
             microsoft.setSession(person.teamsUserId());
-            assertThat(browse(link(awaitCommand(mattermost, person.mattermostUserId(), world.teamId(), "/msteams connect")))
+            assertThat(connectVia(link(awaitCommand(mattermost, person.mattermostUserId(), world.teamId(), "/msteams connect")))
                     .statusCode()).isEqualTo(200);
         }
         microsoft.setPresence(bob.teamsUserId(), "Away", "Away");

@@ -143,6 +143,9 @@ class SandboxPageBrowserIT {
         String signIn = waitFor().until(() -> browser.getWindowHandles().stream().filter(h -> !before.contains(h))
                 .findFirst().orElse(null), java.util.Objects::nonNull);
         browser.switchTo().window(signIn);
+        waitFor().until(() -> !browser.findElements(By.id("continue")).isEmpty());
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("@" + person.username());
+        browser.findElement(By.id("continue")).click();
         waitFor().until(() -> !browser.findElements(By.id("accept")).isEmpty());
         browser.findElement(By.cssSelector("input[name=user_id][data-upn='" + person.email() + "']")).click();
         browser.findElement(By.id("accept")).click();

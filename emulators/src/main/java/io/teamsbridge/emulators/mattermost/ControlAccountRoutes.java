@@ -36,7 +36,8 @@ final class ControlAccountRoutes {
     private Response createUser(Request request) {
         JsonBody body = JsonBody.object(request, "body");
         User user = User.create(Ids.newId(), clock.millis(), body.string("username"), body.string("email"),
-                body.string("firstName"), body.string("lastName"), systemRoles(body.string("roles")),
+                body.bool("emailVerified", true), body.string("authService"), body.string("firstName"),
+                body.string("lastName"), systemRoles(body.string("roles")),
                 body.optionalString("locale").filter(l -> !l.isEmpty()).orElse("en"), false, "");
         return Wire.control(201, Map.of("id", users.add(user).id()));
     }
@@ -48,6 +49,8 @@ final class ControlAccountRoutes {
             view.put("username", u.username());
             view.put("email", u.email());
             view.put("roles", u.roles());
+            view.put("emailVerified", u.emailVerified());
+            view.put("authService", u.authService());
             view.put("isBot", u.isBot());
             return view;
         }).toList();

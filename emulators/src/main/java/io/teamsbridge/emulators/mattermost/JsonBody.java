@@ -71,8 +71,12 @@ final class JsonBody {
     }
 
     boolean bool(String field) {
+        return bool(field, false);
+    }
+
+    boolean bool(String field, boolean absent) {
         if (!has(field)) {
-            return false;
+            return absent;
         }
         JsonNode value = node.get(field);
         if (!value.isBoolean()) {

@@ -51,7 +51,18 @@ public final class MattermostControlClient {
     /** Creates a user; {@code roles} e.g. "system_user system_admin"; returns the id. */
     public String createUser(String username, String email, String firstName, String lastName, String roles,
             String locale) {
+        return createUser(username, email, firstName, lastName, roles, locale, true, "");
+    }
+
+    /**
+     * Creates a user whose email may be unverified, or who signs in through SSO ({@code authService}
+     * e.g. "saml"; "" for email and password); returns the id.
+     */
+    public String createUser(String username, String email, String firstName, String lastName, String roles,
+            String locale, boolean emailVerified, String authService) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("emailVerified", emailVerified);
+        body.put("authService", authService);
         body.put("username", username);
         body.put("email", email);
         body.put("firstName", firstName);

@@ -35,7 +35,17 @@ record User(
 
     static User create(String id, long now, String username, String email, String firstName, String lastName,
             String roles, String locale, boolean isBot, String botDescription) {
-        return new User(id, now, now, 0, username, "", "", email, true, "", firstName, lastName, "", roles,
+        return create(id, now, username, email, true, "", firstName, lastName, roles, locale, isBot, botDescription);
+    }
+
+    /**
+     * @param emailVerified whether the user confirmed the address (the server's {@code email_verified};
+     *     true for accounts that sign in through SSO, which the identity provider vouches for)
+     * @param authService how the user signs in: "" for email and password, else e.g. "saml", "gitlab", "office365"
+     */
+    static User create(String id, long now, String username, String email, boolean emailVerified, String authService,
+            String firstName, String lastName, String roles, String locale, boolean isBot, String botDescription) {
+        return new User(id, now, now, 0, username, "", authService, email, emailVerified, "", firstName, lastName, "", roles,
                 Map.of("desktop", "mention", "email", "true", "push", "mention", "channel", "true",
                         "mention_keys", "", "first_name", "false"),
                 now, locale,

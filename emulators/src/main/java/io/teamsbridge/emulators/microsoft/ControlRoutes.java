@@ -54,11 +54,11 @@ final class ControlRoutes {
 
     private Response createUser(Request request) {
         ControlBody body = ControlBody.of(request.json());
-        body.rejectUnknown(Set.of("displayName", "mail", "userPrincipalName"));
+        body.rejectUnknown(Set.of("displayName", "mail", "userPrincipalName", "homeTenantId"));
         User user;
         try {
             user = directory.create(body.requiredText("displayName"), body.optionalText("mail"),
-                    body.optionalText("userPrincipalName"));
+                    body.optionalText("userPrincipalName"), body.optionalText("homeTenantId"));
         } catch (IllegalArgumentException e) {
             throw ControlBody.badRequest("Cannot create the user: " + e.getMessage() + ".");
         }
@@ -137,6 +137,9 @@ final class ControlRoutes {
         out.put("displayName", user.displayName());
         out.put("mail", user.mail());
         out.put("userPrincipalName", user.userPrincipalName());
+        if (user.homeTenantId() != null) {
+            out.put("homeTenantId", user.homeTenantId());
+        }
         out.put("presence", Map.of("availability", presence.availability(), "activity", presence.activity()));
         return out;
     }

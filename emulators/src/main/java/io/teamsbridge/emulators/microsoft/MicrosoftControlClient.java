@@ -32,7 +32,16 @@ public final class MicrosoftControlClient {
 
     /** @param mail null for a user without a mailbox; @param userPrincipalName null to use the mail address */
     public String createUser(String displayName, @Nullable String mail, @Nullable String userPrincipalName) {
+        return createUser(displayName, mail, userPrincipalName, null);
+    }
+
+    /** A user whose home organisation is {@code homeTenantId} (null: the emulated tenant); their tokens name it in {@code tid}. */
+    public String createUser(String displayName, @Nullable String mail, @Nullable String userPrincipalName,
+            @Nullable String homeTenantId) {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (homeTenantId != null) {
+            body.put("homeTenantId", homeTenantId);
+        }
         body.put("displayName", displayName);
         body.put("mail", mail);
         if (userPrincipalName != null) {

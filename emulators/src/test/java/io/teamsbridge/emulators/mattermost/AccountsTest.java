@@ -36,6 +36,20 @@ class AccountsTest {
     }
 
     @Test
+    void usersCarryWhetherTheirEmailIsVerifiedAndHowTheySignIn() {
+        String unverified = control.createUser("unverified", "someone@example.com", "", "", "system_user", "en", false, "");
+        String sso = control.createUser("viasaml", "saml@example.com", "", "", "system_user", "en", false, "saml");
+
+        JsonNode plain = rest.get("/api/v4/users/" + userId, adminToken).json();
+        assertThat(plain.get("email_verified").asBoolean()).isTrue();
+        assertThat(plain.get("auth_service").stringValue()).isEmpty();
+        JsonNode notVerified = rest.get("/api/v4/users/" + unverified, adminToken).json();
+        assertThat(notVerified.get("email_verified").asBoolean()).isFalse();
+        JsonNode saml = rest.get("/api/v4/users/" + sso, adminToken).json();
+        assertThat(saml.get("auth_service").stringValue()).isEqualTo("saml");
+    }
+
+    @Test
     void aSystemAdminCreatesABotItOwns() {
         RestClient.Reply reply = rest.post("/api/v4/bots", adminToken,
                 Map.of("username", "msteams-bridge", "display_name", "MS Teams", "description", "bridge"));

@@ -19,7 +19,13 @@ public final class UserDirectory {
      *
      * @throws IllegalArgumentException when the input is incomplete or the UPN is taken
      */
-    public synchronized User create(String displayName, @Nullable String mail, @Nullable String userPrincipalName) {
+    public User create(String displayName, @Nullable String mail, @Nullable String userPrincipalName) {
+        return create(displayName, mail, userPrincipalName, null);
+    }
+
+    /** @param homeTenantId null for a member of the emulated tenant, else the user's own organisation */
+    public synchronized User create(String displayName, @Nullable String mail, @Nullable String userPrincipalName,
+            @Nullable String homeTenantId) {
         if (displayName.isBlank()) {
             throw new IllegalArgumentException("displayName must not be blank");
         }
@@ -36,7 +42,7 @@ public final class UserDirectory {
         }
         String[] names = displayName.trim().split("\\s+", 2);
         User user = new User(UUID.randomUUID().toString(), displayName.trim(), names[0],
-                names.length > 1 ? names[1] : null, mail, upn);
+                names.length > 1 ? names[1] : null, mail, upn, homeTenantId);
         usersById.put(user.id(), user);
         return user;
     }

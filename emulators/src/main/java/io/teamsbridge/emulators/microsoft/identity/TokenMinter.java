@@ -56,7 +56,8 @@ final class TokenMinter {
                 .claim("scp", scopes.scp())
                 .subject(pairwiseSubject(user.id()))
                 .claim("unique_name", user.userPrincipalName())
-                .claim("upn", user.userPrincipalName());
+                .claim("upn", user.userPrincipalName())
+                .claim("tid", user.tenantOr(app.tenantId()));
         return keys.sign(claims.build());
     }
 
@@ -81,7 +82,7 @@ final class TokenMinter {
                 .expirationTime(Date.from(now.plus(ACCESS_TOKEN_LIFETIME)))
                 .subject(pairwiseSubject(user.id()))
                 .claim("oid", user.id())
-                .claim("tid", app.tenantId())
+                .claim("tid", user.tenantOr(app.tenantId()))
                 .claim("ver", "2.0");
         if (scopes.has("profile")) {
             claims.claim("name", user.displayName()).claim("preferred_username", user.userPrincipalName());
