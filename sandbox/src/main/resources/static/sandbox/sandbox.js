@@ -264,6 +264,11 @@ function drawReplies() {
   box.scrollTop = box.scrollHeight;
 }
 
+async function pressButton(user, postId, actionId) {
+  await api('POST', '/mattermost/posts/' + encodeURIComponent(postId) + '/actions/' + encodeURIComponent(actionId), {userId: user});
+  loadPosts();
+}
+
 async function loadPosts() {
   const user = state.mmUser;
   if (!user) return;
@@ -286,7 +291,11 @@ async function loadPosts() {
         el('span', {class: 'avatar', 'aria-hidden': 'true'}, 'T'),
         el('div', {class: 'post-head'}, el('strong', {}, 'Microsoft Teams'), el('span', {class: 'bot-tag'}, 'BOT'),
           time(p.createAt), p.updateAt > p.createAt && !p.deleted ? '(edited)' : ''),
-        el('div', {class: 'post-body', html: p.deleted ? '(message deleted)' : p.html}));
+        el('div', {class: 'post-body', html: p.deleted ? '(message deleted)' : p.html}),
+        p.buttons && p.buttons.length && !p.deleted
+          ? el('div', {class: 'post-actions'}, ...p.buttons.map((b) => el('button', {type: 'button', class: 'post-action',
+              'data-action-id': b.id, onclick: () => pressButton(user, p.id, b.id)}, b.name)))
+          : '');
     }));
     box.scrollTop = box.scrollHeight;
   });

@@ -74,9 +74,13 @@ final class BenchWorld {
     }
 
     Person connect(Person person) {
+        int before = chat.ephemeralPosts(person.mattermostUserId()).size();
         MattermostControlClient.CommandResult result = chat.executeCommand(person.mattermostUserId(), teamId,
                 "/msteams connect");
-        String reply = result.response().path("text").asString();
+        // The link comes privately (an ephemeral post), not in the command's answer.
+        List<tools.jackson.databind.JsonNode> seen = chat.ephemeralPosts(person.mattermostUserId());
+        String reply = String.join("\n", seen.subList(Math.min(before, seen.size()), seen.size()).stream()
+                .map(p -> p.path("message").asString()).toList());
         Matcher m = LINK.matcher(reply);
         if (result.status() != 200 || !m.find()) {
             throw new IllegalStateException("No connect link for " + person.name() + ": " + result.status() + " " + reply);

@@ -3,7 +3,9 @@ package io.teamsbridge.linking;
 import io.teamsbridge.render.MarkdownText;
 import io.teamsbridge.config.MattermostProperties;
 import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.mattermost.BotMessenger;
 import io.teamsbridge.mattermost.CommandInvocation;
+import io.teamsbridge.mattermost.Confirmations;
 import io.teamsbridge.mattermost.MattermostClient;
 import io.teamsbridge.mattermost.MattermostException;
 import io.teamsbridge.mattermost.SlashCommandHandler;
@@ -20,8 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code /msteams} subcommands: help, connect, disconnect, status and notifications. Replies are
- * Markdown, shown only to the user who typed the command.
+ * The {@code /msteams} subcommands: help, connect, disconnect, status and notifications. Help and
+ * usage are the command's answer; what concerns the user (their link, their status) is sent to
+ * them privately; changes (disconnect, notifications on or off) wait for them to confirm with a
+ * button in their direct channel with the bot ({@link ConfirmedChanges}).
  */
 @Component
 class MsteamsCommands implements SlashCommandHandler {
@@ -32,15 +36,20 @@ class MsteamsCommands implements SlashCommandHandler {
     private final NotificationPreferences preferences;
     private final ConnectLinks connectLinks;
     private final ConnectGate gate;
+    private final BotMessenger messenger;
+    private final Confirmations confirmations;
     private final boolean notificationsEnabled;
     private final String trigger;
 
     MsteamsCommands(AccountLinkRepository links, NotificationPreferences preferences, ConnectLinks connectLinks,
-            ConnectGate gate, NotificationsProperties notifications, MattermostProperties mattermost) {
+            ConnectGate gate, NotificationsProperties notifications, MattermostProperties mattermost, BotMessenger messenger,
+            Confirmations confirmations) {
         this.links = links;
         this.preferences = preferences;
         this.connectLinks = connectLinks;
         this.gate = gate;
+        this.messenger = messenger;
+        this.confirmations = confirmations;
         this.notificationsEnabled = notifications.enabled();
         this.trigger = "/" + mattermost.commandTrigger();
     }
@@ -50,17 +59,41 @@ class MsteamsCommands implements SlashCommandHandler {
         List<String> words = Arrays.stream(invocation.text().trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
         String sub = words.isEmpty() ? "help" : words.getFirst().toLowerCase(Locale.ROOT);
         List<String> args = words.isEmpty() ? List.of() : words.subList(1, words.size());
+        String userId = invocation.userId();
+        // The request proves only its team: anything about the user, or any change, goes to the user
+        // where only they see it; the answer to the request itself says nothing about them.
         return switch (sub) {
             case "help" -> args.isEmpty() ? help() : usage("help");
-            case "connect" -> args.isEmpty() ? connect(invocation) : usage("connect");
-            case "disconnect" -> args.isEmpty() ? disconnect(invocation.userId()) : usage("disconnect");
-            case "status" -> args.isEmpty() ? status(invocation.userId()) : usage("status");
-            case "notifications" -> notifications(invocation.userId(), args);
+            case "connect" -> args.isEmpty() ? privately(invocation, connect(invocation)) : usage("connect");
+            case "status" -> args.isEmpty() ? privately(invocation, status(userId)) : usage("status");
+            case "disconnect" -> args.isEmpty() ? askToDisconnect(userId) : usage("disconnect");
+            case "notifications" -> notifications(invocation, args);
             case "settings" -> "`" + trigger + " settings` is not available yet. Use `" + trigger
                     + " notifications on` or `off` to turn chat notifications on or off.";
             default -> "Unknown subcommand `" + MarkdownText.inline(sub) + "`. " + usageLine();
         };
     }
+
+    /** Sends the reply only the user sees; the command's own answer stays empty. */
+    private String privately(CommandInvocation invocation, String reply) {
+        messenger.tellPrivately(invocation.userId(), invocation.channelId(), reply);
+        return "";
+    }
+
+    private String askToDisconnect(String userId) {
+        Optional<AccountLink> link = links.findByMattermostUser(userId);
+        if (link.isEmpty()) {
+            messenger.tellPrivately(userId, null, "You are not connected to Microsoft Teams, so there is nothing to disconnect.");
+        } else {
+            confirmations.ask(userId, "Disconnect your Microsoft Teams account **" + MarkdownText.inline(link.get().teamsDisplayName())
+                    + "** (" + MarkdownText.inline(link.get().teamsUpn()) + ")? Its Microsoft tokens are deleted and you "
+                    + "get no more Teams chat notifications.", ConfirmedChanges.DISCONNECT, "Disconnect");
+        }
+        return SENT;
+    }
+
+    /** The answer to every change request, whoever it names and whatever their state: it tells a forger nothing. */
+    static final String SENT = "I've sent you a direct message about this.";
 
     private String help() {
         return "#### Microsoft Teams notifications\n"
@@ -99,15 +132,6 @@ class MsteamsCommands implements SlashCommandHandler {
                 + "The link works once and expires in " + minutes + " minutes.";
     }
 
-    private String disconnect(String userId) {
-        if (!links.delete(userId)) {
-            return "You are not connected to Microsoft Teams, so there is nothing to disconnect.";
-        }
-        log.info("Mattermost user {} disconnected their Teams account.", userId);
-        return "Disconnected. Your Microsoft tokens have been deleted and you will get no more Teams chat notifications. "
-                + "Run `" + trigger + " connect` to connect again.";
-    }
-
     private String status(String userId) {
         Optional<AccountLink> found = links.findByMattermostUser(userId);
         if (found.isEmpty()) {
@@ -124,28 +148,31 @@ class MsteamsCommands implements SlashCommandHandler {
                 + notificationState(userId);
     }
 
-    private String notifications(String userId, List<String> args) {
-        Optional<AccountLink> link = links.findByMattermostUser(userId);
-        if (link.isEmpty()) {
-            return "You are not connected to Microsoft Teams. Run `" + trigger + " connect` first.";
-        }
-        if (args.isEmpty()) {
-            return notificationState(userId);
-        }
+    private String notifications(CommandInvocation invocation, List<String> args) {
+        String userId = invocation.userId();
         if (args.size() > 1) {
             return usage("notifications");
         }
-        switch (args.getFirst().toLowerCase(Locale.ROOT)) {
-            case "on" -> preferences.set(userId, true);
-            case "off" -> preferences.set(userId, false);
-            default -> {
-                return usage("notifications");
-            }
+        String wanted = args.isEmpty() ? "" : args.getFirst().toLowerCase(Locale.ROOT);
+        if (!wanted.isEmpty() && !wanted.equals("on") && !wanted.equals("off")) {
+            return usage("notifications");
         }
-        return notificationState(userId);
+        boolean connected = links.findByMattermostUser(userId).isPresent();
+        String notConnected = "You are not connected to Microsoft Teams. Run `" + trigger + " connect` first.";
+        if (wanted.isEmpty()) {
+            return privately(invocation, connected ? notificationState(userId) : notConnected);
+        }
+        if (!connected) {
+            messenger.tellPrivately(userId, null, notConnected);
+            return SENT;
+        }
+        boolean on = wanted.equals("on");
+        confirmations.ask(userId, "Turn your Teams chat notifications **" + wanted + "**?",
+                on ? ConfirmedChanges.NOTIFICATIONS_ON : ConfirmedChanges.NOTIFICATIONS_OFF, on ? "Turn on" : "Turn off");
+        return SENT;
     }
 
-    private String notificationState(String userId) {
+    String notificationState(String userId) {
         boolean on = preferences.enabled(userId);
         String mine = on
                 ? "Your Teams chat notifications are **on**: you are told here about Teams chat messages that arrive while you are away from Teams. `"

@@ -47,7 +47,7 @@ class Welcome {
 
     private void post(String mattermostUserId, String text, String what) {
         try {
-            messenger.sendDirect(mattermostUserId, text, null);
+            messenger.sendDirect(mattermostUserId, text, (String) null);
         } catch (MattermostException e) {
             log.warn("The {} message to Mattermost user {} could not be posted: {}", what, mattermostUserId, e.getMessage());
         }

@@ -4,11 +4,15 @@ import io.teamsbridge.mattermost.MattermostWire.NewPost;
 import io.teamsbridge.mattermost.MattermostWire.Post;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Posts from the bot into a user's direct channel with the bot. */
+/** Posts from the bot to one user: into their direct channel with the bot, or privately in a channel. */
 @Component
 public class BotMessenger {
+    private static final Logger log = LoggerFactory.getLogger(BotMessenger.class);
+
     /** Direct channels never change id, so they are looked up once per user. */
     private final Map<String, String> directChannels = new ConcurrentHashMap<>();
 
@@ -26,8 +30,41 @@ public class BotMessenger {
      * @param pendingPostId a deterministic id for de-duplication of retried posts, or null
      */
     public Post sendDirect(String mattermostUserId, String message, String pendingPostId) {
-        String channelId = directChannels.computeIfAbsent(mattermostUserId,
-                user -> client.directChannel(bot.userId(), user).id());
-        return client.createPost(new NewPost(channelId, message, pendingPostId, null, null));
+        return client.createPost(new NewPost(directChannel(mattermostUserId), message, pendingPostId, null, null));
+    }
+
+    /** Sends a message with props (for example attachments with buttons) to the user's direct channel. */
+    public Post sendDirect(String mattermostUserId, String message, Map<String, Object> props) {
+        return client.createPost(new NewPost(directChannel(mattermostUserId), message, null, null, props));
+    }
+
+    /**
+     * Tells the user something only they may see: as an ephemeral post in the channel where they
+     * typed a command, or, when there is no such channel or Mattermost refuses, in their direct
+     * channel with the bot. Never in a reply to the command request itself, which whoever made the
+     * request receives.
+     */
+    public void tellPrivately(String mattermostUserId, String channelId, String message) {
+        if (channelId != null && !channelId.isBlank()) {
+            try {
+                client.createEphemeralPost(mattermostUserId, channelId, message);
+                return;
+            } catch (MattermostException e) {
+                log.debug("An ephemeral post for user {} failed ({}); sending it to their direct channel instead.",
+                        mattermostUserId, e.getMessage());
+            }
+        }
+        sendDirect(mattermostUserId, message, (String) null);
+    }
+
+    /** Looked up outside any lock: two first calls for one user may both ask; both get the same id. */
+    private String directChannel(String mattermostUserId) {
+        String known = directChannels.get(mattermostUserId);
+        if (known != null) {
+            return known;
+        }
+        String id = client.directChannel(bot.userId(), mattermostUserId).id();
+        directChannels.putIfAbsent(mattermostUserId, id);
+        return id;
     }
 }

@@ -91,6 +91,15 @@ public class MattermostClient {
         return call("POST", "/posts", post, Post.class);
     }
 
+    /**
+     * A post only {@code userId} sees, in a channel, until they reload; Mattermost does not keep it.
+     * Needs the {@code create_post_ephemeral} permission (system admins have it).
+     */
+    public Post createEphemeralPost(String userId, String channelId, String message) {
+        return call("POST", "/posts/ephemeral", java.util.Map.of("user_id", userId,
+                "post", java.util.Map.of("channel_id", channelId, "message", message)), Post.class);
+    }
+
     /** Replaces a post's message; Mattermost marks it edited. */
     public Post patchPostMessage(String postId, String message) {
         return call("PUT", "/posts/" + encode(postId) + "/patch", java.util.Map.of("message", message), Post.class);

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The slash command's endpoint. Mattermost sends the team's command token in the form and as
  * {@code Authorization: Token …}; it is compared in constant time with the token stored for that
  * team. A request without a token gets 401, one for an unknown team or with a wrong token 403, and
- * neither reaches the handler. Every accepted request gets an ephemeral reply.
+ * neither reaches the handler. The token proves only that the request is for that team, not who
+ * sent it: the handler tells users about themselves privately and asks them to confirm changes,
+ * and its answer here says nothing about them.
  */
 @RestController
 class SlashCommandController {
@@ -53,7 +55,7 @@ class SlashCommandController {
         Optional<TeamCommand> registered = teamId == null ? Optional.empty() : commands.find(teamId);
         if (registered.isEmpty() || !Tokens.constantTimeEquals(token,
                 vault.open(registered.get().tokenSealed(), TeamCommand.vaultContext(teamId)))) {
-            log.warn("Refused a slash-command request for team {}: {}.", teamId,
+            log.warn("Refused a slash-command request for team {}: {}.", loggable(teamId),
                     registered.isEmpty() ? "no command is registered for that team" : "its token does not match");
             return reject(HttpStatus.FORBIDDEN, "The command token is not valid for this team.");
         }
@@ -67,6 +69,11 @@ class SlashCommandController {
                 : handler.handle(new CommandInvocation(teamId, fields.getFirst("channel_id"), userId,
                         fields.getFirst("user_name"), text, fields.getFirst("trigger_id")));
         return ResponseEntity.ok(Map.of("response_type", "ephemeral", "text", reply));
+    }
+
+    /** The team id as it may appear in a log line: anyone can send one, so only Mattermost's id shape is written. */
+    private static String loggable(String teamId) {
+        return teamId != null && teamId.matches("[a-z0-9]{26}") ? teamId : "(malformed id)";
     }
 
     private static ResponseEntity<Map<String, String>> reject(HttpStatus status, String text) {

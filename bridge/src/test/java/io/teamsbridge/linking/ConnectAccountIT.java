@@ -154,7 +154,7 @@ class ConnectAccountIT {
         Person hal = world().person("hal");
         String link = world().connectLink(hal);
         assertThat(world().followAs(link, hal.teamsUserId()).statusCode()).isEqualTo(200);
-        world().command(hal.mattermostUserId(), "disconnect");
+        world().commandConfirmed(hal.mattermostUserId(), "disconnect");
 
         HttpResponse<String> again = world().followAs(link, hal.teamsUserId());
 

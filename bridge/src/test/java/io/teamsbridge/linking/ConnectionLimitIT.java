@@ -34,7 +34,7 @@ class ConnectionLimitIT {
         assertThat(links.findByMattermostUser(late.mattermostUserId())).isEmpty();
         assertThat(links.count()).isEqualTo(1);
 
-        world.command(first.mattermostUserId(), "disconnect");
+        world.commandConfirmed(first.mattermostUserId(), "disconnect");
         world.connected(late);
         assertThat(links.findByMattermostUser(late.mattermostUserId())).isPresent();
     }

@@ -17,7 +17,7 @@ class RestartIT {
     void notificationsOffAndTheConnectionSurviveARestart() {
         World world = bridge.world();
         Person ada = world.connected(world.person("ada"));
-        assertThat(world.command(ada.mattermostUserId(), "notifications off")).contains("**off**");
+        assertThat(world.commandConfirmed(ada.mattermostUserId(), "notifications off")).contains("**off**");
 
         bridge.harness().stopBridge();
         bridge.harness().startBridge();

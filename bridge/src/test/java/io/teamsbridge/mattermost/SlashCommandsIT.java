@@ -82,6 +82,8 @@ class SlashCommandsIT {
     void notificationsNeedAConnection() {
         String user = world().mattermostUser("notyet");
         assertThat(world().command(user, "notifications off"))
+                .endsWith("You are not connected to Microsoft Teams. Run `/msteams connect` first.");
+        assertThat(world().command(user, "notifications"))
                 .isEqualTo("You are not connected to Microsoft Teams. Run `/msteams connect` first.");
         assertThat(bridge.harness().bean(NotificationPreferences.class).enabled(user)).isTrue();
     }
@@ -93,10 +95,12 @@ class SlashCommandsIT {
         String id = carol.mattermostUserId();
 
         assertThat(world().command(id, "notifications")).contains("notifications are **on**");
-        assertThat(world().command(id, "notifications off")).contains("notifications are **off**");
+        assertThat(world().command(id, "notifications off")).contains("Turn your Teams chat notifications **off**?");
+        assertThat(preferences.enabled(id)).as("not before the button is pressed").isTrue();
+        assertThat(world().confirm(id)).contains("notifications are **off**");
         assertThat(preferences.enabled(id)).isFalse();
         assertThat(world().command(id, "notifications")).contains("notifications are **off**");
-        assertThat(world().command(id, "NOTIFICATIONS On")).contains("notifications are **on**");
+        assertThat(world().commandConfirmed(id, "NOTIFICATIONS On")).contains("notifications are **on**");
         assertThat(preferences.enabled(id)).isTrue();
         assertThat(world().command(id, "notifications maybe")).startsWith("Usage: `/msteams notifications [on|off]`");
         assertThat(preferences.enabled(id)).isTrue();
@@ -108,12 +112,13 @@ class SlashCommandsIT {
         AccountLinkRepository links = bridge.harness().bean(AccountLinkRepository.class);
         assertThat(links.findByMattermostUser(dave.mattermostUserId())).isPresent();
 
-        assertThat(world().command(dave.mattermostUserId(), "disconnect"))
-                .startsWith("Disconnected. Your Microsoft tokens have been deleted");
+        assertThat(world().command(dave.mattermostUserId(), "disconnect")).contains("Disconnect your Microsoft Teams account");
+        assertThat(links.findByMattermostUser(dave.mattermostUserId())).as("not before the button is pressed").isPresent();
+        assertThat(world().confirm(dave.mattermostUserId())).startsWith("Disconnected. Your Microsoft tokens have been deleted");
         assertThat(links.findByMattermostUser(dave.mattermostUserId())).isEmpty();
         assertThat(world().command(dave.mattermostUserId(), "status")).startsWith("You are not connected");
         assertThat(world().command(dave.mattermostUserId(), "disconnect"))
-                .isEqualTo("You are not connected to Microsoft Teams, so there is nothing to disconnect.");
+                .endsWith("You are not connected to Microsoft Teams, so there is nothing to disconnect.");
     }
 
     @Test

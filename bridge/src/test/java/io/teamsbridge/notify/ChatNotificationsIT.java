@@ -78,7 +78,7 @@ class ChatNotificationsIT {
         Person busy = connected("busy");
         world.presence(busy, "Busy", "Busy");
         Person quiet = connected("quiet");
-        world.command(quiet.mattermostUserId(), "notifications off");
+        world.commandConfirmed(quiet.mattermostUserId(), "notifications off");
         Person outsider = world.person("outsider");
         String chat = world.chat("group", "Project Falcon", alice, bob, carol, busy, quiet, outsider);
 

@@ -182,25 +182,4 @@ class LifecycleHardeningIT {
         assertThat(status(genuine)).isEqualTo(GraphSubscription.Status.ACTIVE);
         assertThat(status(other)).isEqualTo(GraphSubscription.Status.ACTIVE);
     }
-
-    @Test
-    void aMessageForASubscriptionNotStoredYetIsDeliveredOnceItIs() throws Exception {
-        // Graph may deliver for a subscription it has just created before the bridge has stored it.
-        io.teamsbridge.testing.World world = bridge.world();
-        io.teamsbridge.testing.World.Person owner = world.person("owner");
-        io.teamsbridge.testing.World.Person recipient = world.connected(world.person("recipient"));
-        world.presence(recipient, "Away", "Away");
-        String chat = world.chat("oneOnOne", null, owner, recipient);
-        String id = createAtGraph("race-state", owner.teamsUserId(), true);
-        long failures = bridge.harness().teams().stats().path("deliveryFailures").asLong();
-
-        world.say(chat, owner, "<p>sent-before-the-subscription-was-stored</p>");
-        await().atMost(Duration.ofSeconds(30)).until(() -> bridge.harness().teams().stats().path("deliveryFailures").asLong() > failures);
-        assertThat(world.notifications(recipient)).isEmpty();
-
-        store(id, "race-state");
-        await().atMost(Duration.ofSeconds(60)).until(() -> world.notifications(recipient).stream()
-                .anyMatch(p -> p.path("message").asString().contains("sent-before-the-subscription-was-stored")));
-        assertThat(world.notifications(recipient)).hasSize(1);
-    }
 }

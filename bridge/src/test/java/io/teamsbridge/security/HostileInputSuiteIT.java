@@ -64,6 +64,7 @@ class HostileInputSuiteIT {
     private static final String NOTIFICATIONS = "/microsoft/notifications";
     private static final String LIFECYCLE = "/microsoft/lifecycle";
     private static final String COMMAND = "/mattermost/command";
+    private static final String ACTIONS = "/mattermost/actions";
 
     private static ProbeLog probes;
     private static World world;
@@ -74,6 +75,9 @@ class HostileInputSuiteIT {
     private static String commandToken;
     private static String usedConnectLink;
     private static StoredState before;
+    private static Person keeper;
+    private static JsonNode pendingContext;
+    private static JsonNode usedContext;
     private static int victimPostsBefore;
 
     @BeforeAll
@@ -95,8 +99,18 @@ class HostileInputSuiteIT {
         bridge.harness().bean(SubscriptionRepository.class).insert(new GraphSubscription(SUBSCRIPTION,
                 "/chats/getAllMessages?model=B", bridge.harness().bridgeUrl() + NOTIFICATIONS, "cert",
                 Tokens.sha256(CLIENT_STATE), now.plus(Duration.ofDays(2)), now, now, GraphSubscription.Status.ACTIVE));
+        keeper = world.connected(world.person("keeper"));
+        world.command(keeper.mattermostUserId(), "notifications on");
+        pendingContext = confirmContext(world.lastConfirmation(keeper.mattermostUserId()));
+        world.command(keeper.mattermostUserId(), "notifications on");
+        usedContext = confirmContext(world.lastConfirmation(keeper.mattermostUserId()));
+        world.confirm(keeper.mattermostUserId());
         before = StoredState.of(jdbc());
         victimPostsBefore = bridge.harness().chat().botPosts(victim.mattermostUserId()).size();
+    }
+
+    private static JsonNode confirmContext(JsonNode post) {
+        return post.path("props").path("attachments").get(0).path("actions").get(0).path("integration").path("context");
     }
 
     private static JdbcClient jdbc() {
@@ -368,6 +382,67 @@ class HostileInputSuiteIT {
             assertThat(page.body()).doesNotContain("<script>").doesNotContain("<img").doesNotContain("onerror=alert");
             assertThat(page.headers().firstValue("Location")).isEmpty();
             probes.send(INJECTION, probes.request("/connect?state=" + enc(hostile)), REFUSED);
+            probes.send(INJECTION, form("/connect", "state=" + enc(hostile)), REFUSED);
+        }
+        for (String body : List.of("", "state", "state=", "%%%=%zz", "state=a&state=b", "=&=")) {
+            probes.send(MALFORMED, form("/connect", body), REFUSED);
+        }
+        probes.send(HUGE, form("/connect", "state=" + "s".repeat(3_000_000)), REFUSED);
+        probes.send(CONTENT_TYPE, json("/connect", "{\"state\":\"" + usedState + "\"}"), REFUSED);
+        probes.send(CONTENT_TYPE, probes.request("/connect").header("Content-Type", "text/plain")
+                .POST(BodyPublishers.ofString("state=" + usedState)), REFUSED);
+        probes.send(ENCODING, form("/connect", "state=%C3%28%ED%A0%80%00"), REFUSED);
+        probes.send(FORGED, form("/connect", "state=" + usedState), REFUSED);
+        probes.send(FORGED, form("/connect", "state=" + usedState).header("Sec-Fetch-Site", "cross-site"), REFUSED);
+        probes.send(FORGED, form("/connect", "state=" + Tokens.sha256("guess").substring(0, 43))
+                .header("Origin", "https://evil.example"), REFUSED);
+        probes.assertAllAsExpected();
+    }
+
+    // ---- the confirm-button endpoint --------------------------------------------------------
+
+    private static HttpRequest.Builder press(String userId, Object context) throws Exception {
+        return json(ACTIONS, tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                java.util.Map.of("user_id", userId, "context", context)));
+    }
+
+    @Test
+    @Order(5)
+    void theConfirmButtonEndpoint() throws Exception {
+        for (String body : List.of("", "{", "[]", "null", "42", "{\"user_id\":5}", "{\"user_id\":\"x\",\"context\":",
+                "{\"user_id\":\"" + keeper.mattermostUserId() + "\"}", "{\"user_id\":\"" + keeper.mattermostUserId()
+                        + "\",\"context\":\"not an object\"}")) {
+            probes.send(MALFORMED, json(ACTIONS, body), REFUSED);
+        }
+        probes.send(HUGE, json(ACTIONS, "{\"user_id\":\"" + "u".repeat(40_000) + "\"}"), REFUSED);
+        probes.send(HUGE, bytes(ACTIONS, "application/json", new byte[5 * 1024 * 1024]), REFUSED);
+        probes.send(NESTING, json(ACTIONS, "{\"user_id\":\"u\",\"context\":" + "{\"a\":".repeat(500) + "1" + "}".repeat(500) + "}"),
+                REFUSED);
+        probes.send(NESTING, json(ACTIONS, nested(10_000)), REFUSED);
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "*/*")) {
+            probes.send(CONTENT_TYPE, bytes(ACTIONS, type, "{}".getBytes(StandardCharsets.UTF_8)), REFUSED);
+        }
+        probes.send(CONTENT_TYPE, probes.request(ACTIONS).GET(), REFUSED);
+        probes.send(CONTENT_TYPE, probes.request(ACTIONS).POST(BodyPublishers.ofString("{}")), REFUSED);
+        probes.send(ENCODING, bytes(ACTIONS, "application/json", new byte[] {'{', '"', 'u', (byte) 0xC3, 0x28, '"', ':', '1', '}'}),
+                REFUSED);
+        probes.send(ENCODING, json(ACTIONS, "{\"user_id\":\"\\ud800\\u0000\",\"context\":{}}"), REFUSED);
+        // Forged: another user pressing the keeper's button, or any field of its context changed.
+        probes.send(FORGED, press(victim.mattermostUserId(), pendingContext), REFUSED);
+        probes.send(FORGED, press(mallory.mattermostUserId(), pendingContext), REFUSED);
+        for (String[] change : new String[][] {{"action", "disconnect"}, {"user_id", victim.mattermostUserId()},
+                {"expires", "99999999999"}, {"mac", "AAAA"}, {"mac", ""}}) {
+            var tampered = ((tools.jackson.databind.node.ObjectNode) pendingContext).deepCopy();
+            tampered.put(change[0], change[1]);
+            probes.send(FORGED, press(keeper.mattermostUserId(), tampered), REFUSED);
+        }
+        probes.send(FORGED, press(victim.mattermostUserId(), java.util.Map.of("action", "disconnect", "user_id",
+                victim.mattermostUserId(), "expires", "99999999999", "mac", "forged")), REFUSED);
+        // Replayed: the keeper's button that was already pressed does what it did, nothing more.
+        probes.send(FORGED, press(keeper.mattermostUserId(), usedContext), ANSWERED);
+        for (String hostile : List.of("' OR '1'='1", "<script>alert(1)</script>", "@channel", "x'); DROP TABLE account_link;--")) {
+            probes.send(INJECTION, press(hostile, java.util.Map.of("action", hostile, "user_id", hostile, "expires", hostile,
+                    "mac", hostile)), REFUSED);
         }
         probes.assertAllAsExpected();
     }

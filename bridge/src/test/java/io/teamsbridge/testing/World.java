@@ -99,12 +99,48 @@ public final class World {
         return teamId;
     }
 
-    /** What the user sees after typing {@code /msteams <text>}; the command must have succeeded. */
+    /**
+     * What the user sees after typing {@code /msteams <text>}: the command's answer and what the bot
+     * told them privately meanwhile (ephemeral posts, and posts in their direct channel with the
+     * bot), in that order. The command must have succeeded.
+     */
     public String command(String mattermostUserId, String text) {
+        int ephemeralBefore = harness.chat().ephemeralPosts(mattermostUserId).size();
+        int directBefore = harness.chat().botPosts(mattermostUserId).size();
         CommandResult result = commandResult(mattermostUserId, text);
         assertThat(result.status()).as("status of /msteams %s: %s", text, result.response()).isEqualTo(200);
         assertThat(result.response().path("response_type").asString("ephemeral")).isEqualTo("ephemeral");
-        return result.response().path("text").asString();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.List<tools.jackson.databind.JsonNode> ephemeral = harness.chat().ephemeralPosts(mattermostUserId);
+        ephemeral.subList(ephemeralBefore, ephemeral.size()).forEach(p -> seen.add(p.path("message").asString()));
+        java.util.List<tools.jackson.databind.JsonNode> direct = harness.chat().botPosts(mattermostUserId);
+        direct.subList(directBefore, direct.size()).forEach(p -> seen.add(p.path("message").asString()));
+        return String.join("\n\n", seen.stream().filter(m -> !m.isBlank()).toList());
+    }
+
+    /**
+     * Types {@code /msteams <text>} and presses the confirm button the bot sends to the user's
+     * direct channel; returns what the confirmation message then says.
+     */
+    public String commandConfirmed(String mattermostUserId, String text) {
+        command(mattermostUserId, text);
+        return confirm(mattermostUserId);
+    }
+
+    /** Presses the newest confirm button in the user's direct channel with the bot; returns the updated message. */
+    public String confirm(String mattermostUserId) {
+        tools.jackson.databind.JsonNode post = lastConfirmation(mattermostUserId);
+        var click = harness.chat().clickButton(post.path("id").asString(), "confirm", mattermostUserId);
+        assertThat(click.status()).as("pressing confirm: %s", click.response()).isEqualTo(200);
+        return harness.chat().botPosts(mattermostUserId).stream().filter(p -> p.path("id").asString().equals(post.path("id").asString()))
+                .findFirst().orElseThrow().path("message").asString();
+    }
+
+    /** The newest post with a confirm button in the user's direct channel with the bot. */
+    public tools.jackson.databind.JsonNode lastConfirmation(String mattermostUserId) {
+        return harness.chat().botPosts(mattermostUserId).reversed().stream()
+                .filter(p -> p.path("props").path("attachments").toString().contains("\"confirm\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no confirm button sent to " + mattermostUserId));
     }
 
     public CommandResult commandResult(String mattermostUserId, String text) {

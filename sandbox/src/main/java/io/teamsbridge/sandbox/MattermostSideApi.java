@@ -23,7 +23,13 @@ class MattermostSideApi {
     /** What the person sees after a command: the reply's Markdown and its rendering. */
     record Reply(int status, String text, String html) {}
 
-    record BotPost(String id, String rootId, String markdown, String html, long createAt, long updateAt, boolean deleted) {}
+    record BotPost(String id, String rootId, String markdown, String html, long createAt, long updateAt, boolean deleted,
+            List<Button> buttons) {}
+
+    /** A message button (attachment action) the person can press. */
+    record Button(String id, String name) {}
+
+    record Press(String userId) {}
 
     private final SandboxBackends backends;
     private final MarkdownView markdown = new MarkdownView();
@@ -51,11 +57,17 @@ class MattermostSideApi {
         if (team == null) {
             throw new IllegalArgumentException("the sandbox was started with --no-seed, so there is no team to run commands in");
         }
+        int seenBefore = backends.mattermost().ephemeralPosts(command.userId()).size();
         MattermostControlClient.CommandResult result = backends.mattermost().executeCommand(command.userId(), team, text);
-        JsonNode response = result.response();
-        String reply = response.path("text").asString("");
+        // What only this person sees: the command's answer and what the bot told them privately meanwhile.
+        List<JsonNode> ephemeral = backends.mattermost().ephemeralPosts(command.userId());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode p : ephemeral.subList(Math.min(seenBefore, ephemeral.size()), ephemeral.size())) {
+            seen.add(p.path("message").asString(""));
+        }
+        String reply = String.join("\n\n", seen.stream().filter(m -> !m.isBlank()).toList());
         if (reply.isEmpty()) {
-            reply = response.path("message").asString(""); // Mattermost's error shape
+            reply = result.response().path("message").asString(""); // Mattermost's error shape
         }
         return new Reply(result.status(), reply, markdown.html(reply));
     }
@@ -66,9 +78,26 @@ class MattermostSideApi {
         List<BotPost> posts = new ArrayList<>();
         for (JsonNode p : backends.mattermost().botPosts(userId)) {
             String message = p.path("message").asString("");
+            List<Button> buttons = new ArrayList<>();
+            for (JsonNode attachment : p.path("props").path("attachments")) {
+                for (JsonNode action : attachment.path("actions")) {
+                    buttons.add(new Button(action.path("id").asString(""), action.path("name").asString("")));
+                }
+            }
             posts.add(new BotPost(p.path("id").asString(), p.path("root_id").asString(""), message, markdown.html(message),
-                    p.path("create_at").asLong(0), p.path("update_at").asLong(0), p.path("delete_at").asLong(0) > 0));
+                    p.path("create_at").asLong(0), p.path("update_at").asLong(0), p.path("delete_at").asLong(0) > 0,
+                    buttons));
         }
         return posts;
+    }
+
+    /** The person presses a button on one of the bot's posts, as in Mattermost. */
+    @PostMapping("/posts/{postId}/actions/{actionId}")
+    int press(@org.springframework.web.bind.annotation.PathVariable String postId,
+            @org.springframework.web.bind.annotation.PathVariable String actionId, @RequestBody Press press) {
+        if (press.userId() == null || press.userId().isBlank()) {
+            throw new IllegalArgumentException("pick a Mattermost user first");
+        }
+        return backends.mattermost().clickButton(postId, actionId, press.userId()).status();
     }
 }

@@ -116,7 +116,7 @@ class SandboxIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Connected to Microsoft Teams");
-        assertThat(mattermost.executeCommand(mmUser, team, "/msteams status").response().path("text").asString())
+        assertThat(awaitCommand(mattermost, mmUser, team, "/msteams status"))
                 .startsWith("You are connected to Microsoft Teams as **Zoe Zimmer**");
         assertThat(mattermost.botPosts(mmUser)).anySatisfy(p -> assertThat(p.path("message").asString())
                 .contains("You're connected to Microsoft Teams"));
@@ -136,7 +136,7 @@ class SandboxIT {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("email does not match").contains("yan.young@contoso.example").contains("yan@example.org");
-        assertThat(mattermost.executeCommand(mmUser, team, "/msteams status").response().path("text").asString())
+        assertThat(awaitCommand(mattermost, mmUser, team, "/msteams status"))
                 .startsWith("You are not connected");
     }
 
@@ -171,9 +171,12 @@ class SandboxIT {
     }
 
     /** A new team gets the command within the sync interval; the test waits for it instead of forcing a sync. */
+    /** Runs the command until it is registered; returns what only the user saw (answer and private replies). */
     private static String awaitCommand(MattermostControlClient mattermost, String user, String team, String command) {
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> mattermost.executeCommand(user, team, command), r -> r.status() == 200)
-                .response().path("text").asString();
+        int before = mattermost.ephemeralPosts(user).size();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> mattermost.executeCommand(user, team, command), r -> r.status() == 200);
+        java.util.List<JsonNode> seen = mattermost.ephemeralPosts(user);
+        return String.join("\n\n", seen.subList(before, seen.size()).stream().map(p -> p.path("message").asString()).toList());
     }
 }

@@ -118,6 +118,17 @@ class SandboxPageBrowserIT {
         assertThat(new MattermostControlClient(sandbox.mattermostUrl()).botPosts(bob.mattermostUserId()))
                 .noneMatch(p -> p.path("message").asString().contains("Release 2"));
 
+        // A change is confirmed with the button the bot sends to the person's direct channel.
+        WebElement input = browser.findElement(By.id("mm-command"));
+        input.clear();
+        input.sendKeys("/msteams notifications off");
+        browser.findElement(By.id("mm-run")).click();
+        WebElement confirm = waitFor().ignoreException(StaleElementReferenceException.class).until(() -> browser
+                .findElements(By.cssSelector("#mm-posts .post-action")).stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        confirm.click();
+        waitFor().ignoreException(StaleElementReferenceException.class)
+                .until(() -> postBodies(bob).stream().anyMatch(html -> html.contains("notifications are <strong>off</strong>")));
+
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "sandbox-page.png"), browser.getScreenshotAs(OutputType.BYTES));
     }

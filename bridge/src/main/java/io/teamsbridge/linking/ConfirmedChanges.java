@@ -1,0 +1,61 @@
+package io.teamsbridge.linking;
+
+import io.teamsbridge.config.MattermostProperties;
+import io.teamsbridge.mattermost.ConfirmHandler;
+import io.teamsbridge.store.AccountLinkRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The changes {@code /msteams} makes once the user confirms them with the button in their direct
+ * channel with the bot. Each is idempotent, so a button pressed twice changes nothing more.
+ */
+@Component
+class ConfirmedChanges implements ConfirmHandler {
+    static final String DISCONNECT = "disconnect";
+    static final String NOTIFICATIONS_ON = "notifications-on";
+    static final String NOTIFICATIONS_OFF = "notifications-off";
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmedChanges.class);
+
+    private final AccountLinkRepository links;
+    private final NotificationPreferences preferences;
+    private final String trigger;
+
+    ConfirmedChanges(AccountLinkRepository links, NotificationPreferences preferences, MattermostProperties mattermost) {
+        this.links = links;
+        this.preferences = preferences;
+        this.trigger = "/" + mattermost.commandTrigger();
+    }
+
+    @Override
+    public String confirmed(String action, String mattermostUserId) {
+        return switch (action) {
+            case DISCONNECT -> disconnect(mattermostUserId);
+            case NOTIFICATIONS_ON -> notifications(mattermostUserId, true);
+            case NOTIFICATIONS_OFF -> notifications(mattermostUserId, false);
+            default -> "This button no longer does anything. Type `" + trigger + " help` for the commands.";
+        };
+    }
+
+    private String disconnect(String userId) {
+        if (!links.delete(userId)) {
+            return "You are not connected to Microsoft Teams, so there is nothing to disconnect.";
+        }
+        log.info("Mattermost user {} disconnected their Teams account.", userId);
+        return "Disconnected. Your Microsoft tokens have been deleted and you will get no more Teams chat notifications. "
+                + "Run `" + trigger + " connect` to connect again.";
+    }
+
+    private String notifications(String userId, boolean on) {
+        if (links.findByMattermostUser(userId).isEmpty()) {
+            return "You are not connected to Microsoft Teams. Run `" + trigger + " connect` first.";
+        }
+        preferences.set(userId, on);
+        return on
+                ? "Your Teams chat notifications are **on**: you are told here about Teams chat messages that arrive while "
+                        + "you are away from Teams. `" + trigger + " notifications off` turns them off."
+                : "Your Teams chat notifications are **off**. `" + trigger + " notifications on` turns them on.";
+    }
+}
