@@ -7,12 +7,11 @@ import io.teamsbridge.crypto.Tokens;
 import io.teamsbridge.store.GraphSubscription;
 import io.teamsbridge.store.SubscriptionRepository;
 import io.teamsbridge.testing.BridgeExtension;
+import io.teamsbridge.testing.GraphSubscriptions;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lifecycle notifications carry nothing but a clientState, so they act only on what Graph
@@ -32,7 +30,6 @@ class LifecycleHardeningIT {
     @RegisterExtension
     static final BridgeExtension bridge = new BridgeExtension(Map.of("microsoft.subscription.enabled", "false"));
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A subscription row of ours that Graph does not have (so subscriptionRemoved is confirmed). */
@@ -52,51 +49,10 @@ class LifecycleHardeningIT {
     /** A subscription that Graph (the emulator) really has, with a clientState the test knows, and our row for it. */
     private String atGraph(String clientState) throws Exception {
         String user = bridge.harness().teams().createUser("Owner " + clientState, clientState + "@example.com", null);
-        String id = createAtGraph(clientState, user, false);
-        store(id, clientState);
+        GraphSubscriptions subscriptions = new GraphSubscriptions(bridge.harness());
+        String id = subscriptions.createAtGraph(clientState, user, false);
+        subscriptions.store(id, clientState);
         return id;
-    }
-
-    private void store(String id, String clientState) {
-        Instant now = Instant.now();
-        GraphSubscription row = new GraphSubscription(id, "/chats/getAllMessages", bridge.harness().bridgeUrl() + "/microsoft/notifications",
-                "cert", Tokens.sha256(clientState), now.plus(Duration.ofHours(2)), now, now, GraphSubscription.Status.ACTIVE);
-        bridge.harness().bean(SubscriptionRepository.class).insert(row);
-        bridge.harness().bean(io.teamsbridge.microsoft.subscriptions.SubscriptionRegistry.class).remember(row);
-    }
-
-    /** Creates a per-user subscription at Graph (the emulator), optionally with our certificate for resource data. */
-    private String createAtGraph(String clientState, String user, boolean resourceData) throws Exception {
-        var microsoft = bridge.harness().microsoft();
-        String form = "grant_type=client_credentials&client_id=" + enc(microsoft.clientId()) + "&client_secret="
-                + enc(microsoft.clientSecret()) + "&scope=" + enc("https://graph.microsoft.com/.default");
-        JsonNode token = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(microsoft.baseUrl() + "/" + microsoft.tenantId()
-                + "/oauth2/v2.0/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body());
-        String expires = Instant.now().plus(Duration.ofMinutes(50)).toString();
-        // A per-user resource: the emulator, like Graph, allows one tenant-wide subscription per app.
-        Map<String, Object> request = new java.util.HashMap<>(Map.of("changeType", "created",
-                "resource", "/users/" + user + "/chats/getAllMessages",
-                "notificationUrl", bridge.harness().bridgeUrl() + "/microsoft/notifications",
-                "lifecycleNotificationUrl", bridge.harness().bridgeUrl() + "/microsoft/lifecycle",
-                "expirationDateTime", expires, "clientState", clientState));
-        if (resourceData) {
-            var certificate = bridge.harness().bean(io.teamsbridge.microsoft.NotificationCertificates.class).active();
-            request.put("includeResourceData", true);
-            request.put("encryptionCertificate", certificate.base64Der());
-            request.put("encryptionCertificateId", certificate.id());
-        }
-        String body = JSON.writeValueAsString(request);
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(microsoft.graphUrl() + "/subscriptions"))
-                .header("Authorization", "Bearer " + token.path("access_token").asString())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("id").asString();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String event(String subscriptionId, String clientState, String event) {
