@@ -21,6 +21,8 @@ class NoMonitorAroundCallsTest {
     private static final Path SOURCES = Path.of("src/main/java/io/teamsbridge");
     private static final List<String> CALLING_PACKAGES = List.of("microsoft", "mattermost", "http", "linking", "notify");
     private static final Pattern SYNCHRONIZED = Pattern.compile("\\bsynchronized\\b");
+    /** A computeIfAbsent whose mapping function reaches a client (an HTTP call) before the statement ends. */
+    private static final Pattern CALL_IN_COMPUTE = Pattern.compile("computeIfAbsent\\([^;]*->[^;]*\\b(client|graph|http|identity|mattermost)\\.");
 
     @Test
     void packagesThatCallOutHoldNoMonitor() throws IOException {
@@ -29,6 +31,7 @@ class NoMonitorAroundCallsTest {
                 for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     String code = withoutComments(Files.readString(file));
                     assertThat(SYNCHRONIZED.matcher(code).find()).as("%s uses synchronized", file).isFalse();
+                    assertThat(CALL_IN_COMPUTE.matcher(code).find()).as("%s calls out inside computeIfAbsent", file).isFalse();
                 }
             }
         }
