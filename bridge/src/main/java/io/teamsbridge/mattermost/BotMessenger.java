@@ -54,7 +54,7 @@ public class BotMessenger {
                         mattermostUserId, e.getMessage());
             }
         }
-        sendDirect(mattermostUserId, message, (String) null);
+        sendDirect(mattermostUserId, message, Map.<String, Object>of(Confirmations.KIND_PROP, "reply"));
     }
 
     /** Looked up outside any lock: two first calls for one user may both ask; both get the same id. */

@@ -76,9 +76,9 @@ class ConfirmController {
         };
     }
 
-    /** Replaces the message, and with empty props its button. */
+    /** Replaces the message, and with new props its button. */
     private static Map<String, Object> update(String message) {
-        return Map.of("update", Map.of("message", message, "props", Map.of()));
+        return Map.of("update", Map.of("message", message, "props", Map.of(Confirmations.KIND_PROP, "confirmation")));
     }
 
     private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, String message) {

@@ -23,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class Confirmations {
     public static final String PATH = "/mattermost/actions";
+    /** A post prop that marks the bot's answers to commands, apart from its notifications. */
+    public static final String KIND_PROP = "teamsbridge_kind";
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
     private final BotMessenger messenger;
@@ -46,7 +48,8 @@ public class Confirmations {
                 "integration", Map.of("url", url, "context", context));
         Map<String, Object> attachment = Map.of("text", "This button works for " + LIFETIME.toMinutes() + " minutes.",
                 "actions", List.of(button));
-        messenger.sendDirect(mattermostUserId, question, Map.<String, Object>of("attachments", List.of(attachment)));
+        messenger.sendDirect(mattermostUserId, question,
+                Map.<String, Object>of("attachments", List.of(attachment), KIND_PROP, "confirmation"));
     }
 
     /** What a pressed button's context says, once verified. */

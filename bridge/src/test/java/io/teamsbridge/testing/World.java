@@ -175,10 +175,11 @@ public final class World {
         harness.teams().setPresence(person.teamsUserId(), availability, activity);
     }
 
-    /** The bot's notification posts to the person (its welcome message left out). */
+    /** The bot's notification posts to the person (its welcome message and its answers to commands left out). */
     public java.util.List<tools.jackson.databind.JsonNode> notifications(Person person) {
         return harness.chat().botPosts(person.mattermostUserId()).stream()
                 .filter(p -> !p.path("message").asString().startsWith("#### You're connected"))
+                .filter(p -> !p.path("props").has(io.teamsbridge.mattermost.Confirmations.KIND_PROP))
                 .toList();
     }
 
