@@ -87,8 +87,7 @@ class LinkController {
     ResponseEntity<String> proceed(@RequestParam(name = "state", required = false) String state,
             @RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite,
             @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
-        if ((fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none"))
-                || (origin != null && !origin.equals(publicOrigin))) {
+        if (!fromOurPage(fetchSite, origin)) {
             return page(new ConnectOutcome.Refused("This request did not come from the connect page",
                     "Open the link from /msteams connect and press Continue there.", 403));
         }
@@ -114,6 +113,19 @@ class LinkController {
                 .header(HttpHeaders.LOCATION, identity.authorizationUrl(state, verifier).toString())
                 .header(HttpHeaders.SET_COOKIE, cookie.toString())
                 .build();
+    }
+
+    /**
+     * Whether a form post comes from our own page. Browsers say where a request comes from in
+     * {@code Sec-Fetch-Site}; where they do not, a foreign {@code Origin} gives it away. A
+     * same-origin post from a page with {@code Referrer-Policy: no-referrer} carries
+     * {@code Origin: null}, so that value alone proves nothing either way.
+     */
+    private boolean fromOurPage(String fetchSite, String origin) {
+        if (fetchSite != null) {
+            return fetchSite.equals("same-origin") || fetchSite.equals("none");
+        }
+        return origin == null || origin.equals("null") || origin.equals(publicOrigin);
     }
 
     /** The state of a link that has been neither opened nor used and has not expired; reads only. */
