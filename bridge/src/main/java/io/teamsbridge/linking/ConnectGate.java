@@ -20,7 +20,7 @@ class ConnectGate {
         this.mattermost = mattermost;
     }
 
-    Optional<String> refusal(String userId, String username) {
+    Optional<String> refusal(String userId) {
         MattermostWire.User user = policy.requiresVerifiedEmail() || policy.hasAllowList() ? mattermost.user(userId) : null;
         if (user != null) {
             Optional<String> email = policy.emailRefusal(user);
@@ -28,7 +28,9 @@ class ConnectGate {
                 return email;
             }
         }
-        if (policy.hasAllowList() && !policy.allows(username, null) && !policy.allows(null, user.email())) {
+        // The username from Mattermost, not the one in the command request, which anyone holding
+        // the team's command token could have written.
+        if (policy.hasAllowList() && !policy.allows(user.username(), user.email())) {
             return Optional.of("Your administrator allows only some people to connect Microsoft Teams, and you are not "
                     + "on that list. Ask them to add you.");
         }

@@ -117,7 +117,7 @@ class MsteamsCommands implements SlashCommandHandler {
         }
         Optional<String> refusal;
         try {
-            refusal = gate.refusal(userId, invocation.userName());
+            refusal = gate.refusal(userId);
         } catch (MattermostException e) {
             log.warn("Could not check whether Mattermost user {} may connect: {}", userId, e.getMessage());
             return "Your account could not be checked right now because Mattermost did not answer. Please try again in a minute.";

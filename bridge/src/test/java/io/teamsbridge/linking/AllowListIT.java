@@ -38,4 +38,24 @@ class AllowListIT {
         assertThat(bridge.harness().bean(AccountLinkRepository.class).findByMattermostUser(outsider.mattermostUserId()))
                 .isEmpty();
     }
+
+    @Test
+    void anAllowedUsernameWrittenIntoTheCommandRequestDoesNotLetSomeoneElseIn() throws Exception {
+        Person outsider = bridge.world().person("outsider");
+        String token = bridge.harness().chat().commands(bridge.world().teamId()).stream()
+                .filter(c -> "msteams".equals(c.path("trigger").asString())).findFirst().orElseThrow().path("token").asString();
+        long states = bridge.harness().bean(JdbcClient.class).sql("SELECT COUNT(*) FROM oauth_state").query(Long.class).single();
+        String form = "token=" + token + "&team_id=" + bridge.world().teamId() + "&user_id=" + outsider.mattermostUserId()
+                + "&user_name=someone-else&command=%2Fmsteams&text=connect";
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(bridge.harness().bridgeUrl() + "/mattermost/command"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(bridge.harness().bean(JdbcClient.class).sql("SELECT COUNT(*) FROM oauth_state").query(Long.class).single())
+                .isEqualTo(states);
+    }
 }
