@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize how many received notifications a worker takes at once (their presence is
  *     looked up together)
  * @param concurrency how many chats are processed at the same time
- * @param claimLease a claimed notification whose worker has not finished within this time (it
- *     died) is handed to another worker
+ * @param claimLease claims are renewed every quarter of this while their batch runs; the claims of
+ *     a worker that died are handed to another worker once this has passed since their last renewal
  * @param maxBodySize the largest notification request accepted from Microsoft Graph
  * @param presenceCacheTtl how long a user's Teams presence is reused
  * @param chatCacheTtl how long a chat's members are reused before Graph is asked again
@@ -32,7 +32,7 @@ public record NotificationsProperties(
         @DefaultValue("24h") @NotNull Duration maxAge,
         @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("16") @Min(1) @Max(256) int concurrency,
-        @DefaultValue("2m") @NotNull Duration claimLease,
+        @DefaultValue("1m") @NotNull Duration claimLease,
         @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize maxBodySize,
         @DefaultValue("20s") @NotNull Duration presenceCacheTtl,
         @DefaultValue("10m") @NotNull Duration chatCacheTtl,

@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
 public class BotMessenger {
     private static final Logger log = LoggerFactory.getLogger(BotMessenger.class);
 
+    /** The props key that ties a forwarded post to its (message, user, part). */
+    public static final String DELIVERY_PROP = "teamsbridge_delivery";
+    private static final int LOOKUP_PAGE_SIZE = 100;
+    private static final int LOOKUP_PAGES = 10;
+
     /** Direct channels never change id, so they are looked up once per user. */
     private final Map<String, String> directChannels = new ConcurrentHashMap<>();
 
@@ -31,6 +36,41 @@ public class BotMessenger {
      */
     public Post sendDirect(String mattermostUserId, String message, String pendingPostId) {
         return client.createPost(new NewPost(directChannel(mattermostUserId), message, pendingPostId, null, null));
+    }
+
+    /**
+     * Sends one part of a notification: a deterministic {@code pending_post_id}, which Mattermost
+     * recognises for about 30 seconds, and the same value under {@link #DELIVERY_PROP}, by which
+     * {@link #findDirectPosts} finds the post however much later a retry comes.
+     */
+    public Post sendNotification(String mattermostUserId, String message, String deliveryKey) {
+        return client.createPost(new NewPost(directChannel(mattermostUserId), message, deliveryKey, null,
+                Map.of(DELIVERY_PROP, deliveryKey)));
+    }
+
+    /**
+     * The bot's posts in its direct channel with the user that carry one of these delivery keys,
+     * by key, looking back to {@code notBefore} (newest first, a bounded number of pages). Deleted
+     * posts are not listed by Mattermost and so are not found.
+     */
+    public Map<String, String> findDirectPosts(String mattermostUserId, java.util.Set<String> deliveryKeys,
+            java.time.Instant notBefore) {
+        Map<String, String> found = new java.util.HashMap<>();
+        String channel = directChannel(mattermostUserId);
+        for (int page = 0; page < LOOKUP_PAGES && found.size() < deliveryKeys.size(); page++) {
+            java.util.List<Post> posts = client.channelPosts(channel, page, LOOKUP_PAGE_SIZE);
+            for (Post post : posts) {
+                Object key = post.props() == null ? null : post.props().get(DELIVERY_PROP);
+                if (key instanceof String k && deliveryKeys.contains(k) && bot.userId().equals(post.userId())) {
+                    found.putIfAbsent(k, post.id());
+                }
+            }
+            if (posts.size() < LOOKUP_PAGE_SIZE
+                    || posts.getLast().createAt() != null && posts.getLast().createAt() < notBefore.toEpochMilli()) {
+                break;
+            }
+        }
+        return found;
     }
 
     /** Sends a message with props (for example attachments with buttons) to the user's direct channel. */

@@ -100,6 +100,30 @@ public class MattermostClient {
                 "post", java.util.Map.of("channel_id", channelId, "message", message)), Post.class);
     }
 
+    /**
+     * One page of a channel's posts, newest first ({@code page} 0 is the newest). Needs
+     * {@code read_channel}, which the bot has in its own direct channels.
+     */
+    public List<Post> channelPosts(String channelId, int page, int perPage) {
+        MattermostWire.PostList list = call("GET", "/channels/" + encode(channelId) + "/posts?page=" + page + "&per_page="
+                + perPage, null, MattermostWire.PostList.class);
+        List<Post> out = new ArrayList<>();
+        if (list.order() != null && list.posts() != null) {
+            for (String id : list.order()) {
+                Post post = list.posts().get(id);
+                if (post != null) {
+                    out.add(post);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes a post (the bot may delete its own). */
+    public void deletePost(String postId) {
+        send("DELETE", "/posts/" + encode(postId), null);
+    }
+
     /** Replaces a post's message; Mattermost marks it edited. */
     public Post patchPostMessage(String postId, String message) {
         return call("PUT", "/posts/" + encode(postId) + "/patch", java.util.Map.of("message", message), Post.class);

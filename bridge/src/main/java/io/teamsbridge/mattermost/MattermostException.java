@@ -23,6 +23,11 @@ public final class MattermostException extends RuntimeException {
         return errorId;
     }
 
+    /** Mattermost no longer accepts the bot's token: nothing the bot sends can succeed until it is fixed. */
+    public boolean botUnauthorized() {
+        return status == 401;
+    }
+
     /** Worth trying again later: unreachable, throttled or a server-side failure. */
     public boolean transientFailure() {
         return status == 0 || status == 429 || status >= 500;

@@ -62,6 +62,9 @@ public final class MattermostWire {
     public record Post(String id, String channelId, String userId, String message, String pendingPostId,
             String rootId, Map<String, Object> props, Long createAt) {}
 
+    /** {@code GetPostsForChannel}'s answer: ids newest first, and the posts by id. */
+    public record PostList(java.util.List<String> order, Map<String, Post> posts) {}
+
     public record NewPost(String channelId, String message, String pendingPostId, String rootId,
             Map<String, Object> props) {}
 

@@ -31,6 +31,14 @@ public final class GraphException extends RuntimeException {
         return status == 0 || status == 429 || status >= 500;
     }
 
+    /**
+     * Asking again cannot help: the request is wrong, or the chat is gone or not ours to read
+     * (400, 403, 404, 410). A 401 is not here: it concerns the token, which is fetched anew.
+     */
+    public boolean permanentFailure() {
+        return status == 400 || status == 403 || status == 404 || status == 410;
+    }
+
     public int status() {
         return status;
     }

@@ -7,28 +7,47 @@ import io.teamsbridge.mattermost.MattermostException;
 import io.teamsbridge.store.Delivery;
 import io.teamsbridge.store.DeliveryRepository;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * [deliver] Posts a notification into a user's direct channel with the bot, at most once per
- * (message, user): users whose delivery is recorded are skipped, and every post carries a
- * deterministic {@code pending_post_id}, so a post retried after a crash or a timeout is
- * recognised by Mattermost instead of doubled.
+ * [deliver] Posts a notification into a user's direct channel with the bot, exactly once per
+ * (message, user). A PENDING row is written before the first part is posted; each part carries a
+ * deterministic key (as {@code pending_post_id} and in its props). A retry that finds the PENDING
+ * row (the process died, or Mattermost's answer was lost, after some parts were posted) first looks
+ * for those keys among the direct channel's recent posts and posts only the parts not there; the
+ * row then records every part, so edits and deletions reach them all.
  */
 @Component
 class Deliverer {
+    /** How far before the PENDING row's time a retry looks for posts: covers clocks that disagree by minutes. */
+    static final Duration LOOKBACK = Duration.ofMinutes(10);
+
     private final DeliveryRepository deliveries;
     private final BotMessenger messenger;
     private final MattermostClient mattermost;
     private final Clock clock;
+    private final DeliveryPause pause;
 
-    /** The (message, user) pairs of a batch that are finished: posted, or given up for good. */
-    record Served(Set<String> finished) {
+    /** Earlier deliveries of the retried messages of a batch: finished ones are skipped, PENDING ones looked for. */
+    record Served(Map<String, Delivery> earlier) {
+        static final Served NONE = new Served(Map.of());
+
         boolean has(String chatId, String messageId, String mattermostUserId) {
-            return finished.contains(key(chatId, messageId, mattermostUserId));
+            Delivery d = earlier.get(key(chatId, messageId, mattermostUserId));
+            return d != null && d.status() != Delivery.Status.PENDING;
+        }
+
+        /** The PENDING row a previous attempt left, if any: its posts may exist. */
+        Delivery pending(String chatId, String messageId, String mattermostUserId) {
+            Delivery d = earlier.get(key(chatId, messageId, mattermostUserId));
+            return d != null && d.status() == Delivery.Status.PENDING ? d : null;
         }
 
         private static String key(String chatId, String messageId, String mattermostUserId) {
@@ -49,7 +68,9 @@ class Deliverer {
         }
     }
 
-    Deliverer(DeliveryRepository deliveries, BotMessenger messenger, MattermostClient mattermost, Clock clock) {
+    Deliverer(DeliveryRepository deliveries, BotMessenger messenger, MattermostClient mattermost, Clock clock,
+            DeliveryPause pause) {
+        this.pause = pause;
         this.deliveries = deliveries;
         this.messenger = messenger;
         this.mattermost = mattermost;
@@ -57,48 +78,73 @@ class Deliverer {
     }
 
     /**
-     * Who already has (or was given up for) each of these messages, read in one query for a whole
-     * batch, so a retried notification only serves the users still missing.
+     * What earlier attempts left for these messages, read in one query for a whole batch, so a
+     * retried notification only serves the users still missing.
      */
     Served served(Set<MessageRef> messages) {
+        if (messages.isEmpty()) {
+            return Served.NONE;
+        }
         Set<String> chatIds = new HashSet<>();
         Set<String> messageIds = new HashSet<>();
         messages.forEach(m -> {
             chatIds.add(m.chatId());
             messageIds.add(m.messageId());
         });
-        Set<String> finished = new HashSet<>();
+        Map<String, Delivery> earlier = new HashMap<>();
         for (Delivery d : deliveries.findForMessages(chatIds, messageIds)) {
-            if (d.status() != Delivery.Status.PENDING && messages.contains(new MessageRef(d.chatId(), d.messageId()))) {
-                finished.add(Served.key(d.chatId(), d.messageId(), d.mattermostUserId()));
+            if (messages.contains(new MessageRef(d.chatId(), d.messageId()))) {
+                earlier.put(Served.key(d.chatId(), d.messageId(), d.mattermostUserId()), d);
             }
         }
-        return new Served(finished);
+        return new Served(earlier);
     }
 
     /**
-     * Posts the parts and records the post. A retry after a crash or a timeout sends the same
-     * {@code pending_post_id}s, which Mattermost recognises instead of posting twice.
+     * Posts the parts not yet posted and records them all.
+     *
+     * @param pending the PENDING row an earlier attempt left, or null on a first attempt
      */
-    Attempt deliver(String chatId, String messageId, String mattermostUserId, List<String> parts) {
+    Attempt deliver(String chatId, String messageId, String mattermostUserId, List<String> parts, Delivery pending) {
         try {
-            String firstPostId = null;
+            List<String> keys = new ArrayList<>(parts.size());
             for (int part = 0; part < parts.size(); part++) {
-                String postId = messenger.sendDirect(mattermostUserId, parts.get(part),
-                        pendingPostId(chatId, messageId, mattermostUserId, part)).id();
-                firstPostId = firstPostId == null ? postId : firstPostId;
+                keys.add(deliveryKey(chatId, messageId, mattermostUserId, part));
             }
-            deliveries.markPosted(chatId, messageId, mattermostUserId, firstPostId, clock.instant());
+            Map<String, String> found;
+            if (pending == null) {
+                deliveries.reserve(chatId, messageId, mattermostUserId, clock.instant());
+                found = Map.of();
+            } else {
+                found = messenger.findDirectPosts(mattermostUserId, Set.copyOf(keys), pending.createdAt().minus(LOOKBACK));
+            }
+            List<String> postIds = new ArrayList<>(parts.size());
+            for (int part = 0; part < parts.size(); part++) {
+                String existing = found.get(keys.get(part));
+                postIds.add(existing != null ? existing
+                        : messenger.sendNotification(mattermostUserId, parts.get(part), keys.get(part)).id());
+            }
+            deliveries.markPosted(chatId, messageId, mattermostUserId, postIds, clock.instant());
             return Attempt.of(Result.POSTED);
         } catch (MattermostException e) {
             return failed(chatId, messageId, mattermostUserId, e);
         }
     }
 
-    /** Replaces the forwarded post's text (an edit or a deletion in Teams). */
+    /**
+     * Brings the forwarded posts in line with an edit or a deletion in Teams: the first part shows
+     * the new text, the other parts are removed (an edit is shown shortened to one post).
+     */
     Attempt replace(Delivery delivery, String text, boolean deletion) {
+        List<String> parts = delivery.parts();
         try {
-            mattermost.patchPostMessage(delivery.postId(), text);
+            mattermost.patchPostMessage(parts.getFirst(), text);
+            for (String extra : parts.subList(1, parts.size())) {
+                removePost(extra);
+            }
+            if (parts.size() > 1) {
+                deliveries.keepParts(delivery.chatId(), delivery.messageId(), delivery.mattermostUserId(), List.of(parts.getFirst()));
+            }
             if (deletion) {
                 deliveries.markDeleted(delivery.chatId(), delivery.messageId(), delivery.mattermostUserId(), clock.instant());
             } else {
@@ -106,7 +152,10 @@ class Deliverer {
             }
             return Attempt.of(Result.POSTED);
         } catch (MattermostException e) {
-            if (e.transientFailure()) {
+            if (e.botUnauthorized()) {
+                pause.botRefused(e);
+            }
+            if (e.transientFailure() || e.botUnauthorized()) {
                 return new Attempt(Result.RETRY, e.getMessage());
             }
             // The post is gone or not ours to edit any more: nothing left to update.
@@ -114,8 +163,22 @@ class Deliverer {
         }
     }
 
+    /** A part already deleted (a retry after a partial pass) is fine. */
+    private void removePost(String postId) {
+        try {
+            mattermost.deletePost(postId);
+        } catch (MattermostException e) {
+            if (e.transientFailure()) {
+                throw e;
+            }
+        }
+    }
+
     private Attempt failed(String chatId, String messageId, String mattermostUserId, MattermostException e) {
-        if (e.transientFailure()) {
+        if (e.botUnauthorized()) {
+            pause.botRefused(e);
+        }
+        if (e.transientFailure() || e.botUnauthorized()) {
             deliveries.noteError(chatId, messageId, mattermostUserId, e.getMessage(), clock.instant());
             return new Attempt(Result.RETRY, e.getMessage());
         }
@@ -124,7 +187,7 @@ class Deliverer {
     }
 
     /** The same for every attempt at the same post, and unlike any other. */
-    static String pendingPostId(String chatId, String messageId, String mattermostUserId, int part) {
+    static String deliveryKey(String chatId, String messageId, String mattermostUserId, int part) {
         return "tb" + Tokens.sha256(chatId + "|" + messageId + "|" + mattermostUserId + "|" + part).substring(0, 40);
     }
 }

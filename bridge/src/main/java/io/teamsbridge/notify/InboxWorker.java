@@ -6,14 +6,10 @@ import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -25,16 +21,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * [workers] The loop that drains the inbox. It claims a batch of due items and hands it to the
- * pipeline, and while that batch is being processed it claims the next one (at most
+ * [workers] The claim loop that drains the inbox. It claims a batch of due items and hands it to
+ * the pipeline, and while that batch is being processed it claims the next one (at most
  * {@value #BATCHES_IN_FLIGHT} batches at a time), so the database round trips of claiming and
- * finishing overlap with the posts instead of adding to them. A chat with items in flight is left
- * out of the next claim: one chat's messages are never processed by two batches at once, and an
- * edit never overtakes its message. Outcomes are recorded with guarded updates (the finished items
- * of a batch in one statement). It wakes when the webhook stores something or a batch finishes,
- * and polls otherwise; claims left by a worker that died are returned after the lease. A pass that
- * fails, whatever is thrown (an {@code OutOfMemoryError} included), is logged and the loop goes
- * on; it beats on every pass, so readiness turns DOWN if it ever stops or hangs.
+ * finishing overlap with the posts instead of adding to them. Order within a chat is the claim's
+ * business (the database leaves out chats with an earlier item open), so it holds across batches
+ * and instances. The {@link OutcomePolicy} records what became of each item, the
+ * {@link ClaimKeeper} renews running claims and sweeps lapsed ones, and the {@link DeliveryPause}
+ * holds claiming back while Mattermost refuses the bot. A pass that fails, whatever is thrown (an
+ * {@code OutOfMemoryError} included), is logged and the loop goes on; it beats on every pass, so
+ * readiness turns DOWN if it ever stops or hangs.
  */
 @Component
 class InboxWorker implements SmartLifecycle {
@@ -45,26 +41,28 @@ class InboxWorker implements SmartLifecycle {
     private final InboxRepository inbox;
     private final NotificationPipeline pipeline;
     private final InboxSignal signal;
-    private final DecisionLog decisions;
+    private final OutcomePolicy outcomes;
+    private final ClaimKeeper claims;
+    private final DeliveryPause pause;
     private final Clock clock;
     private final NotificationsProperties settings;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong claims = new AtomicLong();
-    private final Set<String> busyChats = ConcurrentHashMap.newKeySet();
+    private final AtomicLong claimCount = new AtomicLong();
     private final Semaphore batches = new Semaphore(BATCHES_IN_FLIGHT);
     private final Semaphore chatPermits;
     private final WorkerHealth.Loop pulse;
     private volatile ExecutorService executor;
     private volatile Thread thread;
     private volatile boolean running;
-    private Instant lastSweep = Instant.EPOCH;
 
-    InboxWorker(InboxRepository inbox, NotificationPipeline pipeline, InboxSignal signal, DecisionLog decisions, Clock clock,
-            NotificationsProperties settings, WorkerHealth health) {
+    InboxWorker(InboxRepository inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes,
+            ClaimKeeper claims, DeliveryPause pause, Clock clock, NotificationsProperties settings, WorkerHealth health) {
         this.inbox = inbox;
         this.pipeline = pipeline;
         this.signal = signal;
-        this.decisions = decisions;
+        this.outcomes = outcomes;
+        this.claims = claims;
+        this.pause = pause;
         this.clock = clock;
         this.settings = settings;
         this.chatPermits = new Semaphore(settings.concurrency());
@@ -95,10 +93,14 @@ class InboxWorker implements SmartLifecycle {
             e.shutdown();
             try {
                 if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
-                    log.warn("Batches still running at shutdown are left to the claim lease.");
+                    claims.releaseRunning();
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                claims.releaseRunning();
+            } catch (RuntimeException failed) {
+                log.warn("Could not hand unfinished notifications back at shutdown; their claims lapse instead: {}",
+                        failed.toString());
             }
         }
     }
@@ -112,6 +114,11 @@ class InboxWorker implements SmartLifecycle {
         while (running) {
             pulse.beat();
             try {
+                claims.tick();
+                if (!pause.deliveryAllowed()) {
+                    signal.await(POLL);
+                    continue;
+                }
                 if (!batches.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
                     continue;
                 }
@@ -144,22 +151,12 @@ class InboxWorker implements SmartLifecycle {
 
     /** Claims a batch and starts processing it; false when nothing was due. Holds a batch permit. */
     private boolean startBatch() {
-        Instant now = clock.instant();
-        if (lastSweep.plus(Duration.ofSeconds(10)).isBefore(now)) {
-            int released = inbox.releaseExpiredClaims(now.minus(settings.claimLease()));
-            if (released > 0) {
-                log.info("Returned {} notification(s) whose worker stopped before finishing to the queue.", released);
-            }
-            lastSweep = now;
-        }
-        String claimant = instance + "-" + claims.incrementAndGet();
-        List<InboxItem> batch = inbox.claimDue(claimant, now, settings.batchSize(), Set.copyOf(busyChats));
+        String claimant = instance + "-" + claimCount.incrementAndGet();
+        List<InboxItem> batch = inbox.claimDue(claimant, clock.instant(), settings.batchSize());
         if (batch.isEmpty()) {
             return false;
         }
-        Set<String> chats = new HashSet<>();
-        batch.forEach(item -> chats.add(item.chatId()));
-        busyChats.addAll(chats);
+        claims.begin(claimant);
         try {
             executor.execute(() -> {
                 try {
@@ -168,53 +165,32 @@ class InboxWorker implements SmartLifecycle {
                     log.warn("A batch of {} notification(s) failed and is retried after the claim lease: {}", batch.size(),
                             e.toString(), e);
                 } finally {
-                    busyChats.removeAll(chats);
+                    claims.end(claimant);
                     batches.release();
                     signal.signal();
                 }
             });
         } catch (RuntimeException rejected) {
-            busyChats.removeAll(chats);
+            claims.end(claimant);
             throw rejected;
         }
         return true;
     }
 
+    /** Runs the pipeline; if the batch as a whole fails, each item is retried with that reason. */
     private void finish(List<InboxItem> batch, String claimant) {
-        Map<Long, Outcome> outcomes = pipeline.process(batch, chatPermits);
-        List<Long> done = new ArrayList<>();
-        for (InboxItem item : batch) {
-            Outcome outcome = outcomes.getOrDefault(item.id(), new Outcome.RetryLater("not processed", Duration.ZERO));
-            if (outcome instanceof Outcome.Done) {
-                done.add(item.id());
-            } else {
-                record(item, claimant, outcome);
+        Map<Long, Outcome> results;
+        try {
+            results = pipeline.process(batch, chatPermits);
+        } catch (RuntimeException e) {
+            log.warn("A batch of {} notification(s) could not be processed and is retried: {}", batch.size(), e.toString());
+            Outcome retry = new Outcome.RetryLater("the batch failed: " + e.getMessage(), Duration.ZERO);
+            results = new HashMap<>();
+            for (InboxItem item : batch) {
+                results.put(item.id(), retry);
             }
         }
-        inbox.completeAll(done, claimant);
-    }
-
-    private void record(InboxItem item, String claimant, Outcome outcome) {
-        switch (outcome) {
-            case Outcome.Done done -> inbox.completeAll(List.of(item.id()), claimant);
-            case Outcome.Failed failed -> {
-                log.warn("Notification {} (message {} in chat {}) cannot be processed: {}", item.id(), item.messageId(),
-                        item.chatId(), failed.reason());
-                inbox.fail(item.id(), claimant, failed.reason());
-            }
-            case Outcome.RetryLater retry -> {
-                Instant now = clock.instant();
-                if (item.receivedAt().plus(settings.maxAge()).isBefore(now)) {
-                    decisions.givenUp(item, retry.reason());
-                    inbox.fail(item.id(), claimant, "given up after " + settings.maxAge() + ": " + retry.reason());
-                    return;
-                }
-                Duration delay = RetryPolicy.delay(item.attempts(), retry.after(), settings.retryMaxDelay());
-                log.info("Notification {} (message {}) is retried in {} s (attempt {}): {}", item.id(), item.messageId(),
-                        delay.toSeconds(), item.attempts(), retry.reason());
-                inbox.reschedule(item.id(), claimant, now.plus(delay), retry.reason());
-            }
-        }
+        outcomes.settle(batch, results, claimant);
     }
 
     private static void sleepQuietly() {

@@ -66,7 +66,8 @@ class NewMessageHandler {
                 decisions.notDelivered(work, recipient.mattermostUserId(), "they wrote it");
                 continue;
             }
-            Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts);
+            Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts,
+                    served.pending(work.chatId(), work.messageId(), recipient.mattermostUserId()));
             switch (attempt.result()) {
                 case POSTED -> {
                     posted++;

@@ -1,11 +1,8 @@
 package io.teamsbridge.notify;
 
-import io.teamsbridge.mattermost.MattermostException;
-import io.teamsbridge.microsoft.GraphException;
-import io.teamsbridge.microsoft.MicrosoftIdentityException;
 import io.teamsbridge.notify.RecipientResolver.Candidate;
 import io.teamsbridge.store.InboxItem;
-import java.time.Duration;
+import io.teamsbridge.store.InboxRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs the stages for a claimed batch of inbox items. The batch is what makes presence cheap: the
  * candidates of every new message in it are looked up in one Graph call. Items of one chat run in
- * order (a message's edit never overtakes its creation); different chats run in parallel.
+ * order (a message's edit never overtakes its creation); different chats run in parallel. Whatever
+ * one item's stages throw becomes that item's outcome ({@link Failures}); items past the age limit
+ * are given up unprocessed, and a message whose deletion is already waiting is not posted.
  */
 @Component
 class NotificationPipeline {
@@ -38,9 +37,14 @@ class NotificationPipeline {
     private final ChangeSync changes;
     private final Deliverer deliverer;
     private final DecisionLog decisions;
+    private final OutcomePolicy policy;
+    private final InboxRepository inbox;
 
     NotificationPipeline(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence,
-            NewMessageHandler newMessages, ChangeSync changes, Deliverer deliverer, DecisionLog decisions) {
+            NewMessageHandler newMessages, ChangeSync changes, Deliverer deliverer, DecisionLog decisions,
+            OutcomePolicy policy, InboxRepository inbox) {
+        this.policy = policy;
+        this.inbox = inbox;
         this.deliverer = deliverer;
         this.decisions = decisions;
         this.chats = chats;
@@ -58,6 +62,10 @@ class NotificationPipeline {
         Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
         Map<String, List<WorkItem>> byChat = new LinkedHashMap<>();
         for (InboxItem item : batch) {
+            if (policy.expired(item)) {
+                outcomes.put(item.id(), new Outcome.Failed(policy.expiredReason(item.lastError())));
+                continue;
+            }
             try {
                 StoredChange change = JSON.readValue(item.payload(), StoredChange.class);
                 byChat.computeIfAbsent(item.chatId(), k -> new ArrayList<>()).add(new WorkItem(item, change));
@@ -79,9 +87,9 @@ class NotificationPipeline {
                 chatInfo.put(chat.getKey(), info);
                 candidates.put(chat.getKey(), found);
                 found.forEach(c -> teamsIds.add(c.teamsUserId()));
-            } catch (GraphException | MicrosoftIdentityException e) {
-                Outcome retry = retry(e);
-                chat.getValue().forEach(w -> outcomes.put(w.item().id(), retry));
+            } catch (RuntimeException e) {
+                Outcome failed = Failures.outcomeOf(e);
+                chat.getValue().forEach(w -> outcomes.put(w.item().id(), failed));
             }
         }
         Map<String, PresenceGate.Seen> presenceOf = teamsIds.isEmpty() ? Map.of() : presence.presenceOf(teamsIds);
@@ -92,6 +100,7 @@ class NotificationPipeline {
                 .filter(w -> "created".equals(w.change().changeType()) && w.item().attempts() > 1)
                 .forEach(w -> retried.add(new MessageRef(w.chatId(), w.messageId()))));
         Deliverer.Served served = deliverer.served(retried);
+        deletedBeforeDelivery(byChat, retried).forEach(id -> outcomes.put(id, new Outcome.Done("deleted in Teams before it was delivered")));
 
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
@@ -134,15 +143,29 @@ class NotificationPipeline {
                 case "updated", "deleted" -> changes.handle(work);
                 default -> new Outcome.Failed("unknown change type " + work.change().changeType());
             };
-        } catch (MessageReader.UnreadableMessageException e) {
-            return new Outcome.Failed("the message could not be read: " + e.getMessage());
-        } catch (GraphException | MicrosoftIdentityException | MattermostException e) {
-            return retry(e);
+        } catch (RuntimeException e) {
+            return Failures.outcomeOf(e);
         }
     }
 
-    private static Outcome retry(RuntimeException e) {
-        Duration after = e instanceof GraphException g ? g.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
-        return new Outcome.RetryLater(e.getMessage(), after);
+    /**
+     * New messages of this batch whose deletion is waiting too (in the batch, or for retried ones,
+     * in the inbox): they are finished without a post, so the deleted text never appears.
+     */
+    private List<Long> deletedBeforeDelivery(Map<String, List<WorkItem>> byChat, Set<MessageRef> retried) {
+        Set<MessageRef> deleted = new HashSet<>();
+        byChat.values().forEach(items -> items.stream().filter(w -> "deleted".equals(w.change().changeType()))
+                .forEach(w -> deleted.add(new MessageRef(w.chatId(), w.messageId()))));
+        if (!retried.isEmpty()) {
+            Set<String> open = inbox.messagesWithOpenDeletion(retried.stream().map(MessageRef::chatId).toList(),
+                    retried.stream().map(MessageRef::messageId).toList());
+            retried.stream().filter(m -> open.contains(m.chatId() + "\n" + m.messageId())).forEach(deleted::add);
+        }
+        List<Long> out = new ArrayList<>();
+        byChat.values().forEach(items -> items.stream()
+                .filter(w -> "created".equals(w.change().changeType()))
+                .filter(w -> deleted.contains(new MessageRef(w.chatId(), w.messageId())))
+                .forEach(w -> out.add(w.item().id())));
+        return out;
     }
 }

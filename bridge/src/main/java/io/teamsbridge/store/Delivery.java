@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** What became of one Teams message for one Mattermost user. */
 public record Delivery(String chatId, String messageId, String mattermostUserId, Status status, String postId,
-        Instant createdAt, Instant updatedAt, String lastError) {
+        java.util.List<String> postIds, Instant createdAt, Instant updatedAt, String lastError) {
 
     /**
      * PENDING: reserved, the post may or may not exist yet. POSTED/EDITED/DELETED: the post exists
@@ -16,6 +16,14 @@ public record Delivery(String chatId, String messageId, String mattermostUserId,
         EDITED,
         DELETED,
         FAILED
+    }
+
+    /** Every part's post, the first one first (rows written before parts were kept: just the first). */
+    public java.util.List<String> parts() {
+        if (postIds != null && !postIds.isEmpty()) {
+            return postIds;
+        }
+        return postId == null ? java.util.List.of() : java.util.List.of(postId);
     }
 
     public boolean hasPost() {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryRepository {
     private static final String COLUMNS =
-            "chat_id, message_id, mattermost_user_id, status, post_id, created_at, updated_at, last_error";
+            "chat_id, message_id, mattermost_user_id, status, post_id, post_ids, created_at, updated_at, last_error";
 
     private final JdbcClient jdbc;
     private final GroupCommit writes;
@@ -52,27 +52,42 @@ public class DeliveryRepository {
                 .list();
     }
 
-    /** Records the post made for this user (its first part, when the text was split). */
-    public void markPosted(String chatId, String messageId, String mattermostUserId, String postId, Instant now) {
-        record(chatId, messageId, mattermostUserId, Delivery.Status.POSTED, postId, null, now);
+    /**
+     * Writes a PENDING row before the first post for this user is made, unless one exists: from
+     * then on a retry knows that posts may exist and looks for them before posting.
+     */
+    public void reserve(String chatId, String messageId, String mattermostUserId, Instant now) {
+        writes.run(() -> insertIfAbsent(chatId, messageId, mattermostUserId, Delivery.Status.PENDING, List.of(), null, now));
+    }
+
+    /** Records the posts made for this user, every part in order. */
+    public void markPosted(String chatId, String messageId, String mattermostUserId, List<String> postIds, Instant now) {
+        record(chatId, messageId, mattermostUserId, Delivery.Status.POSTED, postIds, null, now);
+    }
+
+    /** After an edit or a deletion in Teams: which parts are left (the others were removed). */
+    public void keepParts(String chatId, String messageId, String mattermostUserId, List<String> postIds) {
+        jdbc.sql("UPDATE delivery SET post_ids = ? WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?")
+                .params(String.join(" ", postIds), chatId, messageId, mattermostUserId)
+                .update();
     }
 
     public void markEdited(String chatId, String messageId, String mattermostUserId, Instant now) {
-        setStatus(chatId, messageId, mattermostUserId, Delivery.Status.EDITED, null, null, now);
+        setStatus(chatId, messageId, mattermostUserId, Delivery.Status.EDITED, List.of(), null, now);
     }
 
     public void markDeleted(String chatId, String messageId, String mattermostUserId, Instant now) {
-        setStatus(chatId, messageId, mattermostUserId, Delivery.Status.DELETED, null, null, now);
+        setStatus(chatId, messageId, mattermostUserId, Delivery.Status.DELETED, List.of(), null, now);
     }
 
     /** Records that this user will not get this message (the post was refused for good). */
     public void markFailed(String chatId, String messageId, String mattermostUserId, String error, Instant now) {
-        record(chatId, messageId, mattermostUserId, Delivery.Status.FAILED, null, error, now);
+        record(chatId, messageId, mattermostUserId, Delivery.Status.FAILED, List.of(), error, now);
     }
 
     /** Records the last error of a delivery that will be tried again; it stays PENDING. */
     public void noteError(String chatId, String messageId, String mattermostUserId, String error, Instant now) {
-        record(chatId, messageId, mattermostUserId, Delivery.Status.PENDING, null, error, now);
+        record(chatId, messageId, mattermostUserId, Delivery.Status.PENDING, List.of(), error, now);
     }
 
     public long countPosted() {
@@ -88,26 +103,37 @@ public class DeliveryRepository {
      * (the first attempt). Posts finish on many threads at once, so these writes go through
      * {@link GroupCommit}: one commit for all of them.
      */
-    private void record(String chatId, String messageId, String userId, Delivery.Status status, String postId, String error,
-            Instant now) {
+    private void record(String chatId, String messageId, String userId, Delivery.Status status, List<String> postIds,
+            String error, Instant now) {
         writes.run(() -> {
-            int inserted = jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM delivery WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?)")
-                    .params(chatId, messageId, userId, status.name(), postId, utc(now), utc(now), truncate(error), chatId,
-                            messageId, userId)
-                    .update();
-            if (inserted == 0) {
-                setStatus(chatId, messageId, userId, status, postId, error, now);
+            if (insertIfAbsent(chatId, messageId, userId, status, postIds, error, now) == 0) {
+                setStatus(chatId, messageId, userId, status, postIds, error, now);
             }
         });
     }
 
-    private int setStatus(String chatId, String messageId, String userId, Delivery.Status status, String postId,
+    private int insertIfAbsent(String chatId, String messageId, String userId, Delivery.Status status, List<String> postIds,
             String error, Instant now) {
-        return jdbc.sql("UPDATE delivery SET status = ?, post_id = COALESCE(?, post_id), last_error = ?, updated_at = ? "
-                        + "WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?")
-                .params(status.name(), postId, truncate(error), utc(now), chatId, messageId, userId)
+        return jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM delivery WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?)")
+                .params(chatId, messageId, userId, status.name(), postIds.isEmpty() ? null : postIds.getFirst(),
+                        postIds.isEmpty() ? null : String.join(" ", postIds), utc(now), utc(now), truncate(error), chatId,
+                        messageId, userId)
                 .update();
+    }
+
+    private int setStatus(String chatId, String messageId, String userId, Delivery.Status status, List<String> postIds,
+            String error, Instant now) {
+        String first = postIds.isEmpty() ? null : postIds.getFirst();
+        String all = postIds.isEmpty() ? null : String.join(" ", postIds);
+        return jdbc.sql("UPDATE delivery SET status = ?, post_id = COALESCE(?, post_id), post_ids = COALESCE(?, post_ids), "
+                        + "last_error = ?, updated_at = ? WHERE chat_id = ? AND message_id = ? AND mattermost_user_id = ?")
+                .params(status.name(), first, all, truncate(error), utc(now), chatId, messageId, userId)
+                .update();
+    }
+
+    private static List<String> parts(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : List.of(joined.trim().split(" "));
     }
 
     private static String truncate(String s) {
@@ -116,7 +142,8 @@ public class DeliveryRepository {
 
     private static Delivery map(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getString("chat_id"), rs.getString("message_id"), rs.getString("mattermost_user_id"),
-                Delivery.Status.valueOf(rs.getString("status")), rs.getString("post_id"), instant(rs, "created_at"),
+                Delivery.Status.valueOf(rs.getString("status")), rs.getString("post_id"), parts(rs.getString("post_ids")),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getString("last_error"));
     }
 }

@@ -6,6 +6,7 @@ import static io.teamsbridge.store.AccountLinkRepository.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,32 +71,101 @@ public class InboxRepository {
     }
 
     /**
-     * Claims up to {@code limit} due items for {@code claimant}, oldest first, leaving out the chats
-     * in {@code skipChats} (those another batch of this worker is processing). The candidates are
-     * read without locks and then claimed with a guarded update, so the same SQL works on H2 and
-     * PostgreSQL and concurrent claimers simply split the rows between them.
+     * Claims up to {@code limit} due items for {@code claimant}, oldest first, keeping each chat in
+     * order across workers and instances: an item is left out while an earlier item of its chat is
+     * claimed or still waiting for its retry, so an edit or a deletion never overtakes its message.
+     * Rows are picked with {@code FOR UPDATE SKIP LOCKED} (claimers on other instances pass over
+     * each other's rows instead of queueing) and claimed with a guarded update. Two claimers picking
+     * at the same moment can each see the other's earlier rows of a chat still pending; the check
+     * after the claim hands back any item that has an earlier open item it does not own.
      */
-    public List<InboxItem> claimDue(String claimant, Instant now, int limit, Set<String> skipChats) {
-        String skip = skipChats.isEmpty() ? "" : "AND chat_id NOT IN (:skip) ";
-        var select = jdbc.sql("SELECT id FROM inbox WHERE status = 'PENDING' AND next_attempt_at <= :now " + skip
-                        + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
-                .param("now", utc(now));
-        List<Long> ids = (skipChats.isEmpty() ? select : select.param("skip", List.copyOf(skipChats)))
-                .query(Long.class)
-                .list();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        jdbc.sql("UPDATE inbox SET status = 'CLAIMED', claimed_by = :claimant, claimed_at = :now, attempts = attempts + 1 "
-                        + "WHERE id IN (:ids) AND status = 'PENDING'")
+    public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
+        transactions.executeWithoutResult(status -> {
+            List<Long> ids = jdbc.sql("SELECT id FROM inbox i WHERE status = 'PENDING' AND next_attempt_at <= :now "
+                            + "AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.id < i.id "
+                            + "AND (e.status = 'CLAIMED' OR (e.status = 'PENDING' AND e.next_attempt_at > :now))) "
+                            + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                    .param("now", utc(now))
+                    .query(Long.class)
+                    .list();
+            if (!ids.isEmpty()) {
+                jdbc.sql("UPDATE inbox SET status = 'CLAIMED', claimed_by = :claimant, claimed_at = :now, "
+                                + "attempts = attempts + 1 WHERE id IN (:ids) AND status = 'PENDING'")
+                        .param("claimant", claimant)
+                        .param("now", utc(now))
+                        .param("ids", ids)
+                        .update();
+            }
+        });
+        List<InboxItem> claimed = new java.util.ArrayList<>();
+        List<Long> overtaking = new java.util.ArrayList<>();
+        jdbc.sql("SELECT " + COLUMNS + ", CASE WHEN EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.id < i.id "
+                        + "AND (e.status = 'PENDING' OR (e.status = 'CLAIMED' AND e.claimed_by <> :claimant))) "
+                        + "THEN 1 ELSE 0 END AS overtakes FROM inbox i WHERE claimed_by = :claimant AND status = 'CLAIMED' ORDER BY id")
                 .param("claimant", claimant)
-                .param("now", utc(now))
-                .param("ids", ids)
-                .update();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM inbox WHERE claimed_by = ? AND status = 'CLAIMED' ORDER BY id")
-                .param(claimant)
-                .query(InboxRepository::map)
+                .query((rs, row) -> {
+                    if (rs.getInt("overtakes") == 1) {
+                        overtaking.add(rs.getLong("id"));
+                    } else {
+                        claimed.add(map(rs, row));
+                    }
+                    return null;
+                })
                 .list();
+        if (!overtaking.isEmpty()) {
+            jdbc.sql("UPDATE inbox SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1 "
+                            + "WHERE id IN (:ids) AND status = 'CLAIMED' AND claimed_by = :claimant")
+                    .param("ids", overtaking)
+                    .param("claimant", claimant)
+                    .update();
+        }
+        return claimed;
+    }
+
+    /** Extends the claims of batches still running, so the lease sweep leaves them alone. */
+    public int renewClaims(Collection<String> claimants, Instant now) {
+        if (claimants.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE inbox SET claimed_at = :now WHERE status = 'CLAIMED' AND claimed_by IN (:claimants)")
+                .param("now", utc(now))
+                .param("claimants", List.copyOf(claimants))
+                .update();
+    }
+
+    /** Hands the items of these claims back at once (a graceful shutdown): due now, for any instance. */
+    public int releaseClaims(Collection<String> claimants, Instant now) {
+        if (claimants.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE inbox SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL, next_attempt_at = :now "
+                        + "WHERE status = 'CLAIMED' AND claimed_by IN (:claimants)")
+                .param("now", utc(now))
+                .param("claimants", List.copyOf(claimants))
+                .update();
+    }
+
+    /**
+     * Which of these messages have a deletion received and not yet processed: a message deleted
+     * while its notification was waiting for a retry is not posted at all.
+     */
+    public Set<String> messagesWithOpenDeletion(Collection<String> chatIds, Collection<String> messageIds) {
+        if (chatIds.isEmpty() || messageIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT chat_id, message_id FROM inbox WHERE chat_id IN (:chats) AND status IN ('PENDING', 'CLAIMED') "
+                        + "AND change_type = 'deleted' AND message_id IN (:messages)")
+                .param("chats", List.copyOf(chatIds))
+                .param("messages", List.copyOf(messageIds))
+                .query((rs, row) -> rs.getString(1) + "\n" + rs.getString(2))
+                .list());
+    }
+
+    /** Makes every waiting item due now (delivery resumes after a pause). */
+    public int makeDue(Instant now) {
+        return jdbc.sql("UPDATE inbox SET next_attempt_at = ? WHERE status = 'PENDING' AND next_attempt_at > ?")
+                .params(utc(now), utc(now))
+                .update();
     }
 
     /**
@@ -122,7 +192,9 @@ public class InboxRepository {
     }
 
     public boolean fail(long id, String claimant, String error) {
-        return jdbc.sql("UPDATE inbox SET status = 'FAILED', last_error = ? WHERE id = ? AND status = 'CLAIMED' AND claimed_by = ?")
+        // The still-encrypted message goes: a failed item is kept for its ids and its reason only.
+        return jdbc.sql("UPDATE inbox SET status = 'FAILED', payload = '', last_error = ? WHERE id = ? AND status = 'CLAIMED' "
+                        + "AND claimed_by = ?")
                 .params(truncate(error), id, claimant)
                 .update() == 1;
     }

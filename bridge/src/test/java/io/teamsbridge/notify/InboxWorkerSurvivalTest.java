@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -45,7 +44,7 @@ class InboxWorkerSurvivalTest {
         inbox.claims.add(() -> List.of(item(1, "chat-a")));
         inbox.claims.add(() -> List.of(item(2, "chat-b")));
         Queue<Long> poisoned = new ConcurrentLinkedQueue<>(List.of(1L));
-        NotificationPipeline pipeline = new NotificationPipeline(null, null, null, null, null, null, null) {
+        NotificationPipeline pipeline = new NotificationPipeline(null, null, null, null, null, null, null, null, null) {
             @Override
             Map<Long, Outcome> process(List<InboxItem> batch, Semaphore permits) {
                 if (poisoned.remove(batch.getFirst().id())) {
@@ -54,8 +53,9 @@ class InboxWorkerSurvivalTest {
                 return Map.of(batch.getFirst().id(), new Outcome.Done("delivered"));
             }
         };
-        InboxWorker worker = new InboxWorker(inbox, pipeline, new InboxSignal(),
-                new DecisionLog(new SimpleMeterRegistry(), event -> {}, clock), clock, settings, health);
+        DecisionLog decisions = new DecisionLog(new SimpleMeterRegistry(), event -> {}, clock);
+        InboxWorker worker = new InboxWorker(inbox, pipeline, new InboxSignal(), new OutcomePolicy(inbox, decisions, clock, settings),
+                new ClaimKeeper(inbox, clock, settings), new DeliveryPause(null, inbox, clock), clock, settings, health);
         worker.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> inbox.completed.contains(2L));
@@ -112,7 +112,7 @@ class InboxWorkerSurvivalTest {
         }
 
         @Override
-        public List<InboxItem> claimDue(String claimant, Instant now, int limit, Set<String> skipChats) {
+        public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
             Supplier<List<InboxItem>> next = claims.poll();
             return next == null ? List.of() : next.get();
         }
@@ -126,6 +126,11 @@ class InboxWorkerSurvivalTest {
         @Override
         public int releaseExpiredClaims(Instant claimedBefore) {
             return 0;
+        }
+
+        @Override
+        public int renewClaims(java.util.Collection<String> claimants, Instant now) {
+            return claimants.size();
         }
 
         @Override

@@ -49,7 +49,7 @@ final class ContractValidator implements RequestContract {
     static ContractValidator load(Path spec) {
         String text;
         try {
-            text = Files.readString(spec);
+            text = ContractSlices.extend(Files.readString(spec), spec.resolveSibling(ContractSlices.FULL_FILE));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the Mattermost contract " + spec + ": " + e.getMessage(), e);
         }

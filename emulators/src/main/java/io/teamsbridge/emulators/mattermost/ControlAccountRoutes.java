@@ -30,7 +30,17 @@ final class ControlAccountRoutes {
                 .get("/_sandbox/users", this::listUsers)
                 .post("/_sandbox/users/{id}/tokens", this::createSession)
                 .put("/_sandbox/users/{id}/status", this::setStatus)
-                .post("/_sandbox/bots", this::createBot);
+                .post("/_sandbox/bots", this::createBot)
+                .put("/_sandbox/tokens/active", this::setTokenActive);
+    }
+
+    /** Disables or enables an access token ({@code {"token": "...", "active": false}}), as an admin would. */
+    private Response setTokenActive(Request request) {
+        JsonBody body = JsonBody.object(request, "body");
+        if (!tokens.setActive(body.string("token"), body.bool("active"))) {
+            throw AppError.invalidBodyParam("token");
+        }
+        return Wire.control(200, Map.of("active", body.bool("active")));
     }
 
     private Response createUser(Request request) {

@@ -39,10 +39,11 @@ final class ControlServerRoutes {
         JsonBody body = JsonBody.object(request, "faults");
         int status = body.has("status") ? body.node().get("status").asInt() : FaultInterceptor.Faults.NONE.status();
         long latency = body.has("latencyMs") ? body.node().get("latencyMs").asLong() : 0;
-        if (status < 400 || status > 599 || latency < 0) {
+        int loseAnswers = body.has("loseAnswers") ? body.node().get("loseAnswers").asInt() : 0;
+        if (status < 400 || status > 599 || latency < 0 || loseAnswers < 0) {
             throw AppError.invalidBodyParam("faults");
         }
-        FaultInterceptor.Faults updated = new FaultInterceptor.Faults(body.bool("down"), status, latency);
+        FaultInterceptor.Faults updated = new FaultInterceptor.Faults(body.bool("down"), status, latency, loseAnswers);
         faults.set(updated);
         return Wire.control(200, updated);
     }

@@ -160,7 +160,15 @@ public final class MattermostControlClient {
         call("PUT", "config", settings);
     }
 
-    /** Replaces the injected faults: {@code down}, {@code status} (default 503), {@code latencyMs}. */
+    /** Disables (false) or enables (true) an access token, as an administrator can in Mattermost. */
+    public void tokenActive(String token, boolean active) {
+        call("PUT", "tokens/active", java.util.Map.of("token", token, "active", active));
+    }
+
+    /**
+     * Replaces the injected faults: {@code down}, {@code status} (default 503), {@code latencyMs},
+     * {@code loseAnswers} (the next n post creations succeed but answer 502).
+     */
     public void faults(Map<String, Object> faults) {
         call("PUT", "faults", faults);
     }

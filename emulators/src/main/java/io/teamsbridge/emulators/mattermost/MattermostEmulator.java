@@ -92,7 +92,7 @@ public final class MattermostEmulator implements AutoCloseable {
                     .addInterceptor(rateLimits);
             IntegrationClient integrations = new IntegrationClient(config);
             MattermostWiring wiring = new MattermostWiring(clock, config, integrations);
-            wiring.registerApi(router, rateLimits);
+            wiring.registerApi(router, rateLimits, faults);
             wiring.registerControl(router, faults, server.stats(), contract);
             server.start();
             return new MattermostEmulator(server, contract, integrations);

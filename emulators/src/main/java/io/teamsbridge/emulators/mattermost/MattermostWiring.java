@@ -43,13 +43,13 @@ final class MattermostWiring {
         this.postActions = new PostActions(posts, channels, teams, dialogs, integrations, clock);
     }
 
-    void registerApi(Router router, RateLimitInterceptor rateLimits) {
+    void registerApi(Router router, RateLimitInterceptor rateLimits, FaultInterceptor faults) {
         ApiRouter api = new ApiRouter(router, new Authenticator(tokens, users, config), rateLimits);
         new UserRoutes(users, tokens, permissions, config).register(api);
         new TeamRoutes(teams, users, permissions).register(api);
         new BotRoutes(bots, users, permissions, config).register(api);
         new ChannelRoutes(channels, users, permissions).register(api);
-        new PostRoutes(posts, postCreator, channels, permissions, clock).register(api);
+        new PostRoutes(posts, postCreator, channels, permissions, clock, faults).register(api);
         new PostActionRoutes(postActions).register(api);
         new CommandRoutes(commands, permissions, users, config, clock).register(api);
         new CommandExecuteRoute(executor).register(api);

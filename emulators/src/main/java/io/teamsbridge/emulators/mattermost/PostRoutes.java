@@ -19,8 +19,11 @@ final class PostRoutes {
     private final ChannelStore channels;
     private final Permissions permissions;
     private final Clock clock;
+    private final FaultInterceptor faults;
 
-    PostRoutes(PostStore posts, PostCreator creator, ChannelStore channels, Permissions permissions, Clock clock) {
+    PostRoutes(PostStore posts, PostCreator creator, ChannelStore channels, Permissions permissions, Clock clock,
+            FaultInterceptor faults) {
+        this.faults = faults;
         this.posts = posts;
         this.creator = creator;
         this.channels = channels;
@@ -34,7 +37,49 @@ final class PostRoutes {
                 .get("/posts/{post_id}", this::get)
                 .put("/posts/{post_id}", this::update)
                 .put("/posts/{post_id}/patch", this::patch)
-                .delete("/posts/{post_id}", this::delete);
+                .delete("/posts/{post_id}", this::delete)
+                .get("/channels/{channel_id}/posts", this::channelPosts);
+    }
+
+    /**
+     * {@code GET /channels/{id}/posts}: a page of the channel's live posts, newest first, as a
+     * PostList ({@code order} and {@code posts} by id); with {@code since} (which excludes paging),
+     * every post changed after that time, oldest first, deleted ones included as the server does.
+     */
+    private Response channelPosts(Request request, Caller caller) {
+        String channelId = request.pathParam("channel_id");
+        if (!Ids.isValid(channelId)) {
+            throw AppError.invalidUrlParam("channel_id");
+        }
+        Channel channel = channels.require(channelId);
+        if (!permissions.hasOnChannel(caller.user(), channel, Permission.READ_CHANNEL)) {
+            throw AppError.permission();
+        }
+        java.util.List<Post> chosen;
+        java.util.Optional<String> since = request.queryParam("since");
+        if (since.isPresent() && !since.get().isEmpty()) {
+            long after;
+            try {
+                after = Long.parseLong(since.get());
+            } catch (NumberFormatException e) {
+                throw AppError.invalidUrlParam("since");
+            }
+            chosen = posts.inChannel(channelId).stream().filter(p -> p.updateAt() > after).limit(1000).toList();
+        } else {
+            java.util.List<Post> live = new java.util.ArrayList<>(posts.inChannel(channelId).stream()
+                    .filter(p -> !p.isDeleted()).toList());
+            java.util.Collections.reverse(live);
+            chosen = Paging.of(request).apply(live);
+        }
+        java.util.Map<String, Object> list = new java.util.LinkedHashMap<>();
+        list.put("order", chosen.stream().map(Post::id).toList());
+        java.util.Map<String, Post> byId = new java.util.LinkedHashMap<>();
+        chosen.forEach(p -> byId.put(p.id(), p));
+        list.put("posts", byId);
+        list.put("next_post_id", "");
+        list.put("prev_post_id", "");
+        list.put("has_next", false);
+        return Wire.ok(list);
     }
 
     private Response create(Request request, Caller caller) {
@@ -51,7 +96,12 @@ final class PostRoutes {
         }
         PostCreator.Draft draft = new PostCreator.Draft(channelId, body.string("message"), body.string("root_id"),
                 body.object("props"), body.stringList("file_ids"), body.string("pending_post_id"), "");
-        return Wire.created(creator.create(caller.user(), draft));
+        Post created = creator.create(caller.user(), draft);
+        if (faults.loseThisAnswer()) {
+            throw new AppError(502, "sandbox.fault.lost_answer",
+                    "The post was created, but its answer was lost (fault injected through /_sandbox/faults).");
+        }
+        return Wire.created(created);
     }
 
     private Response createEphemeral(Request request, Caller caller) {

@@ -1,0 +1,249 @@
+package io.teamsbridge.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.teamsbridge.testing.BridgeExtension;
+import io.teamsbridge.testing.BridgeHarness;
+import io.teamsbridge.testing.World;
+import io.teamsbridge.testing.World.Person;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Faults around one delivery, on the movable clock (minutes pass in milliseconds): a post whose
+ * answer was lost, in one part and in several; a poison item in a busy chat; a deletion while its
+ * message waits for a retry; a batch slower than the claim lease; and the bot's token disabled and
+ * enabled again. Each ends with every message delivered exactly once (or, for the deleted one, not
+ * at all).
+ */
+class DeliveryFaultsIT {
+    @RegisterExtension
+    static final BridgeExtension bridge = new BridgeExtension(Map.of("notifications.retry-max-delay", "10s",
+            "notifications.claim-lease", "20s"));
+
+    private BridgeHarness harness() {
+        return bridge.harness();
+    }
+
+    private JdbcClient jdbc() {
+        return harness().bean(JdbcClient.class);
+    }
+
+    private record Pair(Person from, Person to, String chat) {}
+
+    private Pair pair() {
+        World world = bridge.world();
+        world.awaitSubscription();
+        Person from = world.person("from");
+        Person to = world.connected(world.person("to"));
+        world.presence(to, "Away", "Away");
+        return new Pair(from, to, world.chat("oneOnOne", null, from, to));
+    }
+
+    /** The person's notification posts that are not deleted. */
+    private List<JsonNode> live(Person person) {
+        return bridge.world().notifications(person).stream().filter(p -> p.path("delete_at").asLong() == 0).toList();
+    }
+
+    private List<String> inboxStates(String chat, String message) {
+        return jdbc().sql("SELECT status FROM inbox WHERE chat_id = ? AND message_id = ? ORDER BY id").params(chat, message)
+                .query(String.class).list();
+    }
+
+    private boolean waitingForRetry(String chat, String message) {
+        return jdbc().sql("SELECT COUNT(*) FROM inbox WHERE chat_id = ? AND message_id = ? AND change_type = 'created' "
+                + "AND status = 'PENDING' AND attempts >= 1").params(chat, message).query(Long.class).single() == 1;
+    }
+
+    private boolean processed(String chat, String message) {
+        List<String> states = inboxStates(chat, message);
+        return !states.isEmpty() && states.stream().allMatch(s -> s.equals("DONE") || s.equals("FAILED"));
+    }
+
+    /** Moves the bridge's clock on by steps until the condition holds (retries become due without real waiting). */
+    private void advanceUntil(Callable<Boolean> done) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (done.call()) {
+                return true;
+            }
+            harness().clock().advance(Duration.ofSeconds(11));
+            return false;
+        });
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLostIsFoundInsteadOfPostedAgain() {
+        Pair p = pair();
+        harness().chat().faults(Map.of("loseAnswers", 1));
+        String message;
+        try {
+            message = bridge.world().say(p.chat(), p.from(), "<p>the answer to this post is lost</p>");
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForRetry(p.chat(), message));
+        } finally {
+            harness().chat().faults(Map.of());
+        }
+        assertThat(live(p.to())).as("Mattermost made the post; only its answer was lost").hasSize(1);
+        // Well past Mattermost's 30 s pending_post_id window: only the bridge's own lookup can tell.
+        harness().clock().advance(Duration.ofMinutes(3));
+        advanceUntil(() -> processed(p.chat(), message));
+
+        List<JsonNode> posts = live(p.to());
+        assertThat(posts).hasSize(1);
+        assertThat(posts.getFirst().path("message").asString()).contains("the answer to this post is lost");
+        assertThat(jdbc().sql("SELECT status || ' ' || post_ids FROM delivery WHERE chat_id = ? AND message_id = ?")
+                .params(p.chat(), message).query(String.class).single())
+                .isEqualTo("POSTED " + posts.getFirst().path("id").asString());
+    }
+
+    @Test
+    void aSplitPostInterruptedAfterItsFirstPartGetsOnlyTheRestAndAnEditReachesEveryPart() {
+        Pair p = pair();
+        String longText = "<p>" + "word ".repeat(4_500) + "split-marker</p>";
+        harness().chat().faults(Map.of("loseAnswers", 1));
+        String message;
+        try {
+            message = bridge.world().say(p.chat(), p.from(), longText);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForRetry(p.chat(), message));
+        } finally {
+            harness().chat().faults(Map.of());
+        }
+        assertThat(live(p.to())).as("part 1 was made before its answer was lost; part 2 was not sent").hasSize(1);
+        harness().clock().advance(Duration.ofMinutes(3));
+        advanceUntil(() -> processed(p.chat(), message));
+
+        List<JsonNode> parts = live(p.to());
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(1).path("message").asString()).contains("split-marker");
+        String recorded = jdbc().sql("SELECT post_ids FROM delivery WHERE chat_id = ? AND message_id = ?")
+                .params(p.chat(), message).query(String.class).single();
+        assertThat(recorded).isEqualTo(parts.get(0).path("id").asString() + " " + parts.get(1).path("id").asString());
+
+        harness().teams().editMessage(p.chat(), message, "<p>short now</p>");
+        advanceUntil(() -> jdbc().sql("SELECT status FROM delivery WHERE chat_id = ? AND message_id = ?")
+                .params(p.chat(), message).query(String.class).single().equals("EDITED"));
+        List<JsonNode> after = live(p.to());
+        assertThat(after).as("the second part of the old text is removed").hasSize(1);
+        assertThat(after.getFirst().path("id").asString()).isEqualTo(parts.get(0).path("id").asString());
+        assertThat(after.getFirst().path("message").asString()).contains("short now").doesNotContain("split-marker");
+    }
+
+    @Test
+    void aPoisonItemFailsAloneAndTheLaterMessagesOfItsChatArrive() {
+        Pair p = pair();
+        World world = bridge.world();
+        String first = world.say(p.chat(), p.from(), "<p>before the poison</p>");
+        world.awaitProcessed(p.chat(), first);
+        // An "updated" change without its resource data, as Graph may send: before, it threw deep in rendering.
+        String payload = "{\"subscriptionId\":\"poison\",\"changeType\":\"updated\",\"resource\":\"chats('" + p.chat()
+                + "')/messages('" + first + "')\",\"tenantId\":null,\"encryptedContent\":null}";
+        OffsetDateTime now = OffsetDateTime.ofInstant(harness().clock().instant().minusSeconds(1), ZoneOffset.UTC);
+        jdbc().sql("INSERT INTO inbox (dedupe_key, subscription_id, change_type, chat_id, message_id, payload, received_at, "
+                        + "status, attempts, next_attempt_at) VALUES (?, 'poison', 'updated', ?, ?, ?, ?, 'PENDING', 0, ?)")
+                .params("poison|" + first, p.chat(), first, payload, now, now)
+                .update();
+        List<String> later = List.of(world.say(p.chat(), p.from(), "<p>after the poison 1</p>"),
+                world.say(p.chat(), p.from(), "<p>after the poison 2</p>"));
+        later.forEach(m -> world.awaitProcessed(p.chat(), m));
+
+        assertThat(live(p.to())).extracting(n -> n.path("message").asString())
+                .hasSize(3)
+                .anySatisfy(m -> assertThat(m).contains("after the poison 1"))
+                .anySatisfy(m -> assertThat(m).contains("after the poison 2"));
+        Map<String, Object> poison = jdbc().sql("SELECT status, last_error, payload FROM inbox WHERE dedupe_key = ?")
+                .params("poison|" + first).query().singleRow();
+        assertThat(poison.get("status")).isEqualTo("FAILED");
+        assertThat((String) poison.get("last_error")).startsWith("unexpected error");
+        assertThat(poison.get("payload")).as("a failed item keeps no message content").isEqualTo("");
+    }
+
+    @Test
+    void aMessageDeletedWhileItWaitsForARetryIsNeverShown() {
+        Pair p = pair();
+        harness().chat().faults(Map.of("down", true, "status", 503));
+        String message;
+        try {
+            message = bridge.world().say(p.chat(), p.from(), "<p>regretted-text</p>");
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForRetry(p.chat(), message));
+            harness().teams().deleteMessage(p.chat(), message);
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxStates(p.chat(), message).size() == 2);
+            // The deletion is due at once, but waits behind its message's retry, which is not due yet.
+            await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(inboxStates(p.chat(), message)).containsOnly("PENDING");
+        } finally {
+            harness().chat().faults(Map.of());
+        }
+        advanceUntil(() -> processed(p.chat(), message));
+
+        assertThat(bridge.world().notifications(p.to())).noneSatisfy(n ->
+                assertThat(n.path("message").asString()).contains("regretted-text"));
+        String later = bridge.world().say(p.chat(), p.from(), "<p>the chat goes on</p>");
+        bridge.world().awaitProcessed(p.chat(), later);
+        assertThat(live(p.to())).hasSize(1);
+    }
+
+    @Test
+    void aBatchSlowerThanTheClaimLeaseKeepsItsClaimAndPostsOnce() {
+        Pair p = pair();
+        harness().chat().faults(Map.of("latencyMs", 1500));
+        String message;
+        try {
+            message = bridge.world().say(p.chat(), p.from(), "<p>slow but once</p>");
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxStates(p.chat(), message).contains("CLAIMED"));
+            // Far beyond the lease while the post is still on its way; the renewal keeps the claim.
+            for (int i = 0; i < 5; i++) {
+                harness().clock().advance(Duration.ofMinutes(1));
+                await().pollDelay(Duration.ofMillis(150)).until(() -> true);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> processed(p.chat(), message));
+        } finally {
+            harness().chat().faults(Map.of());
+        }
+        assertThat(live(p.to())).hasSize(1);
+        assertThat(jdbc().sql("SELECT attempts FROM inbox WHERE chat_id = ? AND message_id = ?").params(p.chat(), message)
+                .query(Integer.class).single()).as("claimed once, never taken over").isEqualTo(1);
+    }
+
+    @Test
+    void aDisabledBotTokenPausesDeliveryAndNothingIsLostWhenItIsEnabledAgain() throws Exception {
+        Pair p = pair();
+        String token = harness().bot().token();
+        harness().chat().tokenActive(token, false);
+        List<String> messages;
+        try {
+            messages = List.of(bridge.world().say(p.chat(), p.from(), "<p>while the token is off 1</p>"),
+                    bridge.world().say(p.chat(), p.from(), "<p>while the token is off 2</p>"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> readiness().startsWith("503 ")
+                    && readiness().contains("refuses the bot's token"));
+            harness().clock().advance(Duration.ofMinutes(30));
+            await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(jdbc().sql("SELECT COUNT(*) FROM delivery WHERE chat_id = ? AND status = 'FAILED'").param(p.chat())
+                    .query(Long.class).single()).as("a refused token fails no delivery").isZero();
+        } finally {
+            harness().chat().tokenActive(token, true);
+        }
+        advanceUntil(() -> messages.stream().allMatch(m -> processed(p.chat(), m)));
+        assertThat(live(p.to())).hasSize(2);
+        assertThat(readiness()).doesNotContain("refuses the bot's token");
+    }
+
+    private String readiness() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(harness().bridgeUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        // The HTTP answer carries only the status; the reason is in the indicator's details.
+        return response.statusCode() + " " + harness().bean("deliveryHealthIndicator",
+                org.springframework.boot.health.contributor.HealthIndicator.class).health().getDetails();
+    }
+}
