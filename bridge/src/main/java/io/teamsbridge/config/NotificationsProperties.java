@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param chatCacheTtl how long a chat's members are reused before Graph is asked again
  * @param retryMaxDelay the longest wait between two attempts at a notification that could not be
  *     delivered (the wait doubles from 2 seconds up to this)
+ * @param catchUpWindow when Graph reports missed notifications or a removed subscription without
+ *     saying since when, the messages changed in this much time before are fetched again
  */
 @Validated
 @ConfigurationProperties("notifications")
@@ -36,4 +38,5 @@ public record NotificationsProperties(
         @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize maxBodySize,
         @DefaultValue("20s") @NotNull Duration presenceCacheTtl,
         @DefaultValue("10m") @NotNull Duration chatCacheTtl,
-        @DefaultValue("5m") @NotNull Duration retryMaxDelay) {}
+        @DefaultValue("5m") @NotNull Duration retryMaxDelay,
+        @DefaultValue("1h") @NotNull Duration catchUpWindow) {}

@@ -1,6 +1,7 @@
 package io.teamsbridge.linking;
 
 import io.teamsbridge.config.ConnectionsProperties;
+import io.teamsbridge.ops.JobLeases;
 import io.teamsbridge.ops.PeriodicJob;
 import io.teamsbridge.store.AccountLinkRepository;
 import java.time.Clock;
@@ -19,9 +20,9 @@ class LinkingConfiguration {
 
     /** Looks for due refreshes a few times per refresh interval, and shortly after start. */
     @Bean
-    PeriodicJob linkRefreshJob(LinkRefresher refresher, ConnectionsProperties connections) {
+    PeriodicJob linkRefreshJob(LinkRefresher refresher, ConnectionsProperties connections, JobLeases leases) {
         Duration every = connections.refreshInterval().dividedBy(12);
-        return new PeriodicJob("link-refresh", Duration.ofMinutes(1),
-                every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every, refresher::refreshDue);
+        return PeriodicJob.singleInstance("link-refresh", Duration.ofMinutes(1),
+                every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every, refresher::refreshDue, leases);
     }
 }

@@ -3,6 +3,7 @@ package io.teamsbridge.mattermost;
 import io.teamsbridge.config.BridgeProperties;
 import io.teamsbridge.config.MattermostProperties;
 import io.teamsbridge.crypto.SecretVault;
+import io.teamsbridge.ops.JobLeases;
 import io.teamsbridge.ops.PeriodicJob;
 import io.teamsbridge.store.TeamCommandRepository;
 import java.time.Clock;
@@ -21,7 +22,8 @@ class MattermostConfiguration {
 
     /** Registers the command right after start, then re-checks every team periodically. */
     @Bean
-    PeriodicJob commandSyncJob(CommandRegistrar registrar, MattermostProperties mattermost) {
-        return new PeriodicJob("command-sync", Duration.ZERO, mattermost.commandSyncInterval(), registrar::sync);
+    PeriodicJob commandSyncJob(CommandRegistrar registrar, MattermostProperties mattermost, JobLeases leases) {
+        return PeriodicJob.singleInstance("command-sync", Duration.ZERO, mattermost.commandSyncInterval(), registrar::sync,
+                leases);
     }
 }

@@ -73,6 +73,37 @@ public class GraphClient {
         return list.value() == null ? List.of() : list.value();
     }
 
+    /** A page of chat messages as Graph lists them, kept as JSON, and the link to the next page if any. */
+    public record MessagePage(List<JsonNode> messages, String nextLink) {}
+
+    /**
+     * The messages of every chat the user is in that changed between the two instants, newest
+     * change first ({@code GET /users/{id}/chats/getAllMessages}, application permission
+     * Chat.Read.All); for catching up on a gap, never as a live feed.
+     */
+    public MessagePage chatMessagesChanged(String teamsUserId, java.time.Instant after, java.time.Instant before) {
+        String filter = "lastModifiedDateTime gt " + after + " and lastModifiedDateTime lt " + before;
+        return messagePage("/users/" + encode(teamsUserId) + "/chats/getAllMessages?$top=50&$filter=" + encode(filter));
+    }
+
+    /** The page an {@code @odata.nextLink} names; only links into the configured Graph are followed. */
+    public MessagePage nextMessages(String nextLink) {
+        String base = properties.graphBase().toString();
+        if (!nextLink.startsWith(base + "/")) {
+            throw new GraphException(400, "unexpected_next_link", "Graph returned a next link outside " + base, null);
+        }
+        return messagePage(nextLink.substring(base.length()));
+    }
+
+    private MessagePage messagePage(String pathAndQuery) {
+        JsonNode page = read(send("GET", pathAndQuery, null, appTokens.token(), Map.of("Prefer", "include-unknown-enum-members")),
+                JsonNode.class);
+        List<JsonNode> messages = new java.util.ArrayList<>();
+        page.path("value").forEach(messages::add);
+        String next = page.path("@odata.nextLink").asString(null);
+        return new MessagePage(messages, next == null || next.isBlank() ? null : next);
+    }
+
     public Subscription createSubscription(Subscription request) {
         return read(send("POST", "/subscriptions", request, appTokens.token(),
                 Map.of("Prefer", "include-unknown-enum-members")), Subscription.class);

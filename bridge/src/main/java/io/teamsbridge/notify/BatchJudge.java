@@ -32,7 +32,6 @@ class BatchJudge {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> CHANGE_TYPES = Set.of("created", "updated", "deleted");
     private static final Set<String> LIFECYCLE_EVENTS = Set.of("reauthorizationRequired", "subscriptionRemoved", "missed");
-    private static final int MAX_KEY = 700;
 
     private final SubscriptionRegistry registry;
     private final ValidationTokenVerifier tokens;
@@ -116,12 +115,11 @@ class BatchJudge {
         }
         StoredChange change = new StoredChange(item.subscriptionId(), changeType, item.resource(), item.tenantId(),
                 item.encryptedContent());
-        // created and deleted happen once per message; every edit is its own change, told apart by its content.
         String version = "updated".equals(changeType) && item.encryptedContent() != null && item.encryptedContent().data() != null
                 ? Tokens.sha256(item.encryptedContent().data())
                 : "";
-        String key = changeType + "|" + ref.get().chatId() + "|" + ref.get().messageId() + "|" + version;
-        return Optional.of(new NewInboxItem(key.length() > MAX_KEY ? Tokens.sha256(key) : key, item.subscriptionId(), changeType,
+        String key = InboxKeys.of(changeType, ref.get(), version);
+        return Optional.of(new NewInboxItem(key, item.subscriptionId(), changeType,
                 ref.get().chatId(), ref.get().messageId(), JSON.writeValueAsString(change)));
     }
 }

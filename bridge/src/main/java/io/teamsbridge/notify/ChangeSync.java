@@ -40,9 +40,12 @@ class ChangeSync {
         }
         boolean deleted = "deleted".equals(work.change().changeType());
         IncomingMessage message = null;
-        if (work.change().encryptedContent() != null) {
-            message = reader.read(work.change().encryptedContent(), new MessageRef(work.chatId(), work.messageId()));
+        if (work.change().hasMessage()) {
+            message = reader.read(work.change(), new MessageRef(work.chatId(), work.messageId()));
             deleted |= message.deleted();
+        }
+        if (message == null && !deleted) {
+            return new Outcome.Failed("an edit arrived without the message's content; the post is left as it was");
         }
         ChatInfo chat = chats.get(work.chatId());
         String text = deleted

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands lifecycle events to the subscription manager off the request thread: reauthorizing or
- * recreating calls Graph, and Graph's own request must be answered first.
+ * recreating calls Graph, and Graph's own request must be answered first. After {@code missed} and
+ * {@code subscriptionRemoved}, the messages of the recent past are fetched again ({@link CatchUp}).
  *
  * <p>Events are coalesced: one event of a kind per subscription waits or runs at a time, and a
  * subscription just handled is not handled again for {@link #QUIET}. A thousand copies of
@@ -28,12 +29,14 @@ class LifecycleEvents implements DisposableBean {
     static final Duration QUIET = Duration.ofSeconds(60);
 
     private final SubscriptionManager manager;
+    private final CatchUp catchUp;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("lifecycle").factory());
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> handledAt = new ConcurrentHashMap<>();
 
-    LifecycleEvents(SubscriptionManager manager) {
+    LifecycleEvents(SubscriptionManager manager, CatchUp catchUp) {
         this.manager = manager;
+        this.catchUp = catchUp;
     }
 
     /** @return whether the event was queued (false when the same one is waiting or was just handled) */
@@ -62,6 +65,9 @@ class LifecycleEvents implements DisposableBean {
         waiting.remove(key);
         try {
             manager.onLifecycleEvent(subscriptionId, event);
+            if ("missed".equals(event) || "subscriptionRemoved".equals(event)) {
+                catchUp.scheduleRecent("Graph sent " + event + " for subscription " + subscriptionId);
+            }
         } catch (RuntimeException e) {
             log.warn("Handling lifecycle event {} for subscription {} failed: {}. The periodic check will repair it.",
                     event, subscriptionId, e.getMessage());

@@ -4,7 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.teamsbridge.microsoft.NotificationCertificates;
 import io.teamsbridge.microsoft.changes.DecryptionException;
-import io.teamsbridge.microsoft.changes.EncryptedContent;
+import io.teamsbridge.crypto.SecretVault;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,24 +22,33 @@ class MessageReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final NotificationCertificates certificates;
+    private final SecretVault vault;
     private final Counter mismatched;
 
-    MessageReader(NotificationCertificates certificates, MeterRegistry meters) {
+    MessageReader(NotificationCertificates certificates, SecretVault vault, MeterRegistry meters) {
         this.certificates = certificates;
+        this.vault = vault;
         this.mismatched = Counter.builder("teamsbridge.notifications.mismatched")
                 .description("Notifications whose decrypted message is not the one their resource names").register(meters);
     }
 
-    /** @throws UnreadableMessageException when the content cannot be decrypted, is not a chat message, or is another message */
-    IncomingMessage read(EncryptedContent content, MessageRef resource) {
-        if (content == null) {
-            throw new UnreadableMessageException("the notification carries no resource data");
-        }
+    /** @throws UnreadableMessageException when the content cannot be opened, is not a chat message, or is another message */
+    IncomingMessage read(StoredChange change, MessageRef resource) {
         byte[] plain;
-        try {
-            plain = certificates.decryptor().decrypt(content);
-        } catch (DecryptionException e) {
-            throw new UnreadableMessageException(e.getMessage());
+        if (change.encryptedContent() != null) {
+            try {
+                plain = certificates.decryptor().decrypt(change.encryptedContent());
+            } catch (DecryptionException e) {
+                throw new UnreadableMessageException(e.getMessage());
+            }
+        } else if (change.sealedMessage() != null) {
+            try {
+                plain = vault.open(change.sealedMessage(), StoredChange.sealContext(resource)).getBytes(StandardCharsets.UTF_8);
+            } catch (SecretVault.SealedValueException e) {
+                throw new UnreadableMessageException("the fetched message cannot be opened: " + e.getMessage());
+            }
+        } else {
+            throw new UnreadableMessageException("the notification carries no resource data");
         }
         JsonNode json;
         try {

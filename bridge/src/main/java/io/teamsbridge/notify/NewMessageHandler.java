@@ -46,7 +46,7 @@ class NewMessageHandler {
         if (away.isEmpty()) {
             return new Outcome.Done("nobody to notify");
         }
-        IncomingMessage message = reader.read(work.change().encryptedContent(), new MessageRef(work.chatId(), work.messageId()));
+        IncomingMessage message = reader.read(work.change(), new MessageRef(work.chatId(), work.messageId()));
         if (message.changesMembers()) {
             chats.invalidate(work.chatId());
         }

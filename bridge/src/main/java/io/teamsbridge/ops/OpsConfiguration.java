@@ -23,8 +23,8 @@ class OpsConfiguration {
     }
 
     @Bean
-    PeriodicJob housekeepingJob(Housekeeping housekeeping) {
-        return new PeriodicJob("housekeeping", Duration.ofMinutes(5), Duration.ofHours(1), housekeeping::clean);
+    PeriodicJob housekeepingJob(Housekeeping housekeeping, JobLeases leases) {
+        return PeriodicJob.singleInstance("housekeeping", Duration.ofMinutes(5), Duration.ofHours(1), housekeeping::clean, leases);
     }
 
     @Bean
@@ -35,8 +35,9 @@ class OpsConfiguration {
 
     /** Shortly after start (when a rotated key shows up), and every few hours for good measure. */
     @Bean
-    PeriodicJob keyRotationJob(KeyRotation rotation) {
-        return new PeriodicJob("key-rotation", Duration.ofSeconds(30), Duration.ofHours(6), rotation::resealAll);
+    PeriodicJob keyRotationJob(KeyRotation rotation, JobLeases leases) {
+        return PeriodicJob.singleInstance("key-rotation", Duration.ofSeconds(30), Duration.ofHours(6), rotation::resealAll,
+                leases);
     }
 
     /** Shown as the "workers" component of /actuator/health and of readiness. */

@@ -21,22 +21,41 @@ public final class PeriodicJob implements SmartLifecycle {
     private final Duration initialDelay;
     private final Duration interval;
     private final Runnable pass;
+    private final java.util.function.BooleanSupplier mayRun;
     private ScheduledExecutorService executor;
     /** When the pass now running started ({@link System#nanoTime()}), or 0 when none runs. */
     private volatile long passStartedNanos;
 
     public PeriodicJob(String name, Duration initialDelay, Duration interval, Runnable pass) {
+        this(name, initialDelay, interval, pass, () -> true);
+    }
+
+    /** A job only one instance runs: a pass runs only while this instance holds the job's lease. */
+    public static PeriodicJob singleInstance(String name, Duration initialDelay, Duration interval, Runnable pass,
+            JobLeases leases) {
+        return new PeriodicJob(name, initialDelay, interval, pass, () -> leases.holds(name));
+    }
+
+    private PeriodicJob(String name, Duration initialDelay, Duration interval, Runnable pass,
+            java.util.function.BooleanSupplier mayRun) {
         this.name = name;
         this.initialDelay = initialDelay;
         this.interval = interval;
         this.pass = pass;
+        this.mayRun = mayRun;
     }
 
     /** A pass running longer than this is reported as stuck (its calls all have shorter timeouts). */
     static final Duration STUCK_AFTER = Duration.ofMinutes(10);
 
-    /** Runs one pass on the caller's thread, serialised with the scheduled passes. */
+    /**
+     * Runs one pass on the caller's thread, serialised with the scheduled passes; for a
+     * single-instance job, only on the instance that holds its lease.
+     */
     public synchronized void runNow() {
+        if (!mayRun.getAsBoolean()) {
+            return;
+        }
         passStartedNanos = Math.max(System.nanoTime(), 1);
         try {
             pass.run();

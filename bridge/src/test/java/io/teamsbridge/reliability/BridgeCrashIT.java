@@ -4,24 +4,32 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.teamsbridge.testing.BridgeHarness;
 import io.teamsbridge.testing.BridgeProcess;
+import io.teamsbridge.testing.TestDatabase;
 import io.teamsbridge.testing.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bridge process killed without warning ({@code kill -9}) while messages flow, then started
- * again on the same database: every notification arrives, each exactly once.
+ * The bridge process killed without warning ({@code kill -9}) five times at random points while
+ * messages flow, started again on the same database each time, three times at once and twice more
+ * than 30 seconds later (past Mattermost's own de-duplication window): every notification arrives,
+ * each exactly once. Runs in the H2 pass (the several-instances test kills processes on PostgreSQL).
  */
 class BridgeCrashIT {
+    private static final int KILLS = 5;
 
     @Test
-    void aBridgeKilledWhileMessagesFlowDeliversEverythingOnceAfterItRestarts() throws Exception {
+    void aBridgeKilledFiveTimesWhileMessagesFlowDeliversEverythingOnce() throws Exception {
+        assumeTrue("h2".equals(TestDatabase.selectedKind()), "runs in the H2 pass");
         assumeTrue(BridgeProcess.jar() != null, "target/teams-bridge.jar is not built (run through mvn verify)");
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        System.out.println("BridgeCrashIT seed " + seed);
         Map<String, String> settings = Map.of(
-                "logging.level.io.teamsbridge.notify", "DEBUG",
                 "mattermost.command-sync-interval", "1s",
                 "notifications.claim-lease", "5s",
                 "notifications.retry-max-delay", "5s");
@@ -31,20 +39,30 @@ class BridgeCrashIT {
             World world = new World(harness);
             world.awaitSubscription();
             Traffic traffic = new Traffic(harness, world, 4);
-
-            for (int n = 0; n < 40; n++) {
-                traffic.send(n);
-                Thread.sleep(25);
+            int n = 0;
+            for (int kill = 0; kill < KILLS; kill++) {
+                int before = 10 + random.nextInt(30);
+                for (int i = 0; i < before; i++) {
+                    traffic.send(n++);
+                    Thread.sleep(random.nextInt(40)); // traffic spread over time, so the kill lands mid-flow
+                }
+                bridge.kill();
+                for (int i = 0; i < 10; i++) {
+                    traffic.send(n++); // Graph keeps these and delivers them again once the bridge answers
+                }
+                if (kill % 2 == 1) {
+                    Thread.sleep(Duration.ofSeconds(31)); // a restart after Mattermost's pending_post_id window
+                }
+                bridge = BridgeProcess.start(harness.bridgeProperties(), harness.bridgeUrl(), log);
             }
-            bridge.kill();
-            for (int n = 40; n < 60; n++) {
-                traffic.send(n); // Graph keeps these and delivers them again once the bridge answers
-            }
-            try (BridgeProcess restarted = BridgeProcess.start(harness.bridgeProperties(), harness.bridgeUrl(), log)) {
-                for (int n = 60; n < 80; n++) {
-                    traffic.send(n);
+            try (BridgeProcess last = bridge) {
+                for (int i = 0; i < 20; i++) {
+                    traffic.send(n++);
                 }
                 traffic.assertEachDeliveredExactlyOnce(Duration.ofMinutes(3));
+                int[] result = traffic.deliveredAndDuplicated();
+                Reliability.report("kill -9 five times, restarts at once and after 31 s", traffic.sentCount(), result[0],
+                        result[1]);
             }
         }
     }

@@ -146,13 +146,16 @@ class DeliveryFaultsIT {
         World world = bridge.world();
         String first = world.say(p.chat(), p.from(), "<p>before the poison</p>");
         world.awaitProcessed(p.chat(), first);
-        // An "updated" change without its resource data, as Graph may send: before, it threw deep in rendering.
-        String payload = "{\"subscriptionId\":\"poison\",\"changeType\":\"updated\",\"resource\":\"chats('" + p.chat()
-                + "')/messages('" + first + "')\",\"tenantId\":null,\"encryptedContent\":null}";
+        // A new message whose resource data cannot be opened (a corrupted notification), in the middle of the chat.
+        String poisonId = first + "9";
+        String payload = "{\"subscriptionId\":\"poison\",\"changeType\":\"created\",\"resource\":\"chats('" + p.chat()
+                + "')/messages('" + poisonId + "')\",\"tenantId\":null,\"encryptedContent\":{\"data\":\"AAAA\","
+                + "\"dataSignature\":\"AAAA\",\"dataKey\":\"AAAA\",\"encryptionCertificateId\":\"nope\","
+                + "\"encryptionCertificateThumbprint\":\"00\"}}";
         OffsetDateTime now = OffsetDateTime.ofInstant(harness().clock().instant().minusSeconds(1), ZoneOffset.UTC);
         jdbc().sql("INSERT INTO inbox (dedupe_key, subscription_id, change_type, chat_id, message_id, payload, received_at, "
-                        + "status, attempts, next_attempt_at) VALUES (?, 'poison', 'updated', ?, ?, ?, ?, 'PENDING', 0, ?)")
-                .params("poison|" + first, p.chat(), first, payload, now, now)
+                        + "status, attempts, next_attempt_at) VALUES (?, 'poison', 'created', ?, ?, ?, ?, 'PENDING', 0, ?)")
+                .params("poison|" + first, p.chat(), poisonId, payload, now, now)
                 .update();
         List<String> later = List.of(world.say(p.chat(), p.from(), "<p>after the poison 1</p>"),
                 world.say(p.chat(), p.from(), "<p>after the poison 2</p>"));
@@ -165,7 +168,7 @@ class DeliveryFaultsIT {
         Map<String, Object> poison = jdbc().sql("SELECT status, last_error, payload FROM inbox WHERE dedupe_key = ?")
                 .params("poison|" + first).query().singleRow();
         assertThat(poison.get("status")).isEqualTo("FAILED");
-        assertThat((String) poison.get("last_error")).startsWith("unexpected error");
+        assertThat((String) poison.get("last_error")).startsWith("the message could not be read");
         assertThat(poison.get("payload")).as("a failed item keeps no message content").isEqualTo("");
     }
 

@@ -47,8 +47,22 @@ final class Traffic {
 
     /** Waits until every sent message arrived, then checks none arrived twice. */
     void assertEachDeliveredExactlyOnce(Duration within) {
+        assertEachDeliveredExactlyOnce(within, () -> {});
+    }
+
+    /**
+     * The same, calling {@code nudge} on every poll while something is missing (a test on the movable
+     * clock moves it there, so retries fall due without real waiting).
+     */
+    void assertEachDeliveredExactlyOnce(Duration within, Runnable nudge) {
         try {
-            Awaitility.await().atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> missing().isEmpty());
+            Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (missing().isEmpty()) {
+                    return true;
+                }
+                nudge.run();
+                return false;
+            });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("Not delivered within " + within + ": " + missing().stream().sorted().toList(), e);
         }
@@ -57,6 +71,21 @@ final class Traffic {
         Map<String, Integer> counts = counts();
         sent.forEach((marker, person) -> assertThat(counts.getOrDefault(marker, 0)).as(marker).isEqualTo(1));
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(sent.size());
+    }
+
+    /** Each recipient got their messages in the order they were written (one sender per chat). */
+    void assertInOrderPerRecipient() {
+        for (Person recipient : recipients) {
+            List<Integer> numbers = new ArrayList<>();
+            for (JsonNode post : world.notifications(recipient)) {
+                String text = post.path("message").asString().replace("\\-", "-");
+                int at = text.indexOf("message-");
+                if (at >= 0) {
+                    numbers.add(Integer.parseInt(text.substring(at + "message-".length(), text.indexOf("-of-the-test", at))));
+                }
+            }
+            assertThat(numbers).as("the order of %s's notifications", recipient.username()).isSorted();
+        }
     }
 
     private List<String> missing() {
@@ -81,5 +110,12 @@ final class Traffic {
 
     int sentCount() {
         return sent.size();
+    }
+
+    /** Posts that carry a test marker, for the reliability report: delivered (distinct) and duplicated. */
+    int[] deliveredAndDuplicated() {
+        Map<String, Integer> counts = counts();
+        int duplicated = counts.values().stream().mapToInt(c -> Math.max(0, c - 1)).sum();
+        return new int[] {counts.size(), duplicated};
     }
 }

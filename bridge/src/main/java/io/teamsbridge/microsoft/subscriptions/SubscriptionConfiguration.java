@@ -6,7 +6,7 @@ import io.teamsbridge.crypto.Tokens;
 import io.teamsbridge.microsoft.GraphClient;
 import io.teamsbridge.microsoft.NotificationCertificates;
 import io.teamsbridge.ops.PeriodicJob;
-import io.teamsbridge.store.LeaderLeaseRepository;
+import io.teamsbridge.ops.JobLeases;
 import io.teamsbridge.store.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ class SubscriptionConfiguration {
 
     @Bean
     SubscriptionManager subscriptionManager(GraphClient graph, SubscriptionRepository subscriptions,
-            LeaderLeaseRepository leases, SubscriptionRegistry registry, NotificationCertificates certificates,
+            JobLeases leases, SubscriptionRegistry registry, NotificationCertificates certificates,
             Tokens tokens, Clock clock, MicrosoftProperties microsoft, BridgeProperties bridge) {
         return new SubscriptionManager(graph, subscriptions, leases, registry, certificates, tokens, clock, microsoft, bridge);
     }

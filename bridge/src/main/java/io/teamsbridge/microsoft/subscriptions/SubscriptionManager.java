@@ -8,18 +8,16 @@ import io.teamsbridge.microsoft.GraphException;
 import io.teamsbridge.microsoft.GraphWire;
 import io.teamsbridge.microsoft.NotificationCertificates;
 import io.teamsbridge.microsoft.changes.EncryptionCertificate;
+import io.teamsbridge.ops.JobLeases;
 import io.teamsbridge.store.GraphSubscription;
-import io.teamsbridge.store.LeaderLeaseRepository;
 import io.teamsbridge.store.SubscriptionRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +40,7 @@ public class SubscriptionManager {
 
     private final GraphClient graph;
     private final SubscriptionRepository subscriptions;
-    private final LeaderLeaseRepository leases;
+    private final JobLeases leases;
     private final SubscriptionRegistry registry;
     private final NotificationCertificates certificates;
     private final Tokens tokens;
@@ -51,10 +49,9 @@ public class SubscriptionManager {
     private final String resource;
     private final String notificationUrl;
     private final String lifecycleUrl;
-    private final String instanceId = UUID.randomUUID().toString();
     private final ReentrantLock lock = new ReentrantLock();
 
-    public SubscriptionManager(GraphClient graph, SubscriptionRepository subscriptions, LeaderLeaseRepository leases,
+    public SubscriptionManager(GraphClient graph, SubscriptionRepository subscriptions, JobLeases leases,
             SubscriptionRegistry registry, NotificationCertificates certificates, Tokens tokens, Clock clock,
             MicrosoftProperties microsoft, BridgeProperties bridge) {
         this.graph = graph;
@@ -144,9 +141,7 @@ public class SubscriptionManager {
     }
 
     private boolean holdLease() {
-        Instant now = clock.instant();
-        Duration hold = settings.checkInterval().multipliedBy(4).plusMinutes(1);
-        return leases.tryAcquire(LEASE, instanceId, now, now.plus(hold));
+        return leases.holds(LEASE);
     }
 
     private void create(String why) {

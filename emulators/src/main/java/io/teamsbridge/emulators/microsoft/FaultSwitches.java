@@ -31,6 +31,11 @@ final class FaultSwitches implements DeliveryFaults {
     }
 
     @Override
+    public boolean dropDeliveries() {
+        return current.get().dropDeliveries();
+    }
+
+    @Override
     public boolean takeFailure() {
         return current.getAndUpdate(Faults::afterFailure).failDeliveries() > 0;
     }

@@ -10,11 +10,13 @@ import tools.jackson.databind.JsonNode;
  *
  * @param deliveryDelayMs how long to wait before each notification delivery
  * @param failDeliveries how many upcoming deliveries to fail
+ * @param dropDeliveries change notifications are accepted but never delivered (as when Graph gives up)
  */
-record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayMs, int failDeliveries) {
-    static final Faults DEFAULT = new Faults(true, false, 0, 0);
+record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayMs, int failDeliveries,
+        boolean dropDeliveries) {
+    static final Faults DEFAULT = new Faults(true, false, 0, 0, false);
     private static final Set<String> FIELDS = Set.of("throttle", "duplicateDeliveries", "deliveryDelayMs",
-            "failDeliveries");
+            "failDeliveries", "dropDeliveries");
 
     /**
      * Applies a {@code PUT /_sandbox/faults} body: fields present replace the current value, absent
@@ -29,11 +31,12 @@ record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayM
                 in.optionalBoolean("throttle").orElse(throttle),
                 in.optionalBoolean("duplicateDeliveries").orElse(duplicateDeliveries),
                 in.optionalCount("deliveryDelayMs", Long.MAX_VALUE).orElse(deliveryDelayMs),
-                in.optionalCount("failDeliveries", Integer.MAX_VALUE).map(Long::intValue).orElse(failDeliveries));
+                in.optionalCount("failDeliveries", Integer.MAX_VALUE).map(Long::intValue).orElse(failDeliveries),
+                in.optionalBoolean("dropDeliveries").orElse(dropDeliveries));
     }
 
     /** With one failure fewer to come, never below zero. */
     Faults afterFailure() {
-        return new Faults(throttle, duplicateDeliveries, deliveryDelayMs, Math.max(0, failDeliveries - 1));
+        return new Faults(throttle, duplicateDeliveries, deliveryDelayMs, Math.max(0, failDeliveries - 1), dropDeliveries);
     }
 }

@@ -92,7 +92,7 @@ final class ChatRoutes {
         Caller caller = auth.caller(request);
         GraphAuth.requireTeams(caller, MESSAGES_DELEGATED, MESSAGES_APPLICATION);
         Chat chat = visibleChat(caller, request.pathParam("chatId"));
-        int top = top(request);
+        int top = top(request, DEFAULT_PAGE);
         int skip = skip(request);
         List<ChatMessage> all = chats.messages(chat.id());
         List<ChatMessage> page = all.subList(Math.min(skip, all.size()), Math.min(skip + top, all.size()));
@@ -133,10 +133,10 @@ final class ChatRoutes {
         return chat;
     }
 
-    private static int top(Request request) {
+    static int top(Request request, int defaultPage) {
         String raw = request.queryParam("$top").orElse(null);
         if (raw == null) {
-            return DEFAULT_PAGE;
+            return defaultPage;
         }
         try {
             int top = Integer.parseInt(raw.trim());
@@ -150,7 +150,7 @@ final class ChatRoutes {
                 + MAX_PAGE + ".");
     }
 
-    private static int skip(Request request) {
+    static int skip(Request request) {
         String raw = request.queryParam("$skiptoken").orElse(null);
         if (raw == null) {
             return 0;

@@ -21,6 +21,7 @@ public final class GraphApi {
     private final UserRoutes users;
     private final PresenceRoutes presence;
     private final ChatRoutes chats;
+    private final AllMessagesRoute allMessages;
     private final SubscriptionRoutes subscriptions;
     private final BatchRoute batch;
     private final GraphThrottle throttle;
@@ -32,6 +33,7 @@ public final class GraphApi {
         this.users = new UserRoutes(services.directory(), auth, responses);
         this.presence = new PresenceRoutes(services.directory(), auth, responses);
         this.chats = new ChatRoutes(services.chats(), auth, responses);
+        this.allMessages = new AllMessagesRoute(services.chats(), services.directory(), auth, responses);
         this.subscriptions = new SubscriptionRoutes(services.subscriptions(), auth, responses);
         this.batch = new BatchRoute(graphUrl, errors, responses);
         this.throttle = new GraphThrottle(throttling, services.verifier(), new RateLimiter(clock), errors);
@@ -41,6 +43,7 @@ public final class GraphApi {
         users.register(router);
         presence.register(router);
         chats.register(router);
+        allMessages.register(router);
         subscriptions.register(router);
         batch.register(router);
     }

@@ -34,6 +34,8 @@ final class GraphThrottle implements Interceptor {
             new Rule(r -> "GET".equals(r.method())
                     && (ChatRoutes.MESSAGE.equals(r.template()) || ChatRoutes.MESSAGES.equals(r.template())),
                     List.of(new RateLimiter.Limit("GET chat message", 20, Duration.ofSeconds(1)))),
+            new Rule(r -> AllMessagesRoute.TEMPLATE.equals(r.template()),
+                    List.of(new RateLimiter.Limit("GET users/{id}/chats/getAllMessages", 200, Duration.ofSeconds(1)))),
             new Rule(r -> r.template().startsWith(SubscriptionRoutes.COLLECTION) && !"GET".equals(r.method()),
                     List.of(new RateLimiter.Limit("subscription writes", 1000, Duration.ofSeconds(20)),
                             SUBSCRIPTION_ANY)),

@@ -17,6 +17,11 @@ public interface DeliveryFaults {
         public boolean takeFailure() {
             return false;
         }
+
+        @Override
+        public boolean dropDeliveries() {
+            return false;
+        }
     };
 
     /** Whether each batch is delivered twice. */
@@ -24,6 +29,9 @@ public interface DeliveryFaults {
 
     /** How long to wait before each delivery. */
     long deliveryDelayMs();
+
+    /** Whether change notifications are accepted but never delivered, as when Graph gives up on them. */
+    boolean dropDeliveries();
 
     /** Uses up one of the failures asked for with {@code failDeliveries}; false when none is left. */
     boolean takeFailure();

@@ -65,6 +65,11 @@ final class EndpointQueue {
                 if (batch.isEmpty()) {
                     return;
                 }
+                if (batch.getFirst().kind() == PendingNotification.Kind.CHANGE && faults.dropDeliveries()) {
+                    stats.dropped(batch.size());
+                    remove(batch.size());
+                    continue;
+                }
                 if (poster.post(url, batch)) {
                     if (faults.duplicateDeliveries()) {
                         poster.post(url, batch);

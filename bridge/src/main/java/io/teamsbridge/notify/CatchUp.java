@@ -1,0 +1,225 @@
+package io.teamsbridge.notify;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.crypto.SecretVault;
+import io.teamsbridge.microsoft.GraphClient;
+import io.teamsbridge.microsoft.GraphException;
+import io.teamsbridge.microsoft.MicrosoftIdentityException;
+import io.teamsbridge.store.AccountLink;
+import io.teamsbridge.store.AccountLinkRepository;
+import io.teamsbridge.store.CatchUpRepository;
+import io.teamsbridge.store.CatchUpWindow;
+import io.teamsbridge.store.InboxRepository;
+import io.teamsbridge.store.NewInboxItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * [catch-up] Fetches the messages of a gap again and feeds them through the same inbox, so a gap
+ * in Graph's notifications loses nothing and the inbox's keys and the delivery table keep it
+ * exactly once. A gap is scheduled when Graph reports {@code missed} or removed the subscription
+ * ({@link #scheduleRecent}), and at start after downtime: the instance running this job writes a
+ * heartbeat every pass, and a heartbeat older than {@link #DOWNTIME} means nobody was listening
+ * since.
+ *
+ * <p>A window is gone through per connected user, with {@code GET
+ * /users/{id}/chats/getAllMessages} and a {@code lastModifiedDateTime} range (Graph's polling
+ * rule: a date range, never as a live feed), at most {@link #REQUESTS_PER_PASS} requests per pass
+ * and stopping at the first 429 or outage; progress is kept per user, so the next pass goes on
+ * where this one stopped. New messages become {@code created} changes, deleted ones
+ * {@code deleted}, edited ones {@code updated}; messages older than the age limit are not
+ * delivered late, and system events are skipped. Fetched messages are kept sealed by the vault.
+ */
+@Component
+public class CatchUp {
+    private static final Logger log = LoggerFactory.getLogger(CatchUp.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A heartbeat older than this at start means the bridge was not listening. */
+    static final Duration DOWNTIME = Duration.ofMinutes(2);
+    /** How far before the last heartbeat a downtime window starts (notifications in flight then). */
+    static final Duration MARGIN = Duration.ofMinutes(5);
+    static final int REQUESTS_PER_PASS = 200;
+    static final int PAGES_PER_USER = 100;
+    static final String SUBSCRIPTION = "catch-up";
+
+    private final GraphClient graph;
+    private final AccountLinkRepository links;
+    private final InboxRepository inbox;
+    private final CatchUpRepository windows;
+    private final SecretVault vault;
+    private final InboxSignal signal;
+    private final Clock clock;
+    private final NotificationsProperties settings;
+    private final Counter recovered;
+    private final Counter runs;
+
+    CatchUp(GraphClient graph, AccountLinkRepository links, InboxRepository inbox, CatchUpRepository windows, SecretVault vault,
+            InboxSignal signal, Clock clock, NotificationsProperties settings, MeterRegistry meters) {
+        this.graph = graph;
+        this.links = links;
+        this.inbox = inbox;
+        this.windows = windows;
+        this.vault = vault;
+        this.signal = signal;
+        this.clock = clock;
+        this.settings = settings;
+        this.recovered = Counter.builder("teamsbridge.catchup.recovered")
+                .description("Changes the catch-up found that the inbox did not have").register(meters);
+        this.runs = Counter.builder("teamsbridge.catchup.runs").description("Catch-up windows gone through").register(meters);
+    }
+
+    /** Schedules the last {@code notifications.catch-up-window} (Graph did not say how long the gap was). */
+    public void scheduleRecent(String reason) {
+        Instant now = clock.instant();
+        windows.schedule(now.minus(settings.catchUpWindow()), now, reason, now);
+        log.info("Catch-up scheduled for the last {} ({}).", settings.catchUpWindow(), reason);
+    }
+
+    /** One pass of the job: the heartbeat, downtime detection, and some of the oldest window. */
+    public void pass() {
+        Instant now = clock.instant();
+        Optional<Instant> lastAlive = windows.lastAlive();
+        windows.touchAlive(now);
+        if (lastAlive.isPresent() && lastAlive.get().plus(DOWNTIME).isBefore(now)) {
+            Instant from = lastAlive.get().minus(MARGIN);
+            windows.schedule(from, now, "nobody listened for " + Duration.between(lastAlive.get(), now).toMinutes()
+                    + " min", now);
+            log.info("No instance listened between {} and {}: catching up on that time.", lastAlive.get(), now);
+        }
+        windows.next().ifPresent(this::goThrough);
+    }
+
+    private void goThrough(CatchUpWindow window) {
+        Instant now = clock.instant();
+        Instant oldest = now.minus(settings.maxAge());
+        Instant from = window.from().isBefore(oldest) ? oldest : window.from();
+        int found = window.recovered();
+        int requests = window.graphRequests();
+        int budget = REQUESTS_PER_PASS;
+        for (AccountLink link : links.findAll()) {
+            if (!link.active() || window.doneThroughUser() != null
+                    && link.mattermostUserId().compareTo(window.doneThroughUser()) <= 0) {
+                continue;
+            }
+            if (budget <= 0) {
+                return; // the next pass goes on from here
+            }
+            UserResult result = fetch(link, from, window.to(), oldest, budget);
+            requests += result.requests();
+            budget -= result.requests();
+            found += result.inserted();
+            if (result.stoppedBy() != null) {
+                windows.progress(window.id(), window.doneThroughUser(), found, requests);
+                log.info("Catch-up paused at Mattermost user {} ({}); it goes on shortly.", link.mattermostUserId(),
+                        result.stoppedBy());
+                return;
+            }
+            windows.progress(window.id(), link.mattermostUserId(), found, requests);
+            window = new CatchUpWindow(window.id(), window.from(), window.to(), window.reason(), link.mattermostUserId(),
+                    found, requests);
+        }
+        windows.finish(window.id(), found, requests, clock.instant());
+        runs.increment();
+        log.info("Catch-up of {} to {} ({}) is done: {} change(s) recovered with {} Graph request(s).", from, window.to(),
+                window.reason(), found, requests);
+    }
+
+    private record UserResult(int requests, int inserted, String stoppedBy) {}
+
+    /**
+     * Every page of the user's changed messages, then the changes into the inbox oldest first, so
+     * each chat's messages keep their order there (Graph lists the newest first).
+     */
+    private UserResult fetch(AccountLink link, Instant from, Instant to, Instant oldest, int budget) {
+        int requests = 0;
+        List<JsonNode> fetched = new ArrayList<>();
+        Set<String> seenLinks = new HashSet<>();
+        String stoppedBy = null;
+        try {
+            GraphClient.MessagePage page = null;
+            for (int pages = 0; pages < PAGES_PER_USER && requests < budget; pages++) {
+                page = page == null ? graph.chatMessagesChanged(link.teamsUserId(), from, to) : graph.nextMessages(page.nextLink());
+                requests++;
+                fetched.addAll(page.messages());
+                if (page.nextLink() == null || !seenLinks.add(page.nextLink())) {
+                    break; // done, or Graph repeating a link (a known paging bug): stop rather than loop
+                }
+            }
+        } catch (GraphException e) {
+            if (e.permanentFailure()) {
+                log.warn("Catch-up skipped Teams user {}: {}", link.teamsUserId(), e.getMessage());
+            } else {
+                stoppedBy = e.getMessage();
+            }
+        } catch (MicrosoftIdentityException e) {
+            stoppedBy = e.getMessage();
+        }
+        fetched.sort(java.util.Comparator.comparing((JsonNode m) -> m.path("lastModifiedDateTime").asString(""))
+                .thenComparing(m -> m.path("id").asString("")));
+        int inserted = fetched.isEmpty() ? 0 : inbox.insertAll(changes(fetched, from, oldest), clock.instant());
+        if (inserted > 0) {
+            recovered.increment(inserted);
+            signal.signal();
+        }
+        return new UserResult(requests, inserted, stoppedBy);
+    }
+
+    /** The inbox changes for fetched messages, in their order. */
+    private List<NewInboxItem> changes(List<JsonNode> messages, Instant from, Instant oldest) {
+        List<NewInboxItem> out = new ArrayList<>();
+        for (JsonNode message : messages) {
+            Optional<MessageRef> ref = MessageRef.parse("chats('" + message.path("chatId").asString("") + "')/messages('"
+                    + message.path("id").asString("") + "')");
+            Instant created = time(message.path("createdDateTime").asString(null));
+            if (ref.isEmpty() || created == null || created.isBefore(oldest)
+                    || !"message".equals(message.path("messageType").asString(""))) {
+                continue;
+            }
+            String sealed = vault.seal(JSON.writeValueAsString(message), StoredChange.sealContext(ref.get()));
+            if (message.hasNonNull("deletedDateTime")) {
+                out.add(item("deleted", ref.get(), "", sealed));
+                continue;
+            }
+            if (!created.isBefore(from)) {
+                out.add(item("created", ref.get(), "", sealed)); // known already if its notification came
+            }
+            if (message.hasNonNull("lastEditedDateTime")) {
+                out.add(item("updated", ref.get(), "fetched " + message.path("lastModifiedDateTime").asString(""), sealed));
+            }
+        }
+        return out;
+    }
+
+    private NewInboxItem item(String changeType, MessageRef ref, String version, String sealedMessage) {
+        String resource = "chats('" + ref.chatId() + "')/messages('" + ref.messageId() + "')";
+        StoredChange change = new StoredChange(SUBSCRIPTION, changeType, resource, null, null, sealedMessage);
+        return new NewInboxItem(InboxKeys.of(changeType, ref, version), SUBSCRIPTION, changeType, ref.chatId(), ref.messageId(),
+                JSON.writeValueAsString(change));
+    }
+
+    private static Instant time(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
