@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param senderId the Teams user id of the sender, or null when an app or the system sent it
  * @param eventType for system event messages, the event detail's type (e.g. members added)
+ * @param createdAt when it was written in Teams, when the message says
  */
 record IncomingMessage(String messageType, String senderId, String senderName, boolean deleted, String eventType,
-        TeamsMessage content) {
+        TeamsMessage content, java.time.Instant createdAt) {
 
     /** A real message from a person (not a system event, typing indicator or app). */
     boolean fromPerson() {
@@ -48,6 +49,14 @@ record IncomingMessage(String messageType, String senderId, String senderName, b
         String eventType = json.path("eventDetail").path("@odata.type").asString(null);
         return new IncomingMessage(json.path("messageType").asString("message"),
                 user.isMissingNode() || user.isNull() ? null : user.path("id").asString(null),
-                user.path("displayName").asString("Someone"), deleted, eventType, content);
+                user.path("displayName").asString("Someone"), deleted, eventType, content, created(json));
+    }
+
+    private static java.time.Instant created(JsonNode json) {
+        try {
+            return java.time.OffsetDateTime.parse(json.path("createdDateTime").asString("")).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.notify.RecipientResolver.Candidate;
+import io.teamsbridge.store.Delivery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,15 @@ class NewMessageHandler {
                 decisions.notDelivered(work, recipient.mattermostUserId(), "they wrote it");
                 continue;
             }
+            Delivery earlier = served.pending(work.chatId(), work.messageId(), recipient.mattermostUserId());
+            if (earlier == null && work.fetched()) {
+                // A fetched message may have been posted before its record was lost (a restored backup):
+                // look in the direct channel first, as for a retry.
+                earlier = Delivery.assumed(work.chatId(), work.messageId(), recipient.mattermostUserId(),
+                        message.createdAt() != null ? message.createdAt() : work.item().receivedAt());
+            }
             Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts,
-                    served.pending(work.chatId(), work.messageId(), recipient.mattermostUserId()));
+                    earlier);
             switch (attempt.result()) {
                 case POSTED -> {
                     posted++;

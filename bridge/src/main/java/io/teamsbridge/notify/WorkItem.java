@@ -11,4 +11,9 @@ record WorkItem(InboxItem item, StoredChange change) {
     String messageId() {
         return item.messageId();
     }
+
+    /** Fetched by the catch-up rather than notified: its post may exist without a record. */
+    boolean fetched() {
+        return CatchUp.SUBSCRIPTION.equals(change.subscriptionId());
+    }
 }

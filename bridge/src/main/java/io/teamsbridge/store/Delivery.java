@@ -18,6 +18,11 @@ public record Delivery(String chatId, String messageId, String mattermostUserId,
         FAILED
     }
 
+    /** A PENDING delivery with no row behind it: its posts may exist, made no earlier than {@code since}. */
+    public static Delivery assumed(String chatId, String messageId, String mattermostUserId, Instant since) {
+        return new Delivery(chatId, messageId, mattermostUserId, Status.PENDING, null, java.util.List.of(), since, since, null);
+    }
+
     /** Every part's post, the first one first (rows written before parts were kept: just the first). */
     public java.util.List<String> parts() {
         if (postIds != null && !postIds.isEmpty()) {

@@ -33,6 +33,17 @@ class CatchUpIT {
         harness().bean("catchUpJob", PeriodicJob.class).runNow();
     }
 
+    private record Pair(Person from, Person to, String chat) {}
+
+    /** Someone who writes, and a connected person who is away in Teams, in a one-on-one chat. */
+    private Pair pair() {
+        World world = bridge.world();
+        Person from = world.person("from");
+        Person to = world.connected(world.person("to"));
+        world.presence(to, "Away", "Away");
+        return new Pair(from, to, world.chat("oneOnOne", null, from, to));
+    }
+
     private static long count(List<JsonNode> posts, String text) {
         return posts.stream().filter(p -> p.path("message").asString().contains(text)).count();
     }
@@ -41,10 +52,10 @@ class CatchUpIT {
     void messagesDroppedWhileTheBridgeWasDownArriveOnceAfterItStarts() {
         World world = bridge.world();
         JsonNode subscription = world.awaitSubscription();
-        Person from = world.person("from");
-        Person to = world.connected(world.person("to"));
-        world.presence(to, "Away", "Away");
-        String chat = world.chat("oneOnOne", null, from, to);
+        Pair pair = pair();
+        Person from = pair.from();
+        Person to = pair.to();
+        String chat = pair.chat();
         String before = world.say(chat, from, "<p>before-the-gap</p>");
         String edited = world.say(chat, from, "<p>to-be-edited</p>");
         world.awaitProcessed(chat, before);
@@ -92,10 +103,10 @@ class CatchUpIT {
     void notificationsGraphReportsMissedArriveOnce() {
         World world = bridge.world();
         JsonNode subscription = world.awaitSubscription();
-        Person from = world.person("from");
-        Person to = world.connected(world.person("to"));
-        world.presence(to, "Away", "Away");
-        String chat = world.chat("oneOnOne", null, from, to);
+        Pair pair = pair();
+        Person from = pair.from();
+        Person to = pair.to();
+        String chat = pair.chat();
         String delivered = world.say(chat, from, "<p>delivered-normally</p>");
         world.awaitProcessed(chat, delivered);
 
@@ -122,5 +133,31 @@ class CatchUpIT {
         Reliability.report("notifications dropped by Graph, then reported missed", 3,
                 (int) missed.stream().filter(m -> count(posts, m) >= 1).count(),
                 (int) missed.stream().mapToLong(m -> Math.max(0, count(posts, m) - 1)).sum());
+    }
+
+    @Test
+    void aMessageWhoseRecordsWereLostIsFoundRatherThanPostedAgain() {
+        World world = bridge.world();
+        world.awaitSubscription();
+        Pair pair = pair();
+        Person from = pair.from();
+        Person to = pair.to();
+        String chat = pair.chat();
+        String message = world.say(chat, from, "<p>posted-before-the-restore</p>");
+        world.awaitProcessed(chat, message);
+        String postId = world.notifications(to).getFirst().path("id").asString();
+        // As after restoring a backup taken before this message: no inbox row, no delivery record.
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = harness().bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        jdbc.sql("DELETE FROM delivery WHERE chat_id = ?").param(chat).update();
+        jdbc.sql("DELETE FROM inbox WHERE chat_id = ?").param(chat).update();
+
+        harness().clock().advance(Duration.ofSeconds(5));
+        harness().bean(io.teamsbridge.notify.CatchUp.class).scheduleRecent("a restored backup, in this test");
+        runCatchUp();
+        world.awaitProcessed(chat, message);
+
+        assertThat(count(world.notifications(to), "posted-before-the-restore")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT post_ids FROM delivery WHERE chat_id = ? AND message_id = ?").params(chat, message)
+                .query(String.class).single()).isEqualTo(postId);
     }
 }
