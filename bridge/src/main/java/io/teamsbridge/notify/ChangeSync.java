@@ -2,6 +2,7 @@ package io.teamsbridge.notify;
 
 import io.teamsbridge.store.Delivery;
 import io.teamsbridge.store.DeliveryRepository;
+import io.teamsbridge.store.InboxRepository;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Edits and deletions in Teams: the forwarded posts of that message are updated (marked edited) or
  * replaced with a short "deleted in Teams" text. A message nobody was notified of needs nothing,
- * and is not even decrypted.
+ * and is not even decrypted, except that a change of a new message whose creation has not arrived
+ * yet (Graph delivered them out of order) waits for it, up to {@link #WAIT_FOR_CREATION}.
  */
 @Component
 class ChangeSync {
@@ -19,9 +21,16 @@ class ChangeSync {
     private final Deliverer deliverer;
     private final ChatDirectory chats;
     private final DecisionLog decisions;
+    private final InboxRepository inbox;
+    private final java.time.Clock clock;
+
+    /** How long an edit or deletion of a new message waits for the message's creation to arrive. */
+    static final Duration WAIT_FOR_CREATION = Duration.ofMinutes(2);
 
     ChangeSync(DeliveryRepository deliveries, MessageReader reader, PostComposer composer, Deliverer deliverer,
-            ChatDirectory chats, DecisionLog decisions) {
+            ChatDirectory chats, DecisionLog decisions, InboxRepository inbox, java.time.Clock clock) {
+        this.inbox = inbox;
+        this.clock = clock;
         this.decisions = decisions;
         this.deliveries = deliveries;
         this.reader = reader;
@@ -30,12 +39,27 @@ class ChangeSync {
         this.chats = chats;
     }
 
+    /** Teams message ids are the creation time in epoch milliseconds; ids of any other form count as old. */
+    private boolean young(String messageId) {
+        try {
+            long created = Long.parseLong(messageId);
+            return Math.abs(clock.millis() - created) < WAIT_FOR_CREATION.toMillis();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     Outcome handle(WorkItem work) {
         List<Delivery> forwarded = deliveries.findForMessage(work.chatId(), work.messageId()).stream()
                 .filter(Delivery::hasPost)
                 .filter(d -> d.status() != Delivery.Status.DELETED)
                 .toList();
         if (forwarded.isEmpty()) {
+            MessageRef ref = new MessageRef(work.chatId(), work.messageId());
+            if (young(work.messageId()) && !inbox.creationFinished(work.chatId(), work.messageId(), InboxKeys.of("created", ref, ""))) {
+                // Graph promises no order: the creation may still come, and this change must follow it.
+                return new Outcome.RetryLater("waiting for the message's creation, which has not arrived yet", Duration.ZERO);
+            }
             return new Outcome.Done("no forwarded post to update");
         }
         boolean deleted = "deleted".equals(work.change().changeType());

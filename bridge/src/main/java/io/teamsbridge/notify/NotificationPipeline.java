@@ -100,7 +100,7 @@ class NotificationPipeline {
                 .filter(w -> "created".equals(w.change().changeType()) && w.item().attempts() > 1)
                 .forEach(w -> retried.add(new MessageRef(w.chatId(), w.messageId()))));
         Deliverer.Served served = deliverer.served(retried);
-        deletedBeforeDelivery(byChat, retried).forEach(id -> outcomes.put(id, new Outcome.Done("deleted in Teams before it was delivered")));
+        deletedBeforeDelivery(byChat).forEach(id -> outcomes.put(id, new Outcome.Done("deleted in Teams before it was delivered")));
 
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
@@ -149,17 +149,25 @@ class NotificationPipeline {
     }
 
     /**
-     * New messages of this batch whose deletion is waiting too (in the batch, or for retried ones,
-     * in the inbox): they are finished without a post, so the deleted text never appears.
+     * New messages of this batch whose deletion is waiting too (in the batch, or in the inbox: it
+     * arrived while the message was retried, or before it): they are finished without a post, so
+     * the deleted text never appears.
      */
-    private List<Long> deletedBeforeDelivery(Map<String, List<WorkItem>> byChat, Set<MessageRef> retried) {
+    private List<Long> deletedBeforeDelivery(Map<String, List<WorkItem>> byChat) {
         Set<MessageRef> deleted = new HashSet<>();
-        byChat.values().forEach(items -> items.stream().filter(w -> "deleted".equals(w.change().changeType()))
-                .forEach(w -> deleted.add(new MessageRef(w.chatId(), w.messageId()))));
-        if (!retried.isEmpty()) {
-            Set<String> open = inbox.messagesWithOpenDeletion(retried.stream().map(MessageRef::chatId).toList(),
-                    retried.stream().map(MessageRef::messageId).toList());
-            retried.stream().filter(m -> open.contains(m.chatId() + "\n" + m.messageId())).forEach(deleted::add);
+        Set<MessageRef> created = new HashSet<>();
+        byChat.values().forEach(items -> items.forEach(w -> {
+            switch (w.change().changeType()) {
+                case "deleted" -> deleted.add(new MessageRef(w.chatId(), w.messageId()));
+                case "created" -> created.add(new MessageRef(w.chatId(), w.messageId()));
+                default -> { }
+            }
+        }));
+        created.removeAll(deleted);
+        if (!created.isEmpty()) {
+            Set<String> open = inbox.messagesWithOpenDeletion(created.stream().map(MessageRef::chatId).toList(),
+                    created.stream().map(MessageRef::messageId).toList());
+            created.stream().filter(m -> open.contains(m.chatId() + "\n" + m.messageId())).forEach(deleted::add);
         }
         List<Long> out = new ArrayList<>();
         byChat.values().forEach(items -> items.stream()

@@ -24,6 +24,9 @@ public class InboxRepository {
     private static final String COLUMNS = "id, subscription_id, change_type, chat_id, message_id, payload, received_at, "
             + "status, attempts, next_attempt_at, claimed_by, last_error";
 
+    /** A creation is not held back by changes of its own message that arrived before it. */
+    private static final String OWN_CHANGES_DO_NOT_BLOCK = "AND NOT (i.change_type = 'created' AND e.message_id = i.message_id)";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
@@ -74,6 +77,8 @@ public class InboxRepository {
      * Claims up to {@code limit} due items for {@code claimant}, oldest first, keeping each chat in
      * order across workers and instances: an item is left out while an earlier item of its chat is
      * claimed or still waiting for its retry, so an edit or a deletion never overtakes its message.
+     * The one exception: a message's creation may pass its own edit or deletion that Graph
+     * delivered first (they wait for it).
      * Rows are picked with {@code FOR UPDATE SKIP LOCKED} (claimers on other instances pass over
      * each other's rows instead of queueing) and claimed with a guarded update. Two claimers picking
      * at the same moment can each see the other's earlier rows of a chat still pending; the check
@@ -83,7 +88,8 @@ public class InboxRepository {
         transactions.executeWithoutResult(status -> {
             List<Long> ids = jdbc.sql("SELECT id FROM inbox i WHERE status = 'PENDING' AND next_attempt_at <= :now "
                             + "AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.id < i.id "
-                            + "AND (e.status = 'CLAIMED' OR (e.status = 'PENDING' AND e.next_attempt_at > :now))) "
+                            + "AND (e.status = 'CLAIMED' OR (e.status = 'PENDING' AND e.next_attempt_at > :now)) "
+                            + OWN_CHANGES_DO_NOT_BLOCK + ") "
                             + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                     .param("now", utc(now))
                     .query(Long.class)
@@ -100,8 +106,8 @@ public class InboxRepository {
         List<InboxItem> claimed = new java.util.ArrayList<>();
         List<Long> overtaking = new java.util.ArrayList<>();
         jdbc.sql("SELECT " + COLUMNS + ", CASE WHEN EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.id < i.id "
-                        + "AND (e.status = 'PENDING' OR (e.status = 'CLAIMED' AND e.claimed_by <> :claimant))) "
-                        + "THEN 1 ELSE 0 END AS overtakes FROM inbox i WHERE claimed_by = :claimant AND status = 'CLAIMED' ORDER BY id")
+                        + "AND (e.status = 'PENDING' OR (e.status = 'CLAIMED' AND e.claimed_by <> :claimant)) "
+                        + OWN_CHANGES_DO_NOT_BLOCK + ") THEN 1 ELSE 0 END AS overtakes FROM inbox i WHERE claimed_by = :claimant AND status = 'CLAIMED' ORDER BY id")
                 .param("claimant", claimant)
                 .query((rs, row) -> {
                     if (rs.getInt("overtakes") == 1) {
@@ -159,6 +165,15 @@ public class InboxRepository {
                 .param("messages", List.copyOf(messageIds))
                 .query((rs, row) -> rs.getString(1) + "\n" + rs.getString(2))
                 .list());
+    }
+
+    /** Whether this message's creation has been received and finished (DONE or FAILED). */
+    public boolean creationFinished(String chatId, String messageId, String createdKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbox WHERE dedupe_key = ? AND chat_id = ? AND message_id = ? "
+                        + "AND status IN ('DONE', 'FAILED')")
+                .params(createdKey, chatId, messageId)
+                .query(Long.class)
+                .single() > 0;
     }
 
     /** Makes every waiting item due now (delivery resumes after a pause). */

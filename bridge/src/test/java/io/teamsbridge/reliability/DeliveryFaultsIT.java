@@ -242,6 +242,70 @@ class DeliveryFaultsIT {
         assertThat(readiness()).doesNotContain("refuses the bot's token");
     }
 
+    @Test
+    void graphDeliveringTwiceOutOfOrderAndLateChangesNothing() {
+        Pair p = pair();
+        World world = bridge.world();
+        harness().teams().faults(Map.of("duplicateDeliveries", true, "reverseDeliveries", true, "deliveryDelayMs", 400));
+        String kept;
+        String gone;
+        try {
+            kept = world.say(p.chat(), p.from(), "<p>kept-original</p>");
+            harness().teams().editMessage(p.chat(), kept, "<p>kept-edited</p>");
+            gone = world.say(p.chat(), p.from(), "<p>gone-text</p>");
+            harness().teams().deleteMessage(p.chat(), gone);
+            harness().clock().advance(Duration.ofMinutes(1)); // they are held meanwhile: they arrive a minute late
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboxStates(p.chat(), kept).size() == 2
+                    && inboxStates(p.chat(), gone).size() == 2);
+        } finally {
+            harness().teams().faults(Map.of("duplicateDeliveries", false, "reverseDeliveries", false, "deliveryDelayMs", 0));
+        }
+        assertThat(jdbc().sql("SELECT change_type FROM inbox WHERE chat_id = ? ORDER BY id").param(p.chat()).query(String.class)
+                .list()).as("Graph's order, reversed: each change arrived before its message")
+                .containsSubsequence("updated", "created");
+        advanceUntil(() -> processed(p.chat(), kept) && processed(p.chat(), gone));
+
+        List<JsonNode> posts = live(p.to());
+        assertThat(posts).hasSize(1);
+        assertThat(posts.getFirst().path("message").asString()).contains("kept-edited").doesNotContain("kept-original");
+        assertThat(bridge.world().notifications(p.to())).noneSatisfy(n ->
+                assertThat(n.path("message").asString()).contains("gone-text"));
+        Reliability.report("Graph delivering twice, out of order and a minute late", 1, posts.size(), 0);
+    }
+
+    @Test
+    void graphThrottlingEveryRequestForMinutesLosesNothing() {
+        Pair p = pair();
+        World world = bridge.world();
+        io.micrometer.core.instrument.Counter throttled = harness().bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get("teamsbridge.graph.throttled").counter();
+        double before = throttled.count();
+        harness().teams().faults(Map.of("throttleAll", true));
+        List<String> messages = new java.util.ArrayList<>();
+        try {
+            for (int n = 0; n < 3; n++) {
+                messages.add(world.say(p.chat(), p.from(), "<p>throttled-" + n + "</p>"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForRetry(p.chat(), messages.getFirst()));
+            for (int minute = 0; minute < 10; minute++) {
+                harness().clock().advance(Duration.ofMinutes(1));
+                await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+            }
+            assertThat(live(p.to())).isEmpty();
+        } finally {
+            harness().teams().faults(Map.of("throttleAll", false));
+        }
+        advanceUntil(() -> messages.stream().allMatch(m -> processed(p.chat(), m)));
+
+        List<String> texts = live(p.to()).stream().map(n -> n.path("message").asString()).toList();
+        assertThat(texts).hasSize(3);
+        for (int n = 0; n < 3; n++) {
+            assertThat(texts.get(n)).as("in order").contains("throttled-" + n);
+        }
+        assertThat(throttled.count() - before).as("Graph's 429s were seen").isGreaterThanOrEqualTo(2);
+        Reliability.report("Graph answering 429 to every request for 10 minutes", 3, texts.size(), 0);
+    }
+
     private String readiness() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(harness().bridgeUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());

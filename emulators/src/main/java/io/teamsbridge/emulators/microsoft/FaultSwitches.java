@@ -20,6 +20,10 @@ final class FaultSwitches implements DeliveryFaults {
         return current.get().throttle();
     }
 
+    boolean throttleAll() {
+        return current.get().throttleAll();
+    }
+
     @Override
     public boolean duplicateDeliveries() {
         return current.get().duplicateDeliveries();
@@ -28,6 +32,11 @@ final class FaultSwitches implements DeliveryFaults {
     @Override
     public long deliveryDelayMs() {
         return current.get().deliveryDelayMs();
+    }
+
+    @Override
+    public boolean reverseDeliveries() {
+        return current.get().reverseDeliveries();
     }
 
     @Override

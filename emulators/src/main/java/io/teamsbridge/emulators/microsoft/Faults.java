@@ -11,12 +11,14 @@ import tools.jackson.databind.JsonNode;
  * @param deliveryDelayMs how long to wait before each notification delivery
  * @param failDeliveries how many upcoming deliveries to fail
  * @param dropDeliveries change notifications are accepted but never delivered (as when Graph gives up)
+ * @param reverseDeliveries each batch's notifications are sent in reverse order
+ * @param throttleAll every Graph request is answered 429 with a Retry-After, whatever the limits
  */
 record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayMs, int failDeliveries,
-        boolean dropDeliveries) {
-    static final Faults DEFAULT = new Faults(true, false, 0, 0, false);
+        boolean dropDeliveries, boolean reverseDeliveries, boolean throttleAll) {
+    static final Faults DEFAULT = new Faults(true, false, 0, 0, false, false, false);
     private static final Set<String> FIELDS = Set.of("throttle", "duplicateDeliveries", "deliveryDelayMs",
-            "failDeliveries", "dropDeliveries");
+            "failDeliveries", "dropDeliveries", "reverseDeliveries", "throttleAll");
 
     /**
      * Applies a {@code PUT /_sandbox/faults} body: fields present replace the current value, absent
@@ -32,11 +34,14 @@ record Faults(boolean throttle, boolean duplicateDeliveries, long deliveryDelayM
                 in.optionalBoolean("duplicateDeliveries").orElse(duplicateDeliveries),
                 in.optionalCount("deliveryDelayMs", Long.MAX_VALUE).orElse(deliveryDelayMs),
                 in.optionalCount("failDeliveries", Integer.MAX_VALUE).map(Long::intValue).orElse(failDeliveries),
-                in.optionalBoolean("dropDeliveries").orElse(dropDeliveries));
+                in.optionalBoolean("dropDeliveries").orElse(dropDeliveries),
+                in.optionalBoolean("reverseDeliveries").orElse(reverseDeliveries),
+                in.optionalBoolean("throttleAll").orElse(throttleAll));
     }
 
     /** With one failure fewer to come, never below zero. */
     Faults afterFailure() {
-        return new Faults(throttle, duplicateDeliveries, deliveryDelayMs, Math.max(0, failDeliveries - 1), dropDeliveries);
+        return new Faults(throttle, duplicateDeliveries, deliveryDelayMs, Math.max(0, failDeliveries - 1), dropDeliveries,
+                reverseDeliveries, throttleAll);
     }
 }

@@ -62,7 +62,8 @@ public final class MicrosoftEmulator implements AutoCloseable {
             notifications = new Notifications(chats, directory, identity.signingKeys(), options.clock(),
                     options.delivery(), faults, baseUrl);
             GraphApi graph = new GraphApi(new GraphApi.Services(directory, chats, notifications.subscriptions(),
-                    identity.verifier()), graphErrors, options.clock(), graphUrl(baseUrl), faults::throttling);
+                    identity.verifier()), graphErrors, options.clock(), graphUrl(baseUrl), faults::throttling,
+                    faults::throttleAll);
             identity.register(router);
             graph.register(router);
             new ControlRoutes(directory, identity, faults, server.stats(), notifications.stats()).register(router);

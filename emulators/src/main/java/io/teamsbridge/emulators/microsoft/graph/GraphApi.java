@@ -27,7 +27,9 @@ public final class GraphApi {
     private final GraphThrottle throttle;
 
     /** @param throttling whether the {@code throttle} fault is on, read on every request */
-    public GraphApi(Services services, GraphErrors errors, Clock clock, URI graphUrl, BooleanSupplier throttling) {
+    /** @param throttleAll whether the {@code throttleAll} fault is on: every request answered 429 */
+    public GraphApi(Services services, GraphErrors errors, Clock clock, URI graphUrl, BooleanSupplier throttling,
+            BooleanSupplier throttleAll) {
         GraphResponses responses = new GraphResponses(errors, graphUrl);
         GraphAuth auth = new GraphAuth(services.verifier());
         this.users = new UserRoutes(services.directory(), auth, responses);
@@ -36,7 +38,7 @@ public final class GraphApi {
         this.allMessages = new AllMessagesRoute(services.chats(), services.directory(), auth, responses);
         this.subscriptions = new SubscriptionRoutes(services.subscriptions(), auth, responses);
         this.batch = new BatchRoute(graphUrl, errors, responses);
-        this.throttle = new GraphThrottle(throttling, services.verifier(), new RateLimiter(clock), errors);
+        this.throttle = new GraphThrottle(throttling, throttleAll, services.verifier(), new RateLimiter(clock), errors);
     }
 
     public void register(Router router) {

@@ -45,13 +45,15 @@ final class GraphThrottle implements Interceptor {
             new Rule(r -> true, List.of(new RateLimiter.Limit("other", 30, Duration.ofSeconds(1)))));
 
     private final BooleanSupplier enabled;
+    private final BooleanSupplier everything;
     private final AccessTokenVerifier verifier;
     private final RateLimiter limiter;
     private final GraphErrors errors;
 
-    GraphThrottle(BooleanSupplier enabled, AccessTokenVerifier verifier, RateLimiter limiter,
+    GraphThrottle(BooleanSupplier enabled, BooleanSupplier everything, AccessTokenVerifier verifier, RateLimiter limiter,
             GraphErrors errors) {
         this.enabled = enabled;
+        this.everything = everything;
         this.verifier = verifier;
         this.limiter = limiter;
         this.errors = errors;
@@ -59,8 +61,14 @@ final class GraphThrottle implements Interceptor {
 
     @Override
     public Optional<Response> before(Request request) {
-        if (!request.template().startsWith(GraphApi.PREFIX + "/") || BatchRoute.TEMPLATE.equals(request.template())
-                || !enabled.getAsBoolean()) {
+        if (!request.template().startsWith(GraphApi.PREFIX + "/") || BatchRoute.TEMPLATE.equals(request.template())) {
+            return Optional.empty();
+        }
+        if (everything.getAsBoolean()) {
+            return Optional.of(refuse(request, new RateLimiter.Limit("every request (throttleAll fault)", 0,
+                    Duration.ofSeconds(1)), Duration.ofSeconds(2)));
+        }
+        if (!enabled.getAsBoolean()) {
             return Optional.empty();
         }
         if (!(verifier.check(request.header("authorization").orElse(null)) instanceof TokenCheck.Valid valid)) {

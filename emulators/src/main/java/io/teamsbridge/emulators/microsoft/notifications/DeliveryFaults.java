@@ -22,6 +22,11 @@ public interface DeliveryFaults {
         public boolean dropDeliveries() {
             return false;
         }
+
+        @Override
+        public boolean reverseDeliveries() {
+            return false;
+        }
     };
 
     /** Whether each batch is delivered twice. */
@@ -29,6 +34,9 @@ public interface DeliveryFaults {
 
     /** How long to wait before each delivery. */
     long deliveryDelayMs();
+
+    /** Whether each batch's notifications are sent in reverse order (Graph promises no order). */
+    boolean reverseDeliveries();
 
     /** Whether change notifications are accepted but never delivered, as when Graph gives up on them. */
     boolean dropDeliveries();

@@ -70,9 +70,10 @@ final class EndpointQueue {
                     remove(batch.size());
                     continue;
                 }
-                if (poster.post(url, batch)) {
+                List<PendingNotification> sent = faults.reverseDeliveries() ? batch.reversed() : batch;
+                if (poster.post(url, sent)) {
                     if (faults.duplicateDeliveries()) {
-                        poster.post(url, batch);
+                        poster.post(url, sent);
                     }
                     remove(batch.size());
                     backoff = options.initialBackoff();
