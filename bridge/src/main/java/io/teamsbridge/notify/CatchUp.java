@@ -53,6 +53,8 @@ public class CatchUp {
     static final Duration DOWNTIME = Duration.ofMinutes(2);
     /** How far before the last heartbeat a downtime window starts (notifications in flight then). */
     static final Duration MARGIN = Duration.ofMinutes(5);
+    /** Graph's clock may disagree with ours by minutes: every window is widened by this on both ends. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     static final int REQUESTS_PER_PASS = 200;
     static final int PAGES_PER_USER = 100;
     static final String SUBSCRIPTION = "catch-up";
@@ -107,7 +109,8 @@ public class CatchUp {
     private void goThrough(CatchUpWindow window) {
         Instant now = clock.instant();
         Instant oldest = now.minus(settings.maxAge());
-        Instant from = window.from().isBefore(oldest) ? oldest : window.from();
+        Instant from = window.from().minus(CLOCK_SKEW).isBefore(oldest) ? oldest : window.from().minus(CLOCK_SKEW);
+        Instant to = window.to().plus(CLOCK_SKEW);
         int found = window.recovered();
         int requests = window.graphRequests();
         int budget = REQUESTS_PER_PASS;
@@ -119,7 +122,7 @@ public class CatchUp {
             if (budget <= 0) {
                 return; // the next pass goes on from here
             }
-            UserResult result = fetch(link, from, window.to(), oldest, budget);
+            UserResult result = fetch(link, from, to, oldest, budget);
             requests += result.requests();
             budget -= result.requests();
             found += result.inserted();

@@ -37,11 +37,18 @@ public final class BridgeHarness implements AutoCloseable {
     private ConfigurableApplicationContext bridge;
 
     private BridgeHarness(Map<String, String> extra, boolean movableClock) {
+        this(extra, movableClock, java.time.Duration.ZERO, java.time.Duration.ZERO);
+    }
+
+    private BridgeHarness(Map<String, String> extra, boolean movableClock, java.time.Duration microsoftSkew,
+            java.time.Duration mattermostSkew) {
         this.extra = extra;
         this.bridgeClock = movableClock ? clock : Clock.systemUTC();
-        // The emulators share the bridge's time, so tokens and subscriptions expire alike on both sides.
-        this.microsoft = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults().withClock(bridgeClock));
-        this.mattermost = MattermostEmulator.start(mattermostOptions().withClock(bridgeClock));
+        // The emulators share the bridge's time (moved by the given skew), so tokens and subscriptions
+        // expire alike on both sides.
+        this.microsoft = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults()
+                .withClock(Clock.offset(bridgeClock, microsoftSkew)));
+        this.mattermost = MattermostEmulator.start(mattermostOptions().withClock(Clock.offset(bridgeClock, mattermostSkew)));
         if (movableClock) {
             // Graph's rate limits count per window of time, and this clock only moves when told.
             this.microsoft.control().faults(Map.of("throttle", false));
@@ -91,6 +98,22 @@ public final class BridgeHarness implements AutoCloseable {
 
     public static BridgeHarness start(Map<String, String> extraProperties, boolean movableClock) {
         BridgeHarness harness = new BridgeHarness(extraProperties, movableClock);
+        try {
+            harness.startBridge();
+        } catch (RuntimeException e) {
+            harness.close();
+            throw e;
+        }
+        return harness;
+    }
+
+    /**
+     * A bridge on the movable clock whose Microsoft and Mattermost run ahead (positive) or behind
+     * (negative) by the given skews, as servers whose clocks disagree.
+     */
+    public static BridgeHarness startWithSkew(Map<String, String> extraProperties, java.time.Duration microsoftSkew,
+            java.time.Duration mattermostSkew) {
+        BridgeHarness harness = new BridgeHarness(extraProperties, true, microsoftSkew, mattermostSkew);
         try {
             harness.startBridge();
         } catch (RuntimeException e) {
