@@ -43,14 +43,24 @@ class ChatDirectory {
         Optional<CachedChat> cached = cache.find(chatId).filter(c -> c.expiresAt().isAfter(now));
         if (cached.isPresent()) {
             CachedChat c = cached.get();
-            return new ChatInfo(c.chatId(), c.chatType(), c.topic(), JSON.readValue(c.members(), MEMBERS));
+            return new ChatInfo(c.chatId(), c.chatType(), c.topic(), JSON.readValue(c.members(), MEMBERS), c.fetchedAt());
         }
+        return read(chatId, now);
+    }
+
+    /** The chat as Graph describes it now, cached again. */
+    ChatInfo refresh(String chatId) {
+        return read(chatId, clock.instant());
+    }
+
+    private ChatInfo read(String chatId, Instant now) {
         GraphWire.Chat chat = graph.chatWithMembers(chatId);
         List<ChatInfo.Member> members = chat.members() == null ? List.of() : chat.members().stream()
                 .filter(m -> m.userId() != null)
                 .map(m -> new ChatInfo.Member(m.userId(), m.displayName()))
                 .toList();
-        ChatInfo info = new ChatInfo(chatId, Objects.requireNonNullElse(chat.chatType(), "unknownFutureValue"), chat.topic(), members);
+        ChatInfo info = new ChatInfo(chatId, Objects.requireNonNullElse(chat.chatType(), "unknownFutureValue"), chat.topic(), members,
+                now);
         cache.save(new CachedChat(chatId, info.chatType(), info.topic(), JSON.writeValueAsString(members), now, now.plus(ttl)));
         return info;
     }

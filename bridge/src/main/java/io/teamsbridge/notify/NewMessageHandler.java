@@ -38,7 +38,7 @@ class NewMessageHandler {
             Deliverer.Served served) {
         List<Candidate> away = candidates.stream().filter(c -> {
             PresenceGate.Seen seen = presence.get(c.teamsUserId());
-            boolean notify = seen == null || seen.shouldNotify();
+            boolean notify = Audiences.wouldHear(seen);
             if (!notify) {
                 decisions.notDelivered(work, c.mattermostUserId(), "they are " + seen.availability() + " in Teams");
             }

@@ -30,9 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationPipeline {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ChatDirectory chats;
-    private final RecipientResolver recipients;
-    private final PresenceGate presence;
+    private final Audiences audiences;
     private final NewMessageHandler newMessages;
     private final ChangeSync changes;
     private final Deliverer deliverer;
@@ -40,16 +38,13 @@ class NotificationPipeline {
     private final OutcomePolicy policy;
     private final InboxRepository inbox;
 
-    NotificationPipeline(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence,
-            NewMessageHandler newMessages, ChangeSync changes, Deliverer deliverer, DecisionLog decisions,
-            OutcomePolicy policy, InboxRepository inbox) {
+    NotificationPipeline(Audiences audiences, NewMessageHandler newMessages, ChangeSync changes, Deliverer deliverer,
+            DecisionLog decisions, OutcomePolicy policy, InboxRepository inbox) {
+        this.audiences = audiences;
         this.policy = policy;
         this.inbox = inbox;
         this.deliverer = deliverer;
         this.decisions = decisions;
-        this.chats = chats;
-        this.recipients = recipients;
-        this.presence = presence;
         this.newMessages = newMessages;
         this.changes = changes;
     }
@@ -73,30 +68,23 @@ class NotificationPipeline {
                 outcomes.put(item.id(), new Outcome.Failed("the stored notification is not readable"));
             }
         }
-        // Recipients per chat with new messages, then everyone's presence in one go.
-        Map<String, ChatInfo> chatInfo = new HashMap<>();
-        Map<String, List<Candidate>> candidates = new HashMap<>();
-        Set<String> teamsIds = new HashSet<>();
-        for (Map.Entry<String, List<WorkItem>> chat : byChat.entrySet()) {
-            if (chat.getValue().stream().noneMatch(w -> "created".equals(w.change().changeType()))) {
-                continue;
+        // The audience of every chat with new messages: recipients and presence in one place.
+        Set<String> chatsWithNewMessages = new HashSet<>();
+        byChat.forEach((chatId, items) -> {
+            if (items.stream().anyMatch(w -> "created".equals(w.change().changeType()))) {
+                chatsWithNewMessages.add(chatId);
             }
-            try {
-                ChatInfo info = chats.get(chat.getKey());
-                List<Candidate> found = recipients.candidates(info);
-                chatInfo.put(chat.getKey(), info);
-                candidates.put(chat.getKey(), found);
-                found.forEach(c -> teamsIds.add(c.teamsUserId()));
-            } catch (RuntimeException e) {
-                Outcome failed = Failures.outcomeOf(e);
-                chat.getValue().forEach(w -> outcomes.put(w.item().id(), failed));
-            }
-        }
-        Map<String, PresenceGate.Seen> presenceOf = teamsIds.isEmpty() ? Map.of() : presence.presenceOf(teamsIds);
+        });
+        Audiences.Batch audience = audiences.of(chatsWithNewMessages);
+        audience.failed().forEach((chatId, e) -> {
+            Outcome failed = Failures.outcomeOf(e);
+            byChat.get(chatId).forEach(w -> outcomes.put(w.item().id(), failed));
+        });
+        Map<String, PresenceGate.Seen> presenceOf = audience.presence();
         // Only a new message claimed before can have deliveries already: its inbox row is the only
         // one (the de-duplication key), and every claim counts an attempt.
         Set<MessageRef> retried = new HashSet<>();
-        candidates.keySet().forEach(chatId -> byChat.get(chatId).stream()
+        audience.chats().keySet().forEach(chatId -> byChat.get(chatId).stream()
                 .filter(w -> "created".equals(w.change().changeType()) && w.item().attempts() > 1)
                 .forEach(w -> retried.add(new MessageRef(w.chatId(), w.messageId()))));
         Deliverer.Served served = deliverer.served(retried);
@@ -111,8 +99,9 @@ class NotificationPipeline {
                         for (WorkItem work : chat.getValue()) {
                             // Not computeIfAbsent: that would hold a lock of the map for the whole post.
                             if (!outcomes.containsKey(work.item().id())) {
-                                outcomes.put(work.item().id(), handle(work, chatInfo.get(work.chatId()),
-                                        candidates.getOrDefault(work.chatId(), List.of()), presenceOf, served));
+                                Audiences.ForChat forChat = audience.chats().get(work.chatId());
+                                outcomes.put(work.item().id(), handle(work, forChat == null ? null : forChat.chat(),
+                                        forChat == null ? List.of() : forChat.candidates(), presenceOf, served));
                             }
                         }
                     } finally {

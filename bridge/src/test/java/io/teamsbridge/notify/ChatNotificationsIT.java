@@ -216,4 +216,31 @@ class ChatNotificationsIT {
                 .contains("- two")
                 .contains("[Open in Microsoft Teams](https://teams.microsoft.com/l/message/");
     }
+
+    @Test
+    void someoneRemovedFromAChatStopsHearingOfItWithinAMinute() {
+        Person from = world.person("from");
+        Person stays = connected("stays");
+        Person leaves = connected("leaves");
+        String chat = world.chat("group", "Release crew", from, stays, leaves);
+        String before = world.say(chat, from, "<p>while-both-are-members</p>");
+        world.awaitProcessed(chat, before);
+        // Both are active when the removal happens, so its event message is not read (nobody is to be notified).
+        world.presence(stays, "Available", "Available");
+        world.presence(leaves, "Available", "Available");
+        String removal = bridge.harness().teams().removeMember(chat, leaves.teamsUserId());
+        world.awaitProcessed(chat, removal);
+        world.presence(stays, "Away", "Away");
+        world.presence(leaves, "Away", "Away");
+        bridge.harness().clock().advance(Audiences.FRESH_FOR.plusSeconds(1));
+
+        String after = world.say(chat, from, "<p>after-the-removal</p>");
+        world.awaitProcessed(chat, after);
+
+        assertThat(world.notifications(stays)).extracting(p -> p.path("message").asString())
+                .anySatisfy(m -> assertThat(m).contains("after-the-removal"));
+        assertThat(world.notifications(leaves)).extracting(p -> p.path("message").asString())
+                .anySatisfy(m -> assertThat(m).contains("while-both-are-members"))
+                .noneSatisfy(m -> assertThat(m).contains("after-the-removal"));
+    }
 }

@@ -45,7 +45,7 @@ class InboxWorkerSurvivalTest {
         inbox.claims.add(() -> List.of(item(1, "chat-a")));
         inbox.claims.add(() -> List.of(item(2, "chat-b")));
         Queue<Long> poisoned = new ConcurrentLinkedQueue<>(List.of(1L));
-        NotificationPipeline pipeline = new NotificationPipeline(null, null, null, null, null, null, null, null, null) {
+        NotificationPipeline pipeline = new NotificationPipeline(null, null, null, null, null, null, null) {
             @Override
             Map<Long, Outcome> process(List<InboxItem> batch, Semaphore permits) {
                 if (poisoned.remove(batch.getFirst().id())) {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The control API's Teams side: create chats, write, edit and delete messages, add members. Every
+ * The control API's Teams side: create chats, write, edit and delete messages, add and remove members. Every
  * change is stored and notified to the subscribers, as if a person had done it in Teams.
  */
 final class ChatControlRoutes {
@@ -44,7 +44,8 @@ final class ChatControlRoutes {
                 .post(P + "/{chatId}/messages", this::postMessage)
                 .patch(P + "/{chatId}/messages/{messageId}", this::editMessage)
                 .delete(P + "/{chatId}/messages/{messageId}", this::deleteMessage)
-                .post(P + "/{chatId}/members", this::addMember);
+                .post(P + "/{chatId}/members", this::addMember)
+                .delete(P + "/{chatId}/members/{userId}", this::removeMember);
     }
 
     private Response createChat(Request request) {
@@ -95,6 +96,12 @@ final class ChatControlRoutes {
         ChatMessage event = change(() -> chats.addMember(chatId, userId));
         String memberId = chats.chat(chatId).flatMap(c -> c.member(userId)).map(ChatMember::id).orElseThrow();
         return Response.json(201, Map.of("id", memberId, "messageId", event.id()));
+    }
+
+    /** Answers the id of the {@code membersDeleted} system event message. */
+    private Response removeMember(Request request) {
+        ChatMessage event = change(() -> chats.removeMember(request.pathParam("chatId"), request.pathParam("userId")));
+        return Response.json(200, Map.of("messageId", event.id()));
     }
 
     private MessageMention mention(ControlBody mention) {

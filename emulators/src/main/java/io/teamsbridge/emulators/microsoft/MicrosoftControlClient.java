@@ -156,6 +156,11 @@ public final class MicrosoftControlClient {
         return call("POST", chatPath(chatId) + "/members", Map.of("userId", userId)).get("messageId").stringValue();
     }
 
+    /** Removes a member from a group or meeting chat; returns the id of the {@code membersDeleted} system event message. */
+    public String removeMember(String chatId, String userId) {
+        return call("DELETE", chatPath(chatId) + "/members/" + segment(userId), null).get("messageId").stringValue();
+    }
+
     /**
      * The live subscriptions: {@code [{id, resource, changeType, notificationUrl,
      * lifecycleNotificationUrl, expirationDateTime, includeResourceData, encryptionCertificate,

@@ -32,6 +32,11 @@ public record Chat(String id, ChatType chatType, @Nullable String topic, Instant
         return new Chat(id, chatType, topic, createdAt, at, tenantId, more);
     }
 
+    Chat withoutMember(String userId, Instant at) {
+        return new Chat(id, chatType, topic, createdAt, at, tenantId,
+                members.stream().filter(m -> !m.userId().equals(userId)).toList());
+    }
+
     Chat touched(Instant at) {
         return new Chat(id, chatType, topic, createdAt, at, tenantId, members);
     }

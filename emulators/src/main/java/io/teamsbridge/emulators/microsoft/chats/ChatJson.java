@@ -78,7 +78,7 @@ public final class ChatJson {
         out.put("webUrl", null);
         out.put("channelIdentity", null);
         out.put("policyViolation", null);
-        out.put("eventDetail", message.event() == null ? null : membersAdded(message.event(), message.tenantId()));
+        out.put("eventDetail", message.event() == null ? null : membersChanged(message.event(), message.tenantId()));
         out.put("from", message.from() == null ? null
                 : identitySet(user(message.from().userId(), message.from().displayName(), message.tenantId())));
         Map<String, @Nullable Object> body = new LinkedHashMap<>();
@@ -92,10 +92,14 @@ public final class ChatJson {
         return out;
     }
 
-    private static Map<String, @Nullable Object> membersAdded(ChatMessage.MembersAdded event, String tenantId) {
+    private static Map<String, @Nullable Object> membersChanged(ChatMessage.MembersChanged event, String tenantId) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        out.put("@odata.type", "#microsoft.graph.membersAddedEventMessageDetail");
-        out.put("visibleHistoryStartDateTime", GraphTime.BEGINNING);
+        if (event.added()) {
+            out.put("@odata.type", "#microsoft.graph.membersAddedEventMessageDetail");
+            out.put("visibleHistoryStartDateTime", GraphTime.BEGINNING);
+        } else {
+            out.put("@odata.type", "#microsoft.graph.membersDeletedEventMessageDetail");
+        }
         List<Map<String, @Nullable Object>> members = new ArrayList<>();
         for (String userId : event.userIds()) {
             // Teams leaves the names out of event details; clients look the ids up.

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record ChatMessage(String id, String chatId, String tenantId, long etag, Instant createdAt,
         Instant lastModifiedAt, @Nullable Instant lastEditedAt, @Nullable Instant deletedAt, @Nullable Sender from,
         String contentType, String content, List<MessageAttachment> attachments, List<MessageMention> mentions,
-        @Nullable MembersAdded event) {
+        @Nullable MembersChanged event) {
 
     /** Teams' body of every system event message. */
     static final String SYSTEM_EVENT_CONTENT = "<systemEventMessage/>";
@@ -29,12 +29,12 @@ public record ChatMessage(String id, String chatId, String tenantId, long etag, 
     public record Sender(String userId, String displayName) {}
 
     /**
-     * A {@code membersAddedEventMessageDetail}.
+     * A {@code membersAddedEventMessageDetail} ({@code added}) or {@code membersDeletedEventMessageDetail}.
      *
-     * @param initiatorUserId who added them
+     * @param initiatorUserId who added or removed them
      */
-    public record MembersAdded(List<String> userIds, String initiatorUserId) {
-        public MembersAdded {
+    public record MembersChanged(boolean added, List<String> userIds, String initiatorUserId) {
+        public MembersChanged {
             userIds = List.copyOf(userIds);
         }
     }

@@ -183,8 +183,31 @@ public final class ChatStore {
             long id = nextStamp(now);
             ChatMessage event = new ChatMessage(Long.toString(id), chatId, tenantId, id, now, now, null, null, null,
                     "html", ChatMessage.SYSTEM_EVENT_CONTENT, List.of(), List.of(),
-                    new ChatMessage.MembersAdded(List.of(userId), chat.members().getFirst().userId()));
+                    new ChatMessage.MembersChanged(true, List.of(userId), chat.members().getFirst().userId()));
             return store(ChangeType.CREATED, event, grown);
+        }
+    }
+
+    /**
+     * Removes a member and writes the {@code membersDeleted} system event, initiated by the chat's
+     * first other member.
+     */
+    public ChatMessage removeMember(String chatId, String userId) {
+        synchronized (lock) {
+            Chat chat = existingChat(chatId);
+            if (chat.chatType() == ChatType.ONE_ON_ONE) {
+                throw new IllegalArgumentException("members cannot be removed from a oneOnOne chat");
+            }
+            if (!chat.hasMember(userId)) {
+                throw new IllegalArgumentException("user " + userId + " is not a member of chat " + chatId);
+            }
+            Instant now = clock.instant();
+            Chat shrunk = chat.withoutMember(userId, now);
+            long id = nextStamp(now);
+            ChatMessage event = new ChatMessage(Long.toString(id), chatId, tenantId, id, now, now, null, null, null,
+                    "html", ChatMessage.SYSTEM_EVENT_CONTENT, List.of(), List.of(),
+                    new ChatMessage.MembersChanged(false, List.of(userId), shrunk.members().getFirst().userId()));
+            return store(ChangeType.CREATED, event, shrunk);
         }
     }
 

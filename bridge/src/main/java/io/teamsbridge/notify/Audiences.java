@@ -1,0 +1,86 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.notify.RecipientResolver.Candidate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * [recipients] Who may hear of the new messages of a batch's chats, decided in one place: the
+ * chat's members who are connected with notifications on ({@link RecipientResolver}), and their
+ * Teams presence, looked up for the whole batch in one call. Before anyone is notified from a
+ * member list older than {@link #FRESH_FOR}, the list is read again, so a person removed from a
+ * chat stops hearing of it within a minute (the cache otherwise keeps members for
+ * {@code notifications.chat-cache-ttl}); that costs a Graph call only for chats someone is about to
+ * hear of.
+ */
+@Component
+class Audiences {
+    static final Duration FRESH_FOR = Duration.ofMinutes(1);
+
+    private final ChatDirectory chats;
+    private final RecipientResolver recipients;
+    private final PresenceGate presence;
+    private final Clock clock;
+
+    /** A chat's audience: the chat as last read, and its candidates. */
+    record ForChat(ChatInfo chat, List<Candidate> candidates) {}
+
+    /** The audiences of a batch: per chat, everyone's presence, and the chats that could not be looked up. */
+    record Batch(Map<String, ForChat> chats, Map<String, PresenceGate.Seen> presence, Map<String, RuntimeException> failed) {}
+
+    Audiences(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence, Clock clock) {
+        this.chats = chats;
+        this.recipients = recipients;
+        this.presence = presence;
+        this.clock = clock;
+    }
+
+    Batch of(Set<String> chatIds) {
+        Map<String, ForChat> found = new HashMap<>();
+        Map<String, RuntimeException> failed = new HashMap<>();
+        Set<String> teamsIds = new HashSet<>();
+        for (String chatId : chatIds) {
+            try {
+                ChatInfo info = chats.get(chatId);
+                ForChat audience = new ForChat(info, recipients.candidates(info));
+                found.put(chatId, audience);
+                audience.candidates().forEach(c -> teamsIds.add(c.teamsUserId()));
+            } catch (RuntimeException e) {
+                failed.put(chatId, e);
+            }
+        }
+        Map<String, PresenceGate.Seen> seen = new HashMap<>(teamsIds.isEmpty() ? Map.of() : presence.presenceOf(teamsIds));
+        Set<String> unseen = new HashSet<>();
+        for (Map.Entry<String, ForChat> entry : Map.copyOf(found).entrySet()) {
+            ForChat audience = entry.getValue();
+            if (audience.chat().readAt() == null || audience.chat().readAt().plus(FRESH_FOR).isAfter(clock.instant())
+                    || audience.candidates().stream().noneMatch(c -> wouldHear(seen.get(c.teamsUserId())))) {
+                continue;
+            }
+            try {
+                ChatInfo fresh = chats.refresh(entry.getKey());
+                ForChat updated = new ForChat(fresh, recipients.candidates(fresh));
+                found.put(entry.getKey(), updated);
+                updated.candidates().stream().map(Candidate::teamsUserId).filter(id -> !seen.containsKey(id)).forEach(unseen::add);
+            } catch (RuntimeException e) {
+                failed.put(entry.getKey(), e);
+                found.remove(entry.getKey());
+            }
+        }
+        if (!unseen.isEmpty()) {
+            seen.putAll(presence.presenceOf(unseen)); // members added since the list was cached
+        }
+        return new Batch(found, seen, failed);
+    }
+
+    /** Unknown presence counts as away: a missed message is worse than an extra one. */
+    static boolean wouldHear(PresenceGate.Seen seen) {
+        return seen == null || seen.shouldNotify();
+    }
+}
