@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class BatchJudge {
     private static final Logger log = LoggerFactory.getLogger(BatchJudge.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> CHANGE_TYPES = Set.of("created", "updated", "deleted");
     private static final Set<String> LIFECYCLE_EVENTS = Set.of("reauthorizationRequired", "subscriptionRemoved", "missed");
 
     private final SubscriptionRegistry registry;
@@ -110,15 +109,16 @@ class BatchJudge {
     private static Optional<NewInboxItem> toInbox(ChangeNotification item) {
         Optional<MessageRef> ref = MessageRef.parse(item.resource());
         String changeType = item.changeType();
-        if (ref.isEmpty() || changeType == null || !CHANGE_TYPES.contains(changeType)) {
+        Optional<ChangeType> type = ChangeType.parse(changeType);
+        if (ref.isEmpty() || type.isEmpty()) {
             return Optional.empty();
         }
         StoredChange change = new StoredChange(item.subscriptionId(), changeType, item.resource(), item.tenantId(),
                 item.encryptedContent());
-        String version = "updated".equals(changeType) && item.encryptedContent() != null && item.encryptedContent().data() != null
+        String version = type.get() == ChangeType.UPDATED && item.encryptedContent() != null && item.encryptedContent().data() != null
                 ? Tokens.sha256(item.encryptedContent().data())
                 : "";
-        String key = InboxKeys.of(changeType, ref.get(), version);
+        String key = InboxKeys.of(type.get(), ref.get(), version);
         return Optional.of(new NewInboxItem(key, item.subscriptionId(), changeType,
                 ref.get().chatId(), ref.get().messageId(), JSON.writeValueAsString(change)));
     }

@@ -195,23 +195,23 @@ public class CatchUp {
             }
             String sealed = vault.seal(JSON.writeValueAsString(message), StoredChange.sealContext(ref.get()));
             if (message.hasNonNull("deletedDateTime")) {
-                out.add(item("deleted", ref.get(), "", sealed));
+                out.add(item(ChangeType.DELETED, ref.get(), "", sealed));
                 continue;
             }
             if (!created.isBefore(from)) {
-                out.add(item("created", ref.get(), "", sealed)); // known already if its notification came
+                out.add(item(ChangeType.CREATED, ref.get(), "", sealed)); // known already if its notification came
             }
             if (message.hasNonNull("lastEditedDateTime")) {
-                out.add(item("updated", ref.get(), "fetched " + message.path("lastModifiedDateTime").asString(""), sealed));
+                out.add(item(ChangeType.UPDATED, ref.get(), "fetched " + message.path("lastModifiedDateTime").asString(""), sealed));
             }
         }
         return out;
     }
 
-    private NewInboxItem item(String changeType, MessageRef ref, String version, String sealedMessage) {
+    private NewInboxItem item(ChangeType type, MessageRef ref, String version, String sealedMessage) {
         String resource = "chats('" + ref.chatId() + "')/messages('" + ref.messageId() + "')";
-        StoredChange change = new StoredChange(SUBSCRIPTION, changeType, resource, null, null, sealedMessage);
-        return new NewInboxItem(InboxKeys.of(changeType, ref, version), SUBSCRIPTION, changeType, ref.chatId(), ref.messageId(),
+        StoredChange change = new StoredChange(SUBSCRIPTION, type.wire(), resource, null, null, sealedMessage);
+        return new NewInboxItem(InboxKeys.of(type, ref, version), SUBSCRIPTION, type.wire(), ref.chatId(), ref.messageId(),
                 JSON.writeValueAsString(change));
     }
 

@@ -56,13 +56,13 @@ class ChangeSync {
                 .toList();
         if (forwarded.isEmpty()) {
             MessageRef ref = new MessageRef(work.chatId(), work.messageId());
-            if (young(work.messageId()) && !inbox.creationFinished(work.chatId(), work.messageId(), InboxKeys.of("created", ref, ""))) {
+            if (young(work.messageId()) && !inbox.creationFinished(work.chatId(), work.messageId(), InboxKeys.of(ChangeType.CREATED, ref, ""))) {
                 // Graph promises no order: the creation may still come, and this change must follow it.
                 return new Outcome.RetryLater("waiting for the message's creation, which has not arrived yet", Duration.ZERO);
             }
             return new Outcome.Done("no forwarded post to update");
         }
-        boolean deleted = "deleted".equals(work.change().changeType());
+        boolean deleted = work.is(ChangeType.DELETED);
         IncomingMessage message = null;
         if (work.change().hasMessage()) {
             message = reader.read(work.change(), new MessageRef(work.chatId(), work.messageId()));

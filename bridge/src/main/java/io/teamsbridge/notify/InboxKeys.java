@@ -12,8 +12,8 @@ final class InboxKeys {
 
     private InboxKeys() {}
 
-    static String of(String changeType, MessageRef ref, String version) {
-        String key = changeType + "|" + ref.chatId() + "|" + ref.messageId() + "|" + ("updated".equals(changeType) ? version : "");
+    static String of(ChangeType type, MessageRef ref, String version) {
+        String key = type.wire() + "|" + ref.chatId() + "|" + ref.messageId() + "|" + (type == ChangeType.UPDATED ? version : "");
         return key.length() > MAX_KEY ? Tokens.sha256(key) : key;
     }
 }

@@ -33,6 +33,17 @@ class MentionDirectory {
         this.clock = clock;
     }
 
+    /** The usernames of the mentioned users who are connected, by Teams user id. */
+    java.util.Map<String, String> usernamesOf(java.util.List<io.teamsbridge.render.TeamsMention> mentions) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (io.teamsbridge.render.TeamsMention mention : mentions) {
+            if (mention.userId() != null && !out.containsKey(mention.userId())) {
+                usernameOf(mention.userId()).ifPresent(name -> out.put(mention.userId(), name));
+            }
+        }
+        return out;
+    }
+
     Optional<String> usernameOf(String teamsUserId) {
         if (teamsUserId == null) {
             return Optional.empty();

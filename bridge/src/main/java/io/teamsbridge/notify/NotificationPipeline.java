@@ -71,7 +71,7 @@ class NotificationPipeline {
         // The audience of every chat with new messages: recipients and presence in one place.
         Set<String> chatsWithNewMessages = new HashSet<>();
         byChat.forEach((chatId, items) -> {
-            if (items.stream().anyMatch(w -> "created".equals(w.change().changeType()))) {
+            if (items.stream().anyMatch(w -> w.is(ChangeType.CREATED))) {
                 chatsWithNewMessages.add(chatId);
             }
         });
@@ -85,7 +85,7 @@ class NotificationPipeline {
         // one (the de-duplication key), and every claim counts an attempt.
         Set<MessageRef> retried = new HashSet<>();
         audience.chats().keySet().forEach(chatId -> byChat.get(chatId).stream()
-                .filter(w -> "created".equals(w.change().changeType()) && w.item().attempts() > 1)
+                .filter(w -> w.is(ChangeType.CREATED) && w.item().attempts() > 1)
                 .forEach(w -> retried.add(new MessageRef(w.chatId(), w.messageId()))));
         Deliverer.Served served = deliverer.served(retried);
         deletedBeforeDelivery(byChat).forEach(id -> outcomes.put(id, new Outcome.Done("deleted in Teams before it was delivered")));
@@ -127,10 +127,13 @@ class NotificationPipeline {
             Deliverer.Served served) {
         decisions.received(work);
         try {
-            return switch (work.change().changeType()) {
-                case "created" -> newMessages.handle(work, chat, chatCandidates, presenceOf, served);
-                case "updated", "deleted" -> changes.handle(work);
-                default -> new Outcome.Failed("unknown change type " + work.change().changeType());
+            ChangeType type = work.type().orElse(null);
+            if (type == null) {
+                return new Outcome.Failed("unknown change type " + work.change().changeType());
+            }
+            return switch (type) {
+                case CREATED -> newMessages.handle(work, chat, chatCandidates, presenceOf, served);
+                case UPDATED, DELETED -> changes.handle(work);
             };
         } catch (RuntimeException e) {
             return Failures.outcomeOf(e);
@@ -146,10 +149,10 @@ class NotificationPipeline {
         Set<MessageRef> deleted = new HashSet<>();
         Set<MessageRef> created = new HashSet<>();
         byChat.values().forEach(items -> items.forEach(w -> {
-            switch (w.change().changeType()) {
-                case "deleted" -> deleted.add(new MessageRef(w.chatId(), w.messageId()));
-                case "created" -> created.add(new MessageRef(w.chatId(), w.messageId()));
-                default -> { }
+            if (w.is(ChangeType.DELETED)) {
+                deleted.add(new MessageRef(w.chatId(), w.messageId()));
+            } else if (w.is(ChangeType.CREATED)) {
+                created.add(new MessageRef(w.chatId(), w.messageId()));
             }
         }));
         created.removeAll(deleted);
@@ -160,7 +163,7 @@ class NotificationPipeline {
         }
         List<Long> out = new ArrayList<>();
         byChat.values().forEach(items -> items.stream()
-                .filter(w -> "created".equals(w.change().changeType()))
+                .filter(w -> w.is(ChangeType.CREATED))
                 .filter(w -> deleted.contains(new MessageRef(w.chatId(), w.messageId())))
                 .forEach(w -> out.add(w.item().id())));
         return out;

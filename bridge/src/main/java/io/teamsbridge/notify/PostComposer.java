@@ -7,7 +7,10 @@ import io.teamsbridge.render.NotificationRenderer;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** [render] The post(s) that tell one user about one message, in their chat's words. */
+/**
+ * [render] The post(s) that tell one user about one message, in their chat's words. Mentions are
+ * resolved to Mattermost usernames first, so the renderer itself only reads what it is given.
+ */
 @Component
 class PostComposer {
     /** Mattermost's default MaxPostSize in runes. */
@@ -35,16 +38,20 @@ class PostComposer {
     }
 
     private NotificationContext context(IncomingMessage message, ChatInfo chat) {
-        return context(message.senderName(), chat);
+        return context(message.senderName(), chat, mentions.usernamesOf(message.content().mentions()));
     }
 
     private NotificationContext context(String senderName, ChatInfo chat) {
+        return context(senderName, chat, java.util.Map.of());
+    }
+
+    private NotificationContext context(String senderName, ChatInfo chat, java.util.Map<String, String> mentioned) {
         ChatKind kind = switch (chat.chatType()) {
             case "oneOnOne" -> ChatKind.ONE_ON_ONE;
             case "meeting" -> ChatKind.MEETING;
             default -> ChatKind.GROUP;
         };
         int others = Math.max(0, chat.members().size() - 2);
-        return new NotificationContext(senderName, kind, chat.topic(), others, teamsWebBase, mentions::usernameOf);
+        return new NotificationContext(senderName, kind, chat.topic(), others, teamsWebBase, mentioned);
     }
 }

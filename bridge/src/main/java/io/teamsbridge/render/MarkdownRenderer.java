@@ -2,8 +2,6 @@ package io.teamsbridge.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -23,9 +21,10 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * @param usernameOfTeamsUser the Mattermost username of a connected Teams user, by Entra object id
+     * @param usernameOfTeamsUser the Mattermost usernames of the mentioned Teams users who are connected,
+     *     by Entra object id (resolved before rendering, so rendering reads nothing)
      */
-    public String render(TeamsMessage message, Function<String, Optional<String>> usernameOfTeamsUser) {
+    public String render(TeamsMessage message, java.util.Map<String, String> usernameOfTeamsUser) {
         RenderState state = new RenderState(message, usernameOfTeamsUser, attachments::showsInPlace);
         String body = message.isPlainText() ? plainText(message.content()) : html(message.content(), state);
         List<String> before = new ArrayList<>();

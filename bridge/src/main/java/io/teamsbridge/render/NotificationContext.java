@@ -1,7 +1,5 @@
 package io.teamsbridge.render;
 
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Who wrote the message and where, for the notification's header and link.
@@ -11,15 +9,15 @@ import java.util.function.Function;
  * @param otherMemberCount              members of the chat besides the sender and the recipient
  * @param teamsWebBase                  the Teams web host of the configured cloud, e.g.
  *                                      {@code https://teams.microsoft.com}
- * @param mattermostUsernameOfTeamsUser the Mattermost username of a connected Teams user (by Entra
- *                                      object id), for mentions
+ * @param mattermostUsernameOfTeamsUser the Mattermost usernames of the mentioned Teams users who
+ *                                      are connected (by Entra object id), resolved before rendering
  */
 public record NotificationContext(String senderName, ChatKind chatKind, String chatTopic, int otherMemberCount,
-        String teamsWebBase, Function<String, Optional<String>> mattermostUsernameOfTeamsUser) {
+        String teamsWebBase, java.util.Map<String, String> mattermostUsernameOfTeamsUser) {
     public NotificationContext {
         chatKind = chatKind == null ? ChatKind.GROUP : chatKind;
         otherMemberCount = Math.max(0, otherMemberCount);
         mattermostUsernameOfTeamsUser = mattermostUsernameOfTeamsUser == null
-                ? id -> Optional.empty() : mattermostUsernameOfTeamsUser;
+                ? java.util.Map.of() : java.util.Map.copyOf(mattermostUsernameOfTeamsUser);
     }
 }

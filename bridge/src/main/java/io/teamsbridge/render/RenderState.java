@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -18,15 +17,15 @@ final class RenderState {
     private final Map<Integer, TeamsMention> mentions = new HashMap<>();
     private final List<TeamsAttachment> attachments;
     private final Set<Integer> placed = new HashSet<>();
-    private final Function<String, Optional<String>> usernames;
+    private final java.util.Map<String, String> usernames;
     private final Predicate<TeamsAttachment> placeable;
 
     /** @param placeable which attachments an {@code <attachment id>} tag in the body shows in place */
-    RenderState(TeamsMessage message, Function<String, Optional<String>> usernames, Predicate<TeamsAttachment> placeable) {
+    RenderState(TeamsMessage message, java.util.Map<String, String> usernames, Predicate<TeamsAttachment> placeable) {
         this.placeable = placeable;
         message.mentions().forEach(m -> mentions.putIfAbsent(m.id(), m));
         this.attachments = message.attachments();
-        this.usernames = usernames == null ? id -> Optional.empty() : usernames;
+        this.usernames = usernames == null ? java.util.Map.of() : usernames;
     }
 
     /** The mention an {@code <at id="n">} tag refers to. */
@@ -43,7 +42,7 @@ final class RenderState {
         if (mention.userId() == null || mention.userId().isBlank()) {
             return Optional.empty();
         }
-        Optional<String> username = usernames.apply(mention.userId());
+        Optional<String> username = Optional.ofNullable(mention.userId() == null ? null : usernames.get(mention.userId()));
         return username == null ? Optional.empty() : username.filter(u -> !u.isBlank());
     }
 

@@ -2,8 +2,6 @@ package io.teamsbridge.render;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** Messages and contexts for the render tests. */
 final class Fixtures {
@@ -11,8 +9,7 @@ final class Fixtures {
     static final String MESSAGE_ID = "1616964509832";
 
     /** Alice and Carol are connected to Mattermost; Bob is not. */
-    static final Function<String, Optional<String>> USERNAMES = id -> Optional.ofNullable(
-            Map.of("u-alice", "alice.archer", "u-carol", "carol").get(id));
+    static final Map<String, String> USERNAMES = Map.of("u-alice", "alice.archer", "u-carol", "carol");
 
     static final List<TeamsMention> MENTIONS = List.of(
             new TeamsMention(0, "Alice", "u-alice"),

@@ -8,7 +8,6 @@ import io.teamsbridge.render.TeamsAttachment;
 import io.teamsbridge.render.TeamsMention;
 import io.teamsbridge.render.TeamsMessage;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,7 +59,7 @@ public class RendererBenchmark {
                 : List.of();
         message = new TeamsMessage("1712345678901", "19:abc@thread.v2", "html", html, mentions, attachments);
         context = new NotificationContext("Adele Vance", ChatKind.GROUP, "Release train", 4,
-                "https://teams.microsoft.com", id -> id.equals("u-megan") ? Optional.of("megan") : Optional.empty());
+                "https://teams.microsoft.com", java.util.Map.of("u-megan", "megan"));
     }
 
     @Benchmark
