@@ -76,10 +76,8 @@ class NotificationPipeline {
             }
         });
         Audiences.Batch audience = audiences.of(chatsWithNewMessages);
-        audience.failed().forEach((chatId, e) -> {
-            Outcome failed = Failures.outcomeOf(e);
-            byChat.get(chatId).forEach(w -> outcomes.put(w.item().id(), failed));
-        });
+        audience.failed().forEach((chatId, e) ->
+                byChat.get(chatId).forEach(w -> outcomes.put(w.item().id(), Failures.outcomeOf(e, w.item().attempts()))));
         Map<String, PresenceGate.Seen> presenceOf = audience.presence();
         // Only a new message claimed before can have deliveries already: its inbox row is the only
         // one (the de-duplication key), and every claim counts an attempt.
@@ -136,7 +134,7 @@ class NotificationPipeline {
                 case UPDATED, DELETED -> changes.handle(work);
             };
         } catch (RuntimeException e) {
-            return Failures.outcomeOf(e);
+            return Failures.outcomeOf(e, work.item().attempts());
         }
     }
 

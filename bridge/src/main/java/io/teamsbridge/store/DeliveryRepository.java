@@ -90,14 +90,6 @@ public class DeliveryRepository {
         record(chatId, messageId, mattermostUserId, Delivery.Status.PENDING, List.of(), error, now);
     }
 
-    public long countPosted() {
-        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status IN ('POSTED', 'EDITED', 'DELETED')").query(Long.class).single();
-    }
-
-    public long countFailed() {
-        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'FAILED'").query(Long.class).single();
-    }
-
     /**
      * Inserts the row, or updates the one an earlier attempt left: one statement on the usual path
      * (the first attempt). Posts finish on many threads at once, so these writes go through
