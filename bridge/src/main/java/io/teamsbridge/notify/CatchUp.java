@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * [catch-up] Fetches the messages of a gap again and feeds them through the same inbox, so a gap
  * in Graph's notifications loses nothing and the inbox's keys and the delivery table keep it
  * exactly once. A gap is scheduled when Graph reports {@code missed} or removed the subscription
- * ({@link #scheduleRecent}), and at start after downtime: the instance running this job writes a
+ * ({@link #scheduleRecent}), when a check finds the subscription gone without a word, and at start
+ * after downtime: the instance running this job writes a
  * heartbeat every pass, and a heartbeat older than {@link #DOWNTIME} means nobody was listening
  * since.
  *
@@ -90,6 +91,12 @@ public class CatchUp {
         Instant now = clock.instant();
         windows.schedule(now.minus(settings.catchUpWindow()), now, reason, now);
         log.info("Catch-up scheduled for the last {} ({}).", settings.catchUpWindow(), reason);
+    }
+
+    /** Graph lost the subscription without a word: the time since is a gap. */
+    @org.springframework.context.event.EventListener
+    void onSubscriptionLost(io.teamsbridge.microsoft.subscriptions.SubscriptionLost lost) {
+        scheduleRecent("Graph no longer had subscription " + lost.subscriptionId());
     }
 
     /** One pass of the job: the heartbeat, downtime detection, and some of the oldest window. */

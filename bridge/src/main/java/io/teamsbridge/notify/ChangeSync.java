@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Edits and deletions in Teams: the forwarded posts of that message are updated (marked edited) or
  * replaced with a short "deleted in Teams" text. A message nobody was notified of needs nothing,
- * and is not even decrypted, except that a change of a new message whose creation has not arrived
- * yet (Graph delivered them out of order) waits for it, up to {@link #WAIT_FOR_CREATION}.
+ * and is not even decrypted, except that a change whose message's creation is still in the inbox,
+ * or, for a new message, has not arrived yet (Graph delivered them out of order, up to
+ * {@link #WAIT_FOR_CREATION}), waits for it.
  */
 @Component
 class ChangeSync {
@@ -56,9 +57,14 @@ class ChangeSync {
                 .toList();
         if (forwarded.isEmpty()) {
             MessageRef ref = new MessageRef(work.chatId(), work.messageId());
-            if (young(work.messageId()) && !inbox.creationFinished(work.chatId(), work.messageId(), InboxKeys.of(ChangeType.CREATED, ref, ""))) {
-                // Graph promises no order: the creation may still come, and this change must follow it.
-                return new Outcome.RetryLater("waiting for the message's creation, which has not arrived yet", Duration.ZERO);
+            InboxRepository.CreationState creation = inbox.creationState(work.chatId(), work.messageId(),
+                    InboxKeys.of(ChangeType.CREATED, ref, ""));
+            // Graph promises no order: a creation received but not finished comes first, and one not
+            // received yet may still come for a new message.
+            if (creation == InboxRepository.CreationState.OPEN
+                    || creation == InboxRepository.CreationState.ABSENT && young(work.messageId())) {
+                return new Outcome.RetryLater("waiting for the message's creation, which has not been processed yet",
+                        Duration.ZERO);
             }
             return new Outcome.Done("no forwarded post to update");
         }

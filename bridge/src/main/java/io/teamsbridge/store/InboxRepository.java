@@ -167,13 +167,26 @@ public class InboxRepository {
                 .list());
     }
 
-    /** Whether this message's creation has been received and finished (DONE or FAILED). */
-    public boolean creationFinished(String chatId, String messageId, String createdKey) {
-        return jdbc.sql("SELECT COUNT(*) FROM inbox WHERE dedupe_key = ? AND chat_id = ? AND message_id = ? "
-                        + "AND status IN ('DONE', 'FAILED')")
+    /** Where a message's creation stands in the inbox. */
+    public enum CreationState {
+        /** Never received (or long since cleaned up). */
+        ABSENT,
+        /** Received and not finished yet. */
+        OPEN,
+        /** Received and finished (done or failed). */
+        FINISHED
+    }
+
+    public CreationState creationState(String chatId, String messageId, String createdKey) {
+        List<String> states = jdbc.sql("SELECT status FROM inbox WHERE dedupe_key = ? AND chat_id = ? AND message_id = ?")
                 .params(createdKey, chatId, messageId)
-                .query(Long.class)
-                .single() > 0;
+                .query(String.class)
+                .list();
+        if (states.isEmpty()) {
+            return CreationState.ABSENT;
+        }
+        return states.stream().anyMatch(st -> st.equals("PENDING") || st.equals("CLAIMED")) ? CreationState.OPEN
+                : CreationState.FINISHED;
     }
 
     /** Makes every waiting item due now (delivery resumes after a pause). */

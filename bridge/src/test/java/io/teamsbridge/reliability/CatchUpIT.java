@@ -160,4 +160,33 @@ class CatchUpIT {
         assertThat(jdbc.sql("SELECT post_ids FROM delivery WHERE chat_id = ? AND message_id = ?").params(chat, message)
                 .query(String.class).single()).isEqualTo(postId);
     }
+
+    @Test
+    void messagesWrittenWhileGraphHadSilentlyLostTheSubscriptionArriveOnce() {
+        World world = bridge.world();
+        JsonNode subscription = world.awaitSubscription();
+        Pair pair = pair();
+        String normal = world.say(pair.chat(), pair.from(), "<p>before-the-loss</p>");
+        world.awaitProcessed(pair.chat(), normal);
+
+        harness().teams().deleteSubscription(subscription.path("id").asString()); // no lifecycle event
+        List<String> unseen = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            unseen.add("while-lost-" + n);
+            world.say(pair.chat(), pair.from(), "<p>while-lost-" + n + "</p>");
+        }
+        harness().bean("subscriptionJob", PeriodicJob.class).runNow(); // the periodic check finds it gone
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            runCatchUp();
+            return unseen.stream().allMatch(m -> count(world.notifications(pair.to()), m) >= 1);
+        });
+
+        List<JsonNode> posts = world.notifications(pair.to());
+        unseen.forEach(m -> assertThat(count(posts, m)).as(m).isEqualTo(1));
+        assertThat(count(posts, "before-the-loss")).isEqualTo(1);
+        assertThat(world.awaitSubscription().path("id").asString()).isNotEqualTo(subscription.path("id").asString());
+        Reliability.report("subscription lost by Graph without a lifecycle event", 3,
+                (int) unseen.stream().filter(m -> count(posts, m) >= 1).count(),
+                (int) unseen.stream().mapToLong(m -> Math.max(0, count(posts, m) - 1)).sum());
+    }
 }

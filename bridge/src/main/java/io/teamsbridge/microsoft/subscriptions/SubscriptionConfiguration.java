@@ -20,8 +20,10 @@ class SubscriptionConfiguration {
     @Bean
     SubscriptionManager subscriptionManager(GraphClient graph, SubscriptionRepository subscriptions,
             JobLeases leases, SubscriptionRegistry registry, NotificationCertificates certificates,
-            Tokens tokens, Clock clock, MicrosoftProperties microsoft, BridgeProperties bridge) {
-        return new SubscriptionManager(graph, subscriptions, leases, registry, certificates, tokens, clock, microsoft, bridge);
+            Tokens tokens, Clock clock, MicrosoftProperties microsoft, BridgeProperties bridge,
+            org.springframework.context.ApplicationEventPublisher events) {
+        return new SubscriptionManager(graph, subscriptions, leases, registry, certificates, tokens, clock, microsoft, bridge,
+                events);
     }
 
     /** Starts right after the web server (Graph's handshake must reach us), then checks periodically. */

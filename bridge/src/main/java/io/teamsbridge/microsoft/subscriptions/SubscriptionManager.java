@@ -50,10 +50,12 @@ public class SubscriptionManager {
     private final String notificationUrl;
     private final String lifecycleUrl;
     private final ReentrantLock lock = new ReentrantLock();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public SubscriptionManager(GraphClient graph, SubscriptionRepository subscriptions, JobLeases leases,
             SubscriptionRegistry registry, NotificationCertificates certificates, Tokens tokens, Clock clock,
-            MicrosoftProperties microsoft, BridgeProperties bridge) {
+            MicrosoftProperties microsoft, BridgeProperties bridge, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.graph = graph;
         this.subscriptions = subscriptions;
         this.leases = leases;
@@ -91,6 +93,7 @@ public class SubscriptionManager {
             if (atGraph.isEmpty()) {
                 markRemoved(current.id());
                 create("Graph no longer has subscription " + current.id());
+                events.publishEvent(new SubscriptionLost(current.id()));
                 return;
             }
             if (!resource.equals(current.resource()) || !notificationUrl.equals(current.notificationUrl())) {
