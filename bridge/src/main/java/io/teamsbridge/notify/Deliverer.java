@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * [deliver] Posts a notification into a user's direct channel with the bot, exactly once per
- * (message, user). A PENDING row is written before the first part is posted; each part carries a
- * deterministic key (as {@code pending_post_id} and in its props). A retry that finds the PENDING
- * row (the process died, or Mattermost's answer was lost, after some parts were posted) first looks
- * for those keys among the direct channel's recent posts and posts only the parts not there; the
- * row then records every part, so edits and deletions reach them all.
+ * (message, user). Each part carries a deterministic key (as {@code pending_post_id} and in its
+ * props). Any attempt after the first (the process died, or Mattermost's answer was lost, after some
+ * parts may have been posted; the claim counts every attempt) first looks for those keys among the
+ * direct channel's recent posts and posts only the parts not there; the record then holds every
+ * part, so edits and deletions reach them all. The first attempt, by far the most common, costs no
+ * lookup and no extra write.
  */
 @Component
 class Deliverer {
@@ -103,7 +104,8 @@ class Deliverer {
     /**
      * Posts the parts not yet posted and records them all.
      *
-     * @param pending the PENDING row an earlier attempt left, or null on a first attempt
+     * @param pending what an earlier attempt may have left (its row, or an assumed one from the
+     *     time its posts could have been made), or null on a first attempt
      */
     Attempt deliver(String chatId, String messageId, String mattermostUserId, List<String> parts, Delivery pending) {
         try {
@@ -111,13 +113,8 @@ class Deliverer {
             for (int part = 0; part < parts.size(); part++) {
                 keys.add(deliveryKey(chatId, messageId, mattermostUserId, part));
             }
-            Map<String, String> found;
-            if (pending == null) {
-                deliveries.reserve(chatId, messageId, mattermostUserId, clock.instant());
-                found = Map.of();
-            } else {
-                found = messenger.findDirectPosts(mattermostUserId, Set.copyOf(keys), pending.createdAt().minus(LOOKBACK));
-            }
+            Map<String, String> found = pending == null ? Map.of()
+                    : messenger.findDirectPosts(mattermostUserId, Set.copyOf(keys), pending.createdAt().minus(LOOKBACK));
             List<String> postIds = new ArrayList<>(parts.size());
             for (int part = 0; part < parts.size(); part++) {
                 String existing = found.get(keys.get(part));

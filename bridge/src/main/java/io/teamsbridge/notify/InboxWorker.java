@@ -3,7 +3,7 @@ package io.teamsbridge.notify;
 import io.teamsbridge.config.NotificationsProperties;
 import io.teamsbridge.ops.WorkerHealth;
 import io.teamsbridge.store.InboxItem;
-import io.teamsbridge.store.InboxRepository;
+import io.teamsbridge.store.InboxClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ class InboxWorker implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(500);
     static final int BATCHES_IN_FLIGHT = 2;
 
-    private final InboxRepository inbox;
+    private final InboxClaims inbox;
     private final NotificationPipeline pipeline;
     private final InboxSignal signal;
     private final OutcomePolicy outcomes;
@@ -55,7 +55,7 @@ class InboxWorker implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    InboxWorker(InboxRepository inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes,
+    InboxWorker(InboxClaims inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes,
             ClaimKeeper claims, DeliveryPause pause, Clock clock, NotificationsProperties settings, WorkerHealth health) {
         this.inbox = inbox;
         this.pipeline = pipeline;

@@ -73,6 +73,9 @@ class NewMessageHandler {
                 // look in the direct channel first, as for a retry.
                 earlier = Delivery.assumed(work.chatId(), work.messageId(), recipient.mattermostUserId(),
                         message.createdAt() != null ? message.createdAt() : work.item().receivedAt());
+            } else if (earlier == null && work.item().attempts() > 1) {
+                // An earlier attempt may have posted and died before recording it.
+                earlier = Delivery.assumed(work.chatId(), work.messageId(), recipient.mattermostUserId(), work.item().receivedAt());
             }
             Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts,
                     earlier);

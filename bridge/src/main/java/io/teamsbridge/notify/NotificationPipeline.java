@@ -155,9 +155,9 @@ class NotificationPipeline {
         }));
         created.removeAll(deleted);
         if (!created.isEmpty()) {
-            Set<String> open = inbox.messagesWithOpenDeletion(created.stream().map(MessageRef::chatId).toList(),
-                    created.stream().map(MessageRef::messageId).toList());
-            created.stream().filter(m -> open.contains(m.chatId() + "\n" + m.messageId())).forEach(deleted::add);
+            Map<String, MessageRef> byKey = new HashMap<>();
+            created.forEach(m -> byKey.put(InboxKeys.of(ChangeType.DELETED, m, ""), m));
+            inbox.openKeys(byKey.keySet()).forEach(key -> deleted.add(byKey.get(key)));
         }
         List<Long> out = new ArrayList<>();
         byChat.values().forEach(items -> items.stream()

@@ -52,14 +52,6 @@ public class DeliveryRepository {
                 .list();
     }
 
-    /**
-     * Writes a PENDING row before the first post for this user is made, unless one exists: from
-     * then on a retry knows that posts may exist and looks for them before posting.
-     */
-    public void reserve(String chatId, String messageId, String mattermostUserId, Instant now) {
-        writes.run(() -> insertIfAbsent(chatId, messageId, mattermostUserId, Delivery.Status.PENDING, List.of(), null, now));
-    }
-
     /** Records the posts made for this user, every part in order. */
     public void markPosted(String chatId, String messageId, String mattermostUserId, List<String> postIds, Instant now) {
         record(chatId, messageId, mattermostUserId, Delivery.Status.POSTED, postIds, null, now);

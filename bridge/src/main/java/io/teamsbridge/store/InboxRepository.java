@@ -21,11 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class InboxRepository {
-    private static final String COLUMNS = "id, subscription_id, change_type, chat_id, message_id, payload, received_at, "
+    static final String COLUMNS = "id, subscription_id, change_type, chat_id, message_id, payload, received_at, "
             + "status, attempts, next_attempt_at, claimed_by, last_error";
-
-    /** A creation is not held back by changes of its own message that arrived before it. */
-    private static final String OWN_CHANGES_DO_NOT_BLOCK = "AND NOT (i.change_type = 'created' AND e.message_id = i.message_id)";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -73,61 +70,6 @@ public class InboxRepository {
         return inserted;
     }
 
-    /**
-     * Claims up to {@code limit} due items for {@code claimant}, oldest first, keeping each chat in
-     * order across workers and instances: an item is left out while an earlier item of its chat is
-     * claimed or still waiting for its retry, so an edit or a deletion never overtakes its message.
-     * The one exception: a message's creation may pass its own edit or deletion that Graph
-     * delivered first (they wait for it).
-     * Rows are picked with {@code FOR UPDATE SKIP LOCKED} (claimers on other instances pass over
-     * each other's rows instead of queueing) and claimed with a guarded update. Two claimers picking
-     * at the same moment can each see the other's earlier rows of a chat still pending; the check
-     * after the claim hands back any item that has an earlier open item it does not own.
-     */
-    public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
-        transactions.executeWithoutResult(status -> {
-            List<Long> ids = jdbc.sql("SELECT id FROM inbox i WHERE status = 'PENDING' AND next_attempt_at <= :now "
-                            + "AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.id < i.id "
-                            + "AND (e.status = 'CLAIMED' OR (e.status = 'PENDING' AND e.next_attempt_at > :now)) "
-                            + OWN_CHANGES_DO_NOT_BLOCK + ") "
-                            + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                    .param("now", utc(now))
-                    .query(Long.class)
-                    .list();
-            if (!ids.isEmpty()) {
-                jdbc.sql("UPDATE inbox SET status = 'CLAIMED', claimed_by = :claimant, claimed_at = :now, "
-                                + "attempts = attempts + 1 WHERE id IN (:ids) AND status = 'PENDING'")
-                        .param("claimant", claimant)
-                        .param("now", utc(now))
-                        .param("ids", ids)
-                        .update();
-            }
-        });
-        List<InboxItem> claimed = new java.util.ArrayList<>();
-        List<Long> overtaking = new java.util.ArrayList<>();
-        jdbc.sql("SELECT " + COLUMNS + ", CASE WHEN EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.id < i.id "
-                        + "AND (e.status = 'PENDING' OR (e.status = 'CLAIMED' AND e.claimed_by <> :claimant)) "
-                        + OWN_CHANGES_DO_NOT_BLOCK + ") THEN 1 ELSE 0 END AS overtakes FROM inbox i WHERE claimed_by = :claimant AND status = 'CLAIMED' ORDER BY id")
-                .param("claimant", claimant)
-                .query((rs, row) -> {
-                    if (rs.getInt("overtakes") == 1) {
-                        overtaking.add(rs.getLong("id"));
-                    } else {
-                        claimed.add(map(rs, row));
-                    }
-                    return null;
-                })
-                .list();
-        if (!overtaking.isEmpty()) {
-            jdbc.sql("UPDATE inbox SET status = 'PENDING', claimed_by = NULL, claimed_at = NULL, attempts = attempts - 1 "
-                            + "WHERE id IN (:ids) AND status = 'CLAIMED' AND claimed_by = :claimant")
-                    .param("ids", overtaking)
-                    .param("claimant", claimant)
-                    .update();
-        }
-        return claimed;
-    }
-
     /** Extends the claims of batches still running, so the lease sweep leaves them alone. */
     public int renewClaims(Collection<String> claimants, Instant now) {
         if (claimants.isEmpty()) {
@@ -152,18 +94,17 @@ public class InboxRepository {
     }
 
     /**
-     * Which of these messages have a deletion received and not yet processed: a message deleted
-     * while its notification was waiting for a retry is not posted at all.
+     * Which of these de-duplication keys (deletions, as the caller builds them) belong to a
+     * deletion received and not yet processed: a message deleted while its notification waited is
+     * not posted at all. Unique-index lookups, whatever the backlog.
      */
-    public Set<String> messagesWithOpenDeletion(Collection<String> chatIds, Collection<String> messageIds) {
-        if (chatIds.isEmpty() || messageIds.isEmpty()) {
+    public Set<String> openKeys(Collection<String> dedupeKeys) {
+        if (dedupeKeys.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.sql("SELECT chat_id, message_id FROM inbox WHERE chat_id IN (:chats) AND status IN ('PENDING', 'CLAIMED') "
-                        + "AND change_type = 'deleted' AND message_id IN (:messages)")
-                .param("chats", List.copyOf(chatIds))
-                .param("messages", List.copyOf(messageIds))
-                .query((rs, row) -> rs.getString(1) + "\n" + rs.getString(2))
+        return Set.copyOf(jdbc.sql("SELECT dedupe_key FROM inbox WHERE dedupe_key IN (:keys) AND status IN ('PENDING', 'CLAIMED')")
+                .param("keys", List.copyOf(dedupeKeys))
+                .query(String.class)
                 .list());
     }
 
@@ -271,7 +212,7 @@ public class InboxRepository {
         return s == null || s.length() <= 1024 ? s : s.substring(0, 1024);
     }
 
-    private static InboxItem map(ResultSet rs, int row) throws SQLException {
+    static InboxItem map(ResultSet rs, int row) throws SQLException {
         return new InboxItem(rs.getLong("id"), rs.getString("subscription_id"), rs.getString("change_type"),
                 rs.getString("chat_id"), rs.getString("message_id"), rs.getString("payload"), instant(rs, "received_at"),
                 InboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),

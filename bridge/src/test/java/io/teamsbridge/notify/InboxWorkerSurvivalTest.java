@@ -55,7 +55,14 @@ class InboxWorkerSurvivalTest {
             }
         };
         DecisionLog decisions = new DecisionLog(new SimpleMeterRegistry(), event -> {}, clock);
-        InboxWorker worker = new InboxWorker(inbox, pipeline, new InboxSignal(), new OutcomePolicy(inbox, decisions, clock, settings),
+        io.teamsbridge.store.InboxClaims claims = new io.teamsbridge.store.InboxClaims(null, null) {
+            @Override
+            public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
+                Supplier<List<InboxItem>> next = inbox.claims.poll();
+                return next == null ? List.of() : next.get();
+            }
+        };
+        InboxWorker worker = new InboxWorker(claims, pipeline, new InboxSignal(), new OutcomePolicy(inbox, decisions, clock, settings),
                 new ClaimKeeper(inbox, clock, settings), new DeliveryPause(null, inbox, clock), clock, settings, health);
         worker.start();
         try {
@@ -110,12 +117,6 @@ class InboxWorkerSurvivalTest {
 
         StubInbox() {
             super(null, null);
-        }
-
-        @Override
-        public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
-            Supplier<List<InboxItem>> next = claims.poll();
-            return next == null ? List.of() : next.get();
         }
 
         @Override
