@@ -154,6 +154,9 @@ class MsteamsCommands implements SlashCommandHandler {
             return usage("notifications");
         }
         String wanted = args.isEmpty() ? "" : args.getFirst().toLowerCase(Locale.ROOT);
+        if (wanted.equals("status")) {
+            wanted = ""; // "notifications status" asks, as "notifications" does
+        }
         if (!wanted.isEmpty() && !wanted.equals("on") && !wanted.equals("off")) {
             return usage("notifications");
         }
@@ -184,7 +187,7 @@ class MsteamsCommands implements SlashCommandHandler {
 
     private String usage(String sub) {
         String form = switch (sub) {
-            case "notifications" -> trigger + " notifications [on|off]";
+            case "notifications" -> trigger + " notifications [on|off|status]";
             default -> trigger + " " + sub;
         };
         return "Usage: `" + form + "`. " + "Type `" + trigger + " help` for all commands.";

@@ -102,7 +102,8 @@ class SlashCommandsIT {
         assertThat(world().command(id, "notifications")).contains("notifications are **off**");
         assertThat(world().commandConfirmed(id, "NOTIFICATIONS On")).contains("notifications are **on**");
         assertThat(preferences.enabled(id)).isTrue();
-        assertThat(world().command(id, "notifications maybe")).startsWith("Usage: `/msteams notifications [on|off]`");
+        assertThat(world().command(id, "notifications status")).contains("notifications are **on**");
+        assertThat(world().command(id, "notifications maybe")).startsWith("Usage: `/msteams notifications [on|off|status]`");
         assertThat(preferences.enabled(id)).isTrue();
     }
 
