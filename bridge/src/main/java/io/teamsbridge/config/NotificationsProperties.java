@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *     delivered (the wait doubles from 2 seconds up to this)
  * @param catchUpWindow when Graph reports missed notifications or a removed subscription without
  *     saying since when, the messages changed in this much time before are fetched again
+ * @param decisionsKept how long each user's decisions (delivered, or why not) are kept for
+ *     {@code /msteams status}
  */
 @Validated
 @ConfigurationProperties("notifications")
@@ -39,4 +41,5 @@ public record NotificationsProperties(
         @DefaultValue("20s") @NotNull Duration presenceCacheTtl,
         @DefaultValue("10m") @NotNull Duration chatCacheTtl,
         @DefaultValue("5m") @NotNull Duration retryMaxDelay,
-        @DefaultValue("1h") @NotNull Duration catchUpWindow) {}
+        @DefaultValue("1h") @NotNull Duration catchUpWindow,
+        @DefaultValue("7d") @NotNull Duration decisionsKept) {}

@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountLinker {
     private static final Logger log = LoggerFactory.getLogger(AccountLinker.class);
+    /** The slash command as this Mattermost knows it, for what the pages tell people to type. */
+    private final String command;
 
     private final OAuthStateRepository states;
     private final AccountLinkRepository links;
@@ -45,7 +47,8 @@ class AccountLinker {
     private final Clock clock;
 
     AccountLinker(OAuthStateRepository states, AccountLinkRepository links, SecretVault vault, MicrosoftIdentity identity,
-            GraphClient graph, MattermostClient mattermost, ConnectPolicy policy, Welcome welcome, Clock clock) {
+            GraphClient graph, MattermostClient mattermost, ConnectPolicy policy, Welcome welcome, Clock clock,
+            io.teamsbridge.config.MattermostProperties mattermostSettings) {
         this.states = states;
         this.links = links;
         this.vault = vault;
@@ -55,6 +58,7 @@ class AccountLinker {
         this.policy = policy;
         this.welcome = welcome;
         this.clock = clock;
+        this.command = "/" + mattermostSettings.commandTrigger();
     }
 
     /** The callback's parameters, as Microsoft sent them. */
@@ -63,19 +67,19 @@ class AccountLinker {
     ConnectOutcome complete(Callback callback) {
         if (callback.state() == null || callback.state().isBlank()) {
             return Refused.of("This sign-in did not come from a connect link",
-                    "Run /msteams connect in Mattermost and follow the link it gives you.");
+                    "Run " + command + " connect in Mattermost and follow the link it gives you.");
         }
         String stateHash = Tokens.sha256(callback.state());
         Optional<OAuthState> found = states.find(stateHash);
         if (found.isEmpty()) {
             return Refused.of("This connect link is not valid",
-                    "Run /msteams connect in Mattermost for a new link.");
+                    "Run " + command + " connect in Mattermost for a new link.");
         }
         OAuthState state = found.get();
         if (state.browserHash() == null || callback.browserCookie() == null
                 || !Tokens.constantTimeEquals(state.browserHash(), Tokens.sha256(callback.browserCookie()))) {
             return Refused.of("This sign-in was finished in a different browser from the one that opened the link",
-                    "Run /msteams connect again and complete the sign-in in the same browser.");
+                    "Run " + command + " connect again and complete the sign-in in the same browser.");
         }
         Instant now = clock.instant();
         if (!states.markUsed(stateHash, now)) {
@@ -90,7 +94,7 @@ class AccountLinker {
                                     + "happening, show this message to your administrator.");
         }
         if (callback.code() == null || callback.code().isBlank()) {
-            return Refused.of("Microsoft returned no authorization code", "Run /msteams connect to try again.");
+            return Refused.of("Microsoft returned no authorization code", "Run " + command + " connect to try again.");
         }
         return connect(state, callback.code(), now);
     }

@@ -1,8 +1,11 @@
 package io.teamsbridge.linking;
 
 import io.teamsbridge.config.MattermostProperties;
-import io.teamsbridge.mattermost.ConfirmHandler;
+import io.teamsbridge.mattermost.Confirmations;
+import io.teamsbridge.render.MarkdownText;
+import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
  * channel with the bot. Each is idempotent, so a button pressed twice changes nothing more.
  */
 @Component
-class ConfirmedChanges implements ConfirmHandler {
+class ConfirmedChanges {
     static final String DISCONNECT = "disconnect";
     static final String NOTIFICATIONS_ON = "notifications-on";
     static final String NOTIFICATIONS_OFF = "notifications-off";
@@ -21,16 +24,34 @@ class ConfirmedChanges implements ConfirmHandler {
 
     private final AccountLinkRepository links;
     private final NotificationPreferences preferences;
+    private final Confirmations confirmations;
     private final String trigger;
 
-    ConfirmedChanges(AccountLinkRepository links, NotificationPreferences preferences, MattermostProperties mattermost) {
+    ConfirmedChanges(AccountLinkRepository links, NotificationPreferences preferences, Confirmations confirmations,
+            MattermostProperties mattermost) {
         this.links = links;
         this.preferences = preferences;
+        this.confirmations = confirmations;
         this.trigger = "/" + mattermost.commandTrigger();
     }
 
-    @Override
-    public String confirmed(String action, String mattermostUserId) {
+    /**
+     * Sends the user the question whether to disconnect, with its confirm button; what to tell them
+     * when there is nothing to disconnect, else null.
+     */
+    String askToDisconnect(String userId) {
+        Optional<AccountLink> link = links.findByMattermostUser(userId);
+        if (link.isEmpty()) {
+            return "You are not connected to Microsoft Teams, so there is nothing to disconnect.";
+        }
+        confirmations.ask(userId, "Disconnect your Microsoft Teams account **" + MarkdownText.inline(link.get().teamsDisplayName())
+                + "** (" + MarkdownText.inline(link.get().teamsUpn()) + ")? Its Microsoft tokens are deleted and you "
+                + "get no more Teams chat notifications.", DISCONNECT, "Disconnect");
+        return null;
+    }
+
+    /** Makes the confirmed change; what the confirmation message becomes. */
+    String confirmed(String action, String mattermostUserId) {
         return switch (action) {
             case DISCONNECT -> disconnect(mattermostUserId);
             case NOTIFICATIONS_ON -> notifications(mattermostUserId, true);
@@ -52,7 +73,7 @@ class ConfirmedChanges implements ConfirmHandler {
         if (links.findByMattermostUser(userId).isEmpty()) {
             return "You are not connected to Microsoft Teams. Run `" + trigger + " connect` first.";
         }
-        preferences.set(userId, on);
+        preferences.setNotifications(userId, on);
         return on
                 ? "Your Teams chat notifications are **on**: you are told here about Teams chat messages that arrive while "
                         + "you are away from Teams. `" + trigger + " notifications off` turns them off."

@@ -2,6 +2,7 @@ package io.teamsbridge.linking;
 
 import io.teamsbridge.config.ConnectionsProperties;
 import io.teamsbridge.mattermost.MattermostWire;
+import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,10 +58,10 @@ class ConnectPolicy {
 
     /** Why a new connection for this user would exceed the limit, if it would. */
     Optional<String> limitReached(String mattermostUserId) {
-        if (maxUsers <= 0 || links.findByMattermostUser(mattermostUserId).isPresent()) {
+        if (maxUsers <= 0 || links.findByMattermostUser(mattermostUserId).filter(AccountLink::active).isPresent()) {
             return Optional.empty();
         }
-        return links.count() >= maxUsers
+        return links.countActive() >= maxUsers
                 ? Optional.of("The administrator allows at most " + maxUsers + " connected users, and that many are connected.")
                 : Optional.empty();
     }

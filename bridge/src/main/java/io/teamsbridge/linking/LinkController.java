@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class LinkController {
+    /** The slash command as this Mattermost knows it, for what the pages tell people to type. */
+    private final String command;
     static final String BROWSER_COOKIE = "tb_connect";
 
     private final OAuthStateRepository states;
@@ -43,7 +45,8 @@ class LinkController {
     private final String publicOrigin;
 
     LinkController(OAuthStateRepository states, SecretVault vault, Tokens tokens, MicrosoftIdentity identity,
-            AccountLinker linker, Clock clock, BridgeProperties bridge, MattermostClient mattermost) {
+            AccountLinker linker, Clock clock, BridgeProperties bridge, MattermostClient mattermost,
+            io.teamsbridge.config.MattermostProperties mattermostSettings) {
         this.states = states;
         this.vault = vault;
         this.tokens = tokens;
@@ -54,6 +57,7 @@ class LinkController {
         this.secureCookie = "https".equalsIgnoreCase(bridge.publicUrl().getScheme());
         java.net.URI url = bridge.publicUrl();
         this.publicOrigin = url.getScheme() + "://" + url.getRawAuthority();
+        this.command = "/" + mattermostSettings.commandTrigger();
     }
 
     /**
@@ -89,7 +93,7 @@ class LinkController {
             @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
         if (!fromOurPage(fetchSite, origin)) {
             return page(new ConnectOutcome.Refused("This request did not come from the connect page",
-                    "Open the link from /msteams connect and press Continue there.", 403));
+                    "Open the link from " + command + " connect and press Continue there.", 403));
         }
         Optional<OAuthState> found = usable(state);
         if (found.isEmpty()) {
@@ -142,7 +146,7 @@ class LinkController {
         return known
                 ? ConnectOutcome.Refused.of("This connect link was used already or has expired",
                         "A link works once and for a limited time. Run /msteams connect in Mattermost for a new one.")
-                : ConnectOutcome.Refused.of("This connect link is not valid", "Run /msteams connect in Mattermost for a new link.");
+                : ConnectOutcome.Refused.of("This connect link is not valid", "Run " + command + " connect in Mattermost for a new link.");
     }
 
     @GetMapping(path = MicrosoftIdentity.CALLBACK_PATH, produces = MediaType.TEXT_HTML_VALUE)

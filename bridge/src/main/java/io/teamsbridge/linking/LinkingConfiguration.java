@@ -18,11 +18,17 @@ class LinkingConfiguration {
         return new LinkRefresher(links, tokens, clock, connections);
     }
 
-    /** Looks for due refreshes a few times per refresh interval, and shortly after start. */
+    /**
+     * Looks for due refreshes every few minutes (a cheap query when nothing is due), and shortly after
+     * start: a refresh that failed because Microsoft could not be reached is tried again within
+     * minutes, and so the connection it finds revoked is reported within minutes of that failure.
+     */
     @Bean
     PeriodicJob linkRefreshJob(LinkRefresher refresher, ConnectionsProperties connections, JobLeases leases) {
         Duration every = connections.refreshInterval().dividedBy(12);
-        return PeriodicJob.singleInstance("link-refresh", Duration.ofMinutes(1),
-                every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every, refresher::refreshDue, leases);
+        Duration bounded = every.compareTo(RECHECK) > 0 ? RECHECK : every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every;
+        return PeriodicJob.singleInstance("link-refresh", Duration.ofMinutes(1), bounded, refresher::refreshDue, leases);
     }
+
+    static final Duration RECHECK = Duration.ofMinutes(5);
 }

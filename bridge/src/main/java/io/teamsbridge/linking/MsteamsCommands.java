@@ -6,6 +6,7 @@ import io.teamsbridge.config.NotificationsProperties;
 import io.teamsbridge.mattermost.BotMessenger;
 import io.teamsbridge.mattermost.CommandInvocation;
 import io.teamsbridge.mattermost.Confirmations;
+import io.teamsbridge.mattermost.Dialogs;
 import io.teamsbridge.mattermost.MattermostClient;
 import io.teamsbridge.mattermost.MattermostException;
 import io.teamsbridge.mattermost.SlashCommandHandler;
@@ -34,22 +35,29 @@ class MsteamsCommands implements SlashCommandHandler {
 
     private final AccountLinkRepository links;
     private final NotificationPreferences preferences;
-    private final ConnectLinks connectLinks;
-    private final ConnectGate gate;
+    private final ConnectOffer connectOffer;
     private final BotMessenger messenger;
     private final Confirmations confirmations;
+    private final ConfirmedChanges changes;
+    private final ButtonActions buttons;
+    private final SettingsDialog settingsDialog;
+    private final RecentDecisions recentDecisions;
     private final boolean notificationsEnabled;
     private final String trigger;
 
-    MsteamsCommands(AccountLinkRepository links, NotificationPreferences preferences, ConnectLinks connectLinks,
-            ConnectGate gate, NotificationsProperties notifications, MattermostProperties mattermost, BotMessenger messenger,
-            Confirmations confirmations) {
+    MsteamsCommands(AccountLinkRepository links, NotificationPreferences preferences, ConnectOffer connectOffer,
+            NotificationsProperties notifications, MattermostProperties mattermost, BotMessenger messenger,
+            Confirmations confirmations, ConfirmedChanges changes, ButtonActions buttons, SettingsDialog settingsDialog,
+            RecentDecisions recentDecisions) {
         this.links = links;
         this.preferences = preferences;
-        this.connectLinks = connectLinks;
-        this.gate = gate;
+        this.connectOffer = connectOffer;
         this.messenger = messenger;
         this.confirmations = confirmations;
+        this.changes = changes;
+        this.buttons = buttons;
+        this.settingsDialog = settingsDialog;
+        this.recentDecisions = recentDecisions;
         this.notificationsEnabled = notifications.enabled();
         this.trigger = "/" + mattermost.commandTrigger();
     }
@@ -64,12 +72,11 @@ class MsteamsCommands implements SlashCommandHandler {
         // where only they see it; the answer to the request itself says nothing about them.
         return switch (sub) {
             case "help" -> args.isEmpty() ? help() : usage("help");
-            case "connect" -> args.isEmpty() ? privately(invocation, connect(invocation)) : usage("connect");
-            case "status" -> args.isEmpty() ? privately(invocation, status(userId)) : usage("status");
+            case "connect" -> args.isEmpty() ? connect(invocation) : usage("connect");
+            case "status" -> args.isEmpty() ? status(invocation) : usage("status");
             case "disconnect" -> args.isEmpty() ? askToDisconnect(userId) : usage("disconnect");
             case "notifications" -> notifications(invocation, args);
-            case "settings" -> "`" + trigger + " settings` is not available yet. Use `" + trigger
-                    + " notifications on` or `off` to turn chat notifications on or off.";
+            case "settings" -> args.isEmpty() ? settings(invocation) : usage("settings");
             default -> "Unknown subcommand `" + MarkdownText.inline(sub) + "`. " + usageLine();
         };
     }
@@ -81,13 +88,9 @@ class MsteamsCommands implements SlashCommandHandler {
     }
 
     private String askToDisconnect(String userId) {
-        Optional<AccountLink> link = links.findByMattermostUser(userId);
-        if (link.isEmpty()) {
-            messenger.tellPrivately(userId, null, "You are not connected to Microsoft Teams, so there is nothing to disconnect.");
-        } else {
-            confirmations.ask(userId, "Disconnect your Microsoft Teams account **" + MarkdownText.inline(link.get().teamsDisplayName())
-                    + "** (" + MarkdownText.inline(link.get().teamsUpn()) + ")? Its Microsoft tokens are deleted and you "
-                    + "get no more Teams chat notifications.", ConfirmedChanges.DISCONNECT, "Disconnect");
+        String nothing = changes.askToDisconnect(userId);
+        if (nothing != null) {
+            messenger.tellPrivately(userId, null, nothing);
         }
         return SENT;
     }
@@ -101,7 +104,8 @@ class MsteamsCommands implements SlashCommandHandler {
                 + "| Command | What it does |\n|---|---|\n"
                 + "| `" + trigger + " connect` | Connect your Microsoft Teams account |\n"
                 + "| `" + trigger + " disconnect` | Disconnect it and forget its tokens |\n"
-                + "| `" + trigger + " status` | Show whether you are connected and notifications are on |\n"
+                + "| `" + trigger + " status` | Show your connection, settings, and your last notifications or why they were not sent |\n"
+                + "| `" + trigger + " settings` | Choose when you are notified (meeting chats, Busy, Do not disturb) |\n"
                 + "| `" + trigger + " notifications on` / `off` | Turn your chat notifications on or off |\n"
                 + "| `" + trigger + " notifications` | Show whether your chat notifications are on |\n"
                 + "| `" + trigger + " help` | Show this help |";
@@ -109,43 +113,50 @@ class MsteamsCommands implements SlashCommandHandler {
 
     private String connect(CommandInvocation invocation) {
         String userId = invocation.userId();
-        Optional<AccountLink> link = links.findByMattermostUser(userId);
-        if (link.isPresent() && link.get().active()) {
-            return "You are already connected to Microsoft Teams as **" + MarkdownText.inline(link.get().teamsDisplayName())
-                    + "** (" + MarkdownText.inline(link.get().teamsUpn()) + "). To connect another account, run `" + trigger
-                    + " disconnect` first.";
-        }
-        Optional<String> refusal;
-        try {
-            refusal = gate.refusal(userId);
-        } catch (MattermostException e) {
-            log.warn("Could not check whether Mattermost user {} may connect: {}", userId, e.getMessage());
-            return "Your account could not be checked right now because Mattermost did not answer. Please try again in a minute.";
-        }
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        String url = connectLinks.create(userId);
-        long minutes = Math.max(1, connectLinks.lifetime().toMinutes());
-        return "[Connect your Microsoft Teams account](" + url + ")\n\n"
-                + "Sign in with the Microsoft account that uses the same email address as your Mattermost account. "
-                + "The link works once and expires in " + minutes + " minutes.";
+        ConnectOffer.Offer offer = connectOffer.to(userId);
+        messenger.tellPrivately(userId, invocation.channelId(), offer.text(),
+                offer.connected() ? buttons.forConnected(userId) : List.of());
+        return "";
     }
 
-    private String status(String userId) {
+    /**
+     * Opens the settings dialog when the request's trigger id was issued to the user it names;
+     * otherwise the request cannot show it is theirs, and the Settings button goes to their direct
+     * channel, where only they can press it.
+     */
+    private String settings(CommandInvocation invocation) {
+        String userId = invocation.userId();
+        if (Dialogs.userOfTrigger(invocation.triggerId()).filter(userId::equals).isPresent()) {
+            settingsDialog.open(userId, invocation.triggerId())
+                    .ifPresent(instead -> messenger.tellPrivately(userId, invocation.channelId(), instead));
+            return "";
+        }
+        messenger.tellPrivately(userId, null, "Your Teams notification settings open with this button.",
+                List.of(buttons.forConnected(userId).getFirst()));
+        return SENT;
+    }
+
+    private String status(CommandInvocation invocation) {
+        String userId = invocation.userId();
         Optional<AccountLink> found = links.findByMattermostUser(userId);
+        String text;
         if (found.isEmpty()) {
-            return "You are not connected to Microsoft Teams. Run `" + trigger + " connect` to connect.";
-        }
-        AccountLink link = found.get();
-        if (!link.active()) {
-            return "Your connection to Microsoft Teams as **" + MarkdownText.inline(link.teamsDisplayName()) + "** ("
-                    + MarkdownText.inline(link.teamsUpn()) + ") was lost on " + WHEN.format(link.lostAt())
+            text = "You are not connected to Microsoft Teams. Run `" + trigger + " connect` to connect.";
+        } else if (!found.get().active()) {
+            text = "Your connection to Microsoft Teams as **" + MarkdownText.inline(found.get().teamsDisplayName()) + "** ("
+                    + MarkdownText.inline(found.get().teamsUpn()) + ") was lost on " + WHEN.format(found.get().lostAt())
                     + ": Microsoft no longer accepts it. Run `" + trigger + " connect` to reconnect.";
+        } else {
+            AccountLink link = found.get();
+            text = "You are connected to Microsoft Teams as **" + MarkdownText.inline(link.teamsDisplayName()) + "** ("
+                    + MarkdownText.inline(link.teamsUpn()) + ") since " + WHEN.format(link.connectedAt()) + ".\n\n"
+                    + notificationState(userId) + "\n\n" + SettingsText.summary(preferences.of(userId)) + "\n\n"
+                    + recentDecisions.of(userId);
         }
-        return "You are connected to Microsoft Teams as **" + MarkdownText.inline(link.teamsDisplayName()) + "** ("
-                + MarkdownText.inline(link.teamsUpn()) + ") since " + WHEN.format(link.connectedAt()) + ".\n\n"
-                + notificationState(userId);
+        boolean active = found.isPresent() && found.get().active();
+        messenger.tellPrivately(userId, invocation.channelId(), text,
+                active ? buttons.forConnected(userId) : buttons.forDisconnected(userId));
+        return "";
     }
 
     private String notifications(CommandInvocation invocation, List<String> args) {
@@ -194,6 +205,6 @@ class MsteamsCommands implements SlashCommandHandler {
     }
 
     private String usageLine() {
-        return "Usage: `" + trigger + " [help|connect|disconnect|status|notifications [on|off]]`.";
+        return "Usage: `" + trigger + " [help|connect|disconnect|status|settings|notifications [on|off]]`.";
     }
 }

@@ -2,13 +2,14 @@ package io.teamsbridge.linking;
 
 import io.teamsbridge.store.PreferenceRepository;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Each user's chat-notification switch; on unless they turned it off. */
+/** Each user's {@link UserSettings}, stored as preferences; the defaults until they change one. */
 @Component
 public class NotificationPreferences {
-    static final String KEY = "notifications";
-
     private final PreferenceRepository preferences;
     private final Clock clock;
 
@@ -17,16 +18,29 @@ public class NotificationPreferences {
         this.clock = clock;
     }
 
+    public UserSettings of(String mattermostUserId) {
+        return UserSettings.from(preferences.of(mattermostUserId));
+    }
+
+    /** The settings of each of the given users, read in one query. */
+    public Map<String, UserSettings> of(Collection<String> mattermostUserIds) {
+        Map<String, Map<String, String>> stored = preferences.valuesOf(mattermostUserIds);
+        Map<String, UserSettings> settings = new HashMap<>();
+        for (String id : mattermostUserIds) {
+            settings.put(id, UserSettings.from(stored.getOrDefault(id, Map.of())));
+        }
+        return settings;
+    }
+
     public boolean enabled(String mattermostUserId) {
-        return preferences.find(mattermostUserId, KEY).map(v -> !"off".equals(v)).orElse(true);
+        return of(mattermostUserId).notifications();
     }
 
-    /** Those of the given users who turned their notifications off. */
-    public java.util.Set<String> turnedOff(java.util.Collection<String> mattermostUserIds) {
-        return preferences.usersWith(mattermostUserIds, KEY, "off");
+    void save(String mattermostUserId, UserSettings settings) {
+        preferences.putAll(mattermostUserId, settings.toStored(), clock.instant());
     }
 
-    void set(String mattermostUserId, boolean on) {
-        preferences.put(mattermostUserId, KEY, on ? "on" : "off", clock.instant());
+    void setNotifications(String mattermostUserId, boolean on) {
+        preferences.putAll(mattermostUserId, Map.of(UserSettings.NOTIFICATIONS, on ? "on" : "off"), clock.instant());
     }
 }

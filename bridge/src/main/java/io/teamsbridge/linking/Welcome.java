@@ -5,6 +5,8 @@ import io.teamsbridge.config.MattermostProperties;
 import io.teamsbridge.mattermost.BotMessenger;
 import io.teamsbridge.mattermost.MattermostException;
 import io.teamsbridge.microsoft.GraphUser;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,12 @@ class Welcome {
     private static final Logger log = LoggerFactory.getLogger(Welcome.class);
 
     private final BotMessenger messenger;
+    private final ButtonActions buttons;
     private final String trigger;
 
-    Welcome(BotMessenger messenger, MattermostProperties mattermost) {
+    Welcome(BotMessenger messenger, ButtonActions buttons, MattermostProperties mattermost) {
         this.messenger = messenger;
+        this.buttons = buttons;
         this.trigger = "/" + mattermost.commandTrigger();
     }
 
@@ -30,10 +34,11 @@ class Welcome {
                 + "From now on, when someone writes to you in a Teams chat while you are away from Teams "
                 + "(Away or Offline), I'll tell you here, with the message and a link that opens the chat in Teams. "
                 + "While you're active in Teams, I stay quiet.\n\n"
-                + "- `" + trigger + " notifications off` turns these notifications off (`on` turns them back on)\n"
-                + "- `" + trigger + " status` shows your connection\n"
-                + "- `" + trigger + " disconnect` disconnects your Teams account";
-        post(mattermostUserId, text, "welcome");
+                + "- **Settings** (or `" + trigger + " settings`) chooses when you are told: meeting chats, and also while Busy "
+                + "or in Do not disturb\n"
+                + "- `" + trigger + " status` shows your connection and why a message was or was not sent to you\n"
+                + "- **Disconnect** (or `" + trigger + " disconnect`) disconnects your Teams account";
+        post(mattermostUserId, text, buttons.forConnected(mattermostUserId), "welcome");
     }
 
     void connectionLost(String mattermostUserId, String reconnectLink) {
@@ -42,12 +47,12 @@ class Welcome {
                 + "so you won't get Teams chat notifications here until you reconnect.\n\n"
                 + "[Reconnect your Teams account](" + reconnectLink + ") — this link works once, for a limited time; "
                 + "`" + trigger + " connect` gives you a new one at any time.";
-        post(mattermostUserId, text, "connection-lost");
+        post(mattermostUserId, text, buttons.forDisconnected(mattermostUserId), "connection-lost");
     }
 
-    private void post(String mattermostUserId, String text, String what) {
+    private void post(String mattermostUserId, String text, List<Map<String, Object>> actions, String what) {
         try {
-            messenger.sendDirect(mattermostUserId, text, (String) null);
+            messenger.sendDirect(mattermostUserId, text, Map.<String, Object>of("attachments", List.of(Map.of("actions", actions))));
         } catch (MattermostException e) {
             log.warn("The {} message to Mattermost user {} could not be posted: {}", what, mattermostUserId, e.getMessage());
         }

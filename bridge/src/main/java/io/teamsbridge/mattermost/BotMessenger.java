@@ -2,6 +2,7 @@ package io.teamsbridge.mattermost;
 
 import io.teamsbridge.mattermost.MattermostWire.NewPost;
 import io.teamsbridge.mattermost.MattermostWire.Post;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -85,16 +86,23 @@ public class BotMessenger {
      * request receives.
      */
     public void tellPrivately(String mattermostUserId, String channelId, String message) {
+        tellPrivately(mattermostUserId, channelId, message, List.of());
+    }
+
+    /** As {@link #tellPrivately(String, String, String)}, with buttons ({@link Buttons}) under the message. */
+    public void tellPrivately(String mattermostUserId, String channelId, String message, List<Map<String, Object>> buttons) {
+        Map<String, Object> props = buttons.isEmpty() ? Map.of(Confirmations.KIND_PROP, "reply")
+                : Map.of(Confirmations.KIND_PROP, "reply", "attachments", List.of(Map.of("actions", buttons)));
         if (channelId != null && !channelId.isBlank()) {
             try {
-                client.createEphemeralPost(mattermostUserId, channelId, message);
+                client.createEphemeralPost(mattermostUserId, channelId, message, props);
                 return;
             } catch (MattermostException e) {
                 log.debug("An ephemeral post for user {} failed ({}); sending it to their direct channel instead.",
                         mattermostUserId, e.getMessage());
             }
         }
-        sendDirect(mattermostUserId, message, Map.<String, Object>of(Confirmations.KIND_PROP, "reply"));
+        sendDirect(mattermostUserId, message, props);
     }
 
     /** Looked up outside any lock: two first calls for one user may both ask; both get the same id. */

@@ -95,9 +95,17 @@ public class MattermostClient {
      * A post only {@code userId} sees, in a channel, until they reload; Mattermost does not keep it.
      * Needs the {@code create_post_ephemeral} permission (system admins have it).
      */
-    public Post createEphemeralPost(String userId, String channelId, String message) {
+    public Post createEphemeralPost(String userId, String channelId, String message, java.util.Map<String, Object> props) {
         return call("POST", "/posts/ephemeral", java.util.Map.of("user_id", userId,
-                "post", java.util.Map.of("channel_id", channelId, "message", message)), Post.class);
+                "post", java.util.Map.of("channel_id", channelId, "message", message, "props", props)), Post.class);
+    }
+
+    /**
+     * Opens an interactive dialog for the user a {@code trigger_id} was issued to (by a command or a
+     * button press, valid for seconds). The route needs no session: the signed trigger is the credential.
+     */
+    public void openDialog(String triggerId, String url, java.util.Map<String, Object> dialog) {
+        send("POST", "/actions/dialogs/open", java.util.Map.of("trigger_id", triggerId, "url", url, "dialog", dialog));
     }
 
     /**

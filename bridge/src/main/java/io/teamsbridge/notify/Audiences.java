@@ -50,7 +50,7 @@ class Audiences {
                 ChatInfo info = chats.get(chatId);
                 ForChat audience = new ForChat(info, recipients.candidates(info));
                 found.put(chatId, audience);
-                audience.candidates().forEach(c -> teamsIds.add(c.teamsUserId()));
+                audience.candidates().stream().filter(c -> c.mayHear(info)).forEach(c -> teamsIds.add(c.teamsUserId()));
             } catch (RuntimeException e) {
                 failed.put(chatId, e);
             }
@@ -60,14 +60,15 @@ class Audiences {
         for (Map.Entry<String, ForChat> entry : Map.copyOf(found).entrySet()) {
             ForChat audience = entry.getValue();
             if (audience.chat().readAt() == null || audience.chat().readAt().plus(FRESH_FOR).isAfter(clock.instant())
-                    || audience.candidates().stream().noneMatch(c -> wouldHear(seen.get(c.teamsUserId())))) {
+                    || audience.candidates().stream().noneMatch(c -> c.holdsBack(audience.chat(), seen.get(c.teamsUserId())).isEmpty())) {
                 continue;
             }
             try {
                 ChatInfo fresh = chats.refresh(entry.getKey());
                 ForChat updated = new ForChat(fresh, recipients.candidates(fresh));
                 found.put(entry.getKey(), updated);
-                updated.candidates().stream().map(Candidate::teamsUserId).filter(id -> !seen.containsKey(id)).forEach(unseen::add);
+                updated.candidates().stream().filter(c -> c.mayHear(fresh)).map(Candidate::teamsUserId)
+                        .filter(id -> !seen.containsKey(id)).forEach(unseen::add);
             } catch (RuntimeException e) {
                 failed.put(entry.getKey(), e);
                 found.remove(entry.getKey());
@@ -77,10 +78,5 @@ class Audiences {
             seen.putAll(presence.presenceOf(unseen)); // members added since the list was cached
         }
         return new Batch(found, seen, failed);
-    }
-
-    /** Unknown presence counts as away: a missed message is worse than an extra one. */
-    static boolean wouldHear(PresenceGate.Seen seen) {
-        return seen == null || seen.shouldNotify();
     }
 }

@@ -42,6 +42,7 @@ class InboxWorker implements SmartLifecycle {
     private final NotificationPipeline pipeline;
     private final InboxSignal signal;
     private final OutcomePolicy outcomes;
+    private final DecisionJournal journal;
     private final ClaimKeeper claims;
     private final DeliveryPause pause;
     private final Clock clock;
@@ -55,12 +56,13 @@ class InboxWorker implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    InboxWorker(InboxClaims inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes,
+    InboxWorker(InboxClaims inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes, DecisionJournal journal,
             ClaimKeeper claims, DeliveryPause pause, Clock clock, NotificationsProperties settings, WorkerHealth health) {
         this.inbox = inbox;
         this.pipeline = pipeline;
         this.signal = signal;
         this.outcomes = outcomes;
+        this.journal = journal;
         this.claims = claims;
         this.pause = pause;
         this.clock = clock;
@@ -190,6 +192,7 @@ class InboxWorker implements SmartLifecycle {
                 results.put(item.id(), retry);
             }
         }
+        journal.flush(); // before the items are settled, so whoever sees them done sees their decisions too
         outcomes.settle(batch, results, claimant);
     }
 

@@ -1,24 +1,24 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.notify.RecipientResolver.Candidate;
+import io.teamsbridge.notify.RecipientResolver.Skip;
+import io.teamsbridge.store.Decision;
 import io.teamsbridge.store.Delivery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * A new Teams message: from the candidates who are away, drop the sender, decrypt only when someone
- * is left, render and deliver to each. Users already served are skipped, so a retry finishes only
- * what is missing.
+ * A new Teams message. When it concerns a connected user it is decrypted once (who wrote it
+ * decides both who is told and how each decision is listed), then each member but the sender is
+ * told, or recorded with the reason they are not: their settings, their presence, or a message
+ * that is not a person's. It is rendered only when someone is told. Users already served are
+ * skipped, so a retry finishes only what is missing.
  */
 @Component
 class NewMessageHandler {
-    private static final Logger log = LoggerFactory.getLogger(NewMessageHandler.class);
-
     private final MessageReader reader;
     private final PostComposer composer;
     private final Deliverer deliverer;
@@ -36,61 +36,66 @@ class NewMessageHandler {
 
     Outcome handle(WorkItem work, ChatInfo chat, List<Candidate> candidates, Map<String, PresenceGate.Seen> presence,
             Deliverer.Served served) {
-        List<Candidate> away = candidates.stream().filter(c -> {
-            PresenceGate.Seen seen = presence.get(c.teamsUserId());
-            boolean notify = Audiences.wouldHear(seen);
-            if (!notify) {
-                decisions.notDelivered(work, c.mattermostUserId(), "they are " + seen.availability() + " in Teams");
-            }
-            return notify;
-        }).filter(Predicate.not(c -> served.has(work.chatId(), work.messageId(), c.mattermostUserId()))).toList();
-        if (away.isEmpty()) {
+        List<Candidate> pending = candidates.stream()
+                .filter(c -> !served.has(work.chatId(), work.messageId(), c.mattermostUserId()))
+                .toList();
+        if (pending.isEmpty()) {
             return new Outcome.Done("nobody to notify");
         }
         IncomingMessage message = reader.read(work.change(), new MessageRef(work.chatId(), work.messageId()));
         if (message.changesMembers()) {
             chats.invalidate(work.chatId());
         }
-        if (!message.fromPerson()) {
-            away.forEach(c -> decisions.notDelivered(work, c.mattermostUserId(), "it is not a message from a person ("
-                    + message.messageType() + ")"));
-            return new Outcome.Done("not a message from a person (" + message.messageType() + ")");
-        }
-        if (!chat.hasMember(message.senderId())) {
+        if (message.senderId() != null && !chat.hasMember(message.senderId())) {
             chats.invalidate(work.chatId()); // someone we did not know of wrote: the member list is stale
         }
-        List<String> parts = composer.newMessage(message, chat);
+        DecisionLog.About about = new DecisionLog.About(work, chat, message.fromPerson() ? message.senderName() : "");
+        List<String> parts = null;
         int posted = 0;
         String retryReason = null;
-        for (Candidate recipient : away) {
+        for (Candidate recipient : pending) {
             if (recipient.teamsUserId().equals(message.senderId())) {
-                decisions.notDelivered(work, recipient.mattermostUserId(), "they wrote it");
+                decisions.ownMessage(work, recipient.mattermostUserId());
                 continue;
             }
-            Delivery earlier = served.pending(work.chatId(), work.messageId(), recipient.mattermostUserId());
-            if (earlier == null && work.fetched()) {
-                // A fetched message may have been posted before its record was lost (a restored backup):
-                // look in the direct channel first, as for a retry.
-                earlier = Delivery.assumed(work.chatId(), work.messageId(), recipient.mattermostUserId(),
-                        message.createdAt() != null ? message.createdAt() : work.item().receivedAt());
-            } else if (earlier == null && work.item().attempts() > 1) {
-                // An earlier attempt may have posted and died before recording it.
-                earlier = Delivery.assumed(work.chatId(), work.messageId(), recipient.mattermostUserId(), work.item().receivedAt());
+            Optional<Skip> skip = message.fromPerson()
+                    ? recipient.holdsBack(chat, presence.get(recipient.teamsUserId()))
+                    : Optional.of(new Skip(Decision.Outcome.NOT_A_PERSON, message.messageType()));
+            if (skip.isPresent()) {
+                decisions.notDelivered(about, recipient, skip.get());
+                continue;
+            }
+            if (parts == null) {
+                parts = composer.newMessage(message, chat);
             }
             Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts,
-                    earlier);
+                    earlier(work, message, served, recipient));
             switch (attempt.result()) {
                 case POSTED -> {
                     posted++;
-                    decisions.delivered(work, recipient.mattermostUserId());
+                    decisions.delivered(about, recipient);
                 }
-                case GAVE_UP -> log.warn("Gave up notifying Mattermost user {} of message {}: {}", recipient.mattermostUserId(),
-                        work.messageId(), attempt.error());
+                case GAVE_UP -> decisions.givenUpFor(about, recipient, attempt.error());
                 case RETRY -> retryReason = attempt.error();
             }
         }
         return retryReason != null
                 ? new Outcome.RetryLater("Mattermost: " + retryReason, Duration.ZERO)
                 : new Outcome.Done("delivered to " + posted);
+    }
+
+    /** What may already have been posted for this recipient, so the deliverer looks before it posts. */
+    private static Delivery earlier(WorkItem work, IncomingMessage message, Deliverer.Served served, Candidate recipient) {
+        Delivery earlier = served.pending(work.chatId(), work.messageId(), recipient.mattermostUserId());
+        if (earlier == null && work.fetched()) {
+            // A fetched message may have been posted before its record was lost (a restored backup).
+            return Delivery.assumed(work.chatId(), work.messageId(), recipient.mattermostUserId(),
+                    message.createdAt() != null ? message.createdAt() : work.item().receivedAt());
+        }
+        if (earlier == null && work.item().attempts() > 1) {
+            // An earlier attempt may have posted and died before recording it.
+            return Delivery.assumed(work.chatId(), work.messageId(), recipient.mattermostUserId(), work.item().receivedAt());
+        }
+        return earlier;
     }
 }

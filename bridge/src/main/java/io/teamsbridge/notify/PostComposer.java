@@ -19,10 +19,12 @@ class PostComposer {
     private final NotificationRenderer renderer = new NotificationRenderer(MAX_POST_RUNES);
     private final MentionDirectory mentions;
     private final String teamsWebBase;
+    private final String tenantId;
 
     PostComposer(MentionDirectory mentions, MicrosoftProperties microsoft) {
         this.mentions = mentions;
         this.teamsWebBase = microsoft.cloud().teamsWebHost();
+        this.tenantId = microsoft.tenantId();
     }
 
     List<String> newMessage(IncomingMessage message, ChatInfo chat) {
@@ -52,6 +54,6 @@ class PostComposer {
             default -> ChatKind.GROUP;
         };
         int others = Math.max(0, chat.members().size() - 2);
-        return new NotificationContext(senderName, kind, chat.topic(), others, teamsWebBase, mentioned);
+        return new NotificationContext(senderName, kind, chat.topic(), others, teamsWebBase, mentioned, tenantId);
     }
 }

@@ -32,11 +32,7 @@ class PresenceGate {
     private final Map<String, Seen> cache = new ConcurrentHashMap<>();
 
     /** A presence and when it was read. */
-    record Seen(String availability, String activity, Instant at) {
-        boolean shouldNotify() {
-            return PresenceRule.shouldNotify(availability, activity);
-        }
-    }
+    record Seen(String availability, String activity, Instant at) {}
 
     PresenceGate(GraphClient graph, Clock clock, NotificationsProperties notifications) {
         this.graph = graph;

@@ -2,16 +2,19 @@ package io.teamsbridge.notify;
 
 import io.teamsbridge.config.NotificationsProperties;
 import io.teamsbridge.linking.NotificationPreferences;
+import io.teamsbridge.linking.UserSettings;
 import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
+import io.teamsbridge.store.Decision;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * [recipients] The members of a chat who could be notified at all: connected, with their
- * notifications on, while chat notifications are on globally. Presence and the sender are decided
- * later; this needs only cleartext, so most notifications end here without being decrypted.
+ * [recipients] The members of a chat a new message concerns: connected, while chat notifications
+ * are on globally, each with their settings. Whether each is told, and if not why, is decided per
+ * message ({@link Candidate#holdsBack}); this needs only cleartext.
  */
 @Component
 class RecipientResolver {
@@ -20,7 +23,35 @@ class RecipientResolver {
     private final boolean enabled;
 
     /** A chat member who is a connected Mattermost user. */
-    record Candidate(String teamsUserId, String mattermostUserId) {}
+    record Candidate(String teamsUserId, String mattermostUserId, UserSettings settings) {
+        /** Whether their settings let them hear of this chat at all, presence aside. */
+        boolean mayHear(ChatInfo chat) {
+            return holdsBackBySettings(chat).isEmpty();
+        }
+
+        /** Why they are not told of a new message in this chat, or empty when they are. */
+        Optional<Skip> holdsBack(ChatInfo chat, PresenceGate.Seen seen) {
+            Optional<Skip> bySettings = holdsBackBySettings(chat);
+            if (bySettings.isPresent() || seen == null) {
+                return bySettings; // unknown presence counts as away: a missed message is worse than an extra one
+            }
+            return PresenceRule.heldBackAs(seen.availability(), seen.activity(), settings)
+                    .map(state -> new Skip(Decision.Outcome.PRESENT, state));
+        }
+
+        private Optional<Skip> holdsBackBySettings(ChatInfo chat) {
+            if (!settings.notifications()) {
+                return Optional.of(new Skip(Decision.Outcome.NOTIFICATIONS_OFF, ""));
+            }
+            if ("meeting".equals(chat.chatType()) && !settings.meetingChats()) {
+                return Optional.of(new Skip(Decision.Outcome.MEETING_CHATS_OFF, ""));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Why someone is not notified: the outcome recorded, and its detail (such as the Teams state). */
+    record Skip(Decision.Outcome outcome, String detail) {}
 
     RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, NotificationsProperties notifications) {
         this.links = links;
@@ -36,10 +67,9 @@ class RecipientResolver {
         if (connected.isEmpty()) {
             return List.of();
         }
-        Set<String> off = preferences.turnedOff(connected.stream().map(AccountLink::mattermostUserId).toList());
+        Map<String, UserSettings> settings = preferences.of(connected.stream().map(AccountLink::mattermostUserId).toList());
         return connected.stream()
-                .filter(link -> !off.contains(link.mattermostUserId()))
-                .map(link -> new Candidate(link.teamsUserId(), link.mattermostUserId()))
+                .map(link -> new Candidate(link.teamsUserId(), link.mattermostUserId(), settings.get(link.mattermostUserId())))
                 .toList();
     }
 }

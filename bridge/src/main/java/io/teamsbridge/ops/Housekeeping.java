@@ -1,5 +1,6 @@
 package io.teamsbridge.ops;
 
+import io.teamsbridge.store.DecisionRepository;
 import io.teamsbridge.store.InboxRepository;
 import io.teamsbridge.store.OAuthStateRepository;
 import io.teamsbridge.store.SubscriptionRepository;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes what is no longer needed: finished inbox items after a week (kept that long for
  * inspection), connect links a day after they expired, and removed subscriptions a week after
- * their expiry (no notification for them can arrive any more). Failed inbox items stay.
+ * their expiry (no notification for them can arrive any more), and users' decisions once older
+ * than {@code notifications.decisions-kept}. Failed inbox items stay.
  */
 public class Housekeeping {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
@@ -21,12 +23,17 @@ public class Housekeeping {
     private final InboxRepository inbox;
     private final OAuthStateRepository states;
     private final SubscriptionRepository subscriptions;
+    private final DecisionRepository decisions;
+    private final Duration keepDecisions;
     private final Clock clock;
 
-    public Housekeeping(InboxRepository inbox, OAuthStateRepository states, SubscriptionRepository subscriptions, Clock clock) {
+    public Housekeeping(InboxRepository inbox, OAuthStateRepository states, SubscriptionRepository subscriptions,
+            DecisionRepository decisions, Duration keepDecisions, Clock clock) {
         this.inbox = inbox;
         this.states = states;
         this.subscriptions = subscriptions;
+        this.decisions = decisions;
+        this.keepDecisions = keepDecisions;
         this.clock = clock;
     }
 
@@ -35,9 +42,10 @@ public class Housekeeping {
         int done = inbox.deleteDoneBefore(now.minus(KEEP_DONE));
         int links = states.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
         int removed = subscriptions.deleteRemovedBefore(now.minus(KEEP_DONE));
-        if (done + links + removed > 0) {
-            log.info("Housekeeping deleted {} finished notification(s), {} expired connect link(s) and {} old subscription record(s).",
-                    done, links, removed);
+        int decided = decisions.deleteBefore(now.minus(keepDecisions));
+        if (done + links + removed + decided > 0) {
+            log.info("Housekeeping deleted {} finished notification(s), {} expired connect link(s), {} old subscription "
+                    + "record(s) and {} old decision(s).", done, links, removed, decided);
         }
     }
 }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.teamsbridge.crypto.SecretVault;
 import io.teamsbridge.store.AccountLinkRepository;
 import io.teamsbridge.store.CertificateRepository;
+import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.store.DecisionRepository;
 import io.teamsbridge.store.InboxRepository;
 import io.teamsbridge.store.TeamCommandRepository;
 import io.teamsbridge.store.OAuthStateRepository;
@@ -18,8 +20,8 @@ class OpsConfiguration {
 
     @Bean
     Housekeeping housekeeping(InboxRepository inbox, OAuthStateRepository states, SubscriptionRepository subscriptions,
-            Clock clock) {
-        return new Housekeeping(inbox, states, subscriptions, clock);
+            DecisionRepository decisions, NotificationsProperties notifications, Clock clock) {
+        return new Housekeeping(inbox, states, subscriptions, decisions, notifications.decisionsKept(), clock);
     }
 
     @Bean

@@ -11,9 +11,16 @@ package io.teamsbridge.render;
  *                                      {@code https://teams.microsoft.com}
  * @param mattermostUsernameOfTeamsUser the Mattermost usernames of the mentioned Teams users who
  *                                      are connected (by Entra object id), resolved before rendering
+ * @param tenantId                      the organisation the chat belongs to, for the deep link; may be null
  */
 public record NotificationContext(String senderName, ChatKind chatKind, String chatTopic, int otherMemberCount,
-        String teamsWebBase, java.util.Map<String, String> mattermostUsernameOfTeamsUser) {
+        String teamsWebBase, java.util.Map<String, String> mattermostUsernameOfTeamsUser, String tenantId) {
+
+    public NotificationContext(String senderName, ChatKind chatKind, String chatTopic, int otherMemberCount,
+            String teamsWebBase, java.util.Map<String, String> mattermostUsernameOfTeamsUser) {
+        this(senderName, chatKind, chatTopic, otherMemberCount, teamsWebBase, mattermostUsernameOfTeamsUser, null);
+    }
+
     public NotificationContext {
         chatKind = chatKind == null ? ChatKind.GROUP : chatKind;
         otherMemberCount = Math.max(0, otherMemberCount);

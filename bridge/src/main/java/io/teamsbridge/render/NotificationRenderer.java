@@ -33,7 +33,7 @@ public final class NotificationRenderer {
      */
     public List<String> render(TeamsMessage message, NotificationContext context) {
         String header = template.header(context);
-        String link = template.linkLine(DeepLinks.chatMessage(context.teamsWebBase(), message.chatId(), message.id()));
+        String link = template.linkLine(DeepLinks.chatMessage(context.teamsWebBase(), context.tenantId(), message.chatId(), message.id()));
         String body = markdown.render(message, context.mattermostUsernameOfTeamsUser());
         String single = MarkdownBlocks.join(List.of(header, body, link));
         if (PostSplitter.length(single) <= maxPostRunes) {
@@ -53,7 +53,7 @@ public final class NotificationRenderer {
     /** An edited message: the same header marked edited, shortened with a note when too long. */
     public String renderEdited(TeamsMessage message, NotificationContext context) {
         String header = template.editedHeader(context);
-        String link = template.linkLine(DeepLinks.chatMessage(context.teamsWebBase(), message.chatId(), message.id()));
+        String link = template.linkLine(DeepLinks.chatMessage(context.teamsWebBase(), context.tenantId(), message.chatId(), message.id()));
         String body = markdown.render(message, context.mattermostUsernameOfTeamsUser());
         String whole = MarkdownBlocks.join(List.of(header, body, link));
         if (PostSplitter.length(whole) <= maxPostRunes) {

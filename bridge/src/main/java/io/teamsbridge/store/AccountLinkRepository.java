@@ -48,8 +48,9 @@ public class AccountLinkRepository {
                 .list();
     }
 
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM account_link").query(Long.class).single();
+    /** Connections Microsoft still accepts; lost ones hold no place under the connection limit. */
+    public long countActive() {
+        return jdbc.sql("SELECT COUNT(*) FROM account_link WHERE status = 'ACTIVE'").query(Long.class).single();
     }
 
     /** Active links whose tokens were last refreshed before the given time, oldest first. */

@@ -3,7 +3,10 @@ package io.teamsbridge.store;
 import static io.teamsbridge.store.AccountLinkRepository.utc;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,37 +20,37 @@ public class PreferenceRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<String> find(String mattermostUserId, String key) {
-        return jdbc.sql("SELECT pref_value FROM preference WHERE mattermost_user_id = ? AND pref_key = ?")
-                .params(mattermostUserId, key)
-                .query(String.class)
-                .optional();
+    /** Every value the user has set, by key. */
+    public Map<String, String> of(String mattermostUserId) {
+        return valuesOf(List.of(mattermostUserId)).getOrDefault(mattermostUserId, Map.of());
     }
 
-    /** The users among the given ones whose value for the key is the given one. */
-    public java.util.Set<String> usersWith(java.util.Collection<String> mattermostUserIds, String key, String value) {
+    /** The values the given users have set, by user and key, in one query; users without any are absent. */
+    public Map<String, Map<String, String>> valuesOf(Collection<String> mattermostUserIds) {
         if (mattermostUserIds.isEmpty()) {
-            return java.util.Set.of();
+            return Map.of();
         }
-        return java.util.Set.copyOf(jdbc.sql("SELECT mattermost_user_id FROM preference WHERE pref_key = :key "
-                        + "AND pref_value = :value AND mattermost_user_id IN (:ids)")
-                .param("key", key)
-                .param("value", value)
-                .param("ids", java.util.List.copyOf(mattermostUserIds))
-                .query(String.class)
-                .list());
+        Map<String, Map<String, String>> values = new HashMap<>();
+        jdbc.sql("SELECT mattermost_user_id, pref_key, pref_value FROM preference WHERE mattermost_user_id IN (:ids)")
+                .param("ids", List.copyOf(mattermostUserIds))
+                .query(rs -> {
+                    values.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        return values;
     }
 
-    /** Sets a value; an update first, then an insert, which both databases run the same way. */
+    /** Sets values together; each an update first, then an insert, which both databases run the same way. */
     @Transactional
-    public void put(String mattermostUserId, String key, String value, Instant at) {
-        int updated = jdbc.sql("UPDATE preference SET pref_value = ?, updated_at = ? WHERE mattermost_user_id = ? AND pref_key = ?")
-                .params(value, utc(at), mattermostUserId, key)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO preference (mattermost_user_id, pref_key, pref_value, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(mattermostUserId, key, value, utc(at))
+    public void putAll(String mattermostUserId, Map<String, String> values, Instant at) {
+        values.forEach((key, value) -> {
+            int updated = jdbc.sql("UPDATE preference SET pref_value = ?, updated_at = ? WHERE mattermost_user_id = ? AND pref_key = ?")
+                    .params(value, utc(at), mattermostUserId, key)
                     .update();
-        }
+            if (updated == 0) {
+                jdbc.sql("INSERT INTO preference (mattermost_user_id, pref_key, pref_value, updated_at) VALUES (?, ?, ?, ?)")
+                        .params(mattermostUserId, key, value, utc(at))
+                        .update();
+            }
+        });
     }
 }

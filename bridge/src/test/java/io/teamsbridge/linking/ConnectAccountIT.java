@@ -54,8 +54,10 @@ class ConnectAccountIT {
                 .singleElement()
                 .satisfies(post -> assertThat(post.path("message").asString())
                         .contains("You're connected to Microsoft Teams")
-                        .contains("/msteams notifications off")
-                        .contains("/msteams disconnect"));
+                        .contains("/msteams settings")
+                        .contains("/msteams disconnect"))
+                .satisfies(post -> assertThat(post.path("props").path("attachments").get(0).path("actions").valueStream()
+                        .map(a -> a.path("name").asString()).toList()).containsExactly("Settings", "Disconnect"));
     }
 
     @Test

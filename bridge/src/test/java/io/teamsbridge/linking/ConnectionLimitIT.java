@@ -32,10 +32,21 @@ class ConnectionLimitIT {
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("No more accounts can be connected");
         assertThat(links.findByMattermostUser(late.mattermostUserId())).isEmpty();
-        assertThat(links.count()).isEqualTo(1);
+        assertThat(links.countActive()).isEqualTo(1);
 
         world.commandConfirmed(first.mattermostUserId(), "disconnect");
         world.connected(late);
         assertThat(links.findByMattermostUser(late.mattermostUserId())).isPresent();
+
+        // A connection Microsoft no longer accepts holds no place: someone else may connect.
+        var lateLinkRow = links.findByMattermostUser(late.mattermostUserId()).orElseThrow();
+        assertThat(links.markLost(late.mattermostUserId(), lateLinkRow.connectedAt(), java.time.Instant.now(), "revoked")).isTrue();
+        assertThat(links.countActive()).isZero();
+        Person third = world.person("third");
+        world.connected(third);
+        assertThat(links.countActive()).isEqualTo(1);
+        assertThat(world.command(late.mattermostUserId(), "connect"))
+                .as("the lost user reconnecting would now be one too many")
+                .contains("The administrator allows at most 1 connected users");
     }
 }

@@ -214,7 +214,8 @@ class ChatNotificationsIT {
                 .contains("@" + ben.username())
                 .contains("- one")
                 .contains("- two")
-                .contains("[Open in Microsoft Teams](https://teams.microsoft.com/l/message/");
+                .contains("[Open in Microsoft Teams](https://teams.microsoft.com/l/message/")
+                .containsPattern("/l/message/[^)]+\\?tenantId=[0-9a-f-]{36}&context=");
     }
 
     @Test

@@ -33,7 +33,7 @@ class InboxWorkerSurvivalTest {
     private final Clock clock = Clock.systemUTC();
     private final NotificationsProperties settings = new NotificationsProperties(true, Duration.ofHours(24), 100, 4,
             Duration.ofMinutes(2), DataSize.ofMegabytes(4), Duration.ZERO, Duration.ofMinutes(10), Duration.ofMinutes(5),
-            Duration.ofHours(1));
+            Duration.ofHours(1), Duration.ofDays(7));
     private final StubInbox inbox = new StubInbox();
     private final WorkerHealth health = new WorkerHealth(inbox, clock);
 
@@ -54,7 +54,11 @@ class InboxWorkerSurvivalTest {
                 return Map.of(batch.getFirst().id(), new Outcome.Done("delivered"));
             }
         };
-        DecisionLog decisions = new DecisionLog(new SimpleMeterRegistry(), event -> {}, clock);
+        DecisionJournal journal = new DecisionJournal(null) {
+            @Override
+            void flush() {}
+        };
+        DecisionLog decisions = new DecisionLog(new SimpleMeterRegistry(), event -> {}, journal, clock);
         io.teamsbridge.store.InboxClaims claims = new io.teamsbridge.store.InboxClaims(null, null) {
             @Override
             public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
@@ -63,7 +67,7 @@ class InboxWorkerSurvivalTest {
             }
         };
         InboxWorker worker = new InboxWorker(claims, pipeline, new InboxSignal(), new OutcomePolicy(inbox, decisions, clock, settings),
-                new ClaimKeeper(inbox, clock, settings), new DeliveryPause(null, inbox, clock), clock, settings, health);
+                journal, new ClaimKeeper(inbox, clock, settings), new DeliveryPause(null, inbox, clock), clock, settings, health);
         worker.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> inbox.completed.contains(2L));

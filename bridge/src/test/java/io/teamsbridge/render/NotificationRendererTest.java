@@ -62,6 +62,15 @@ class NotificationRendererTest {
         assertThat(DeepLinks.chatMessage(webBase, chatId, "1616964509832")).isEqualTo(link);
     }
 
+    @Test
+    void theDeepLinkNamesTheOrganisationLikeTeamsOwnLinks() {
+        assertThat(DeepLinks.chatMessage("https://teams.microsoft.com", "72f988bf-86f1-41af-91ab-2d7cd011db47", "19:abc@thread.v2",
+                "1616964509832")).isEqualTo("https://teams.microsoft.com/l/message/19%3Aabc%40thread.v2/1616964509832"
+                        + "?tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47&context=%7B%22contextType%22%3A%22chat%22%7D");
+        assertThat(DeepLinks.chatMessage("https://teams.microsoft.com", " ", "19:abc@thread.v2", "1"))
+                .isEqualTo("https://teams.microsoft.com/l/message/19%3Aabc%40thread.v2/1?context=%7B%22contextType%22%3A%22chat%22%7D");
+    }
+
     static Stream<Arguments> deepLinks() {
         String context = "?context=%7B%22contextType%22%3A%22chat%22%7D";
         return Stream.of(

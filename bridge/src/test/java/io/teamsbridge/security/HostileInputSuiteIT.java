@@ -65,6 +65,7 @@ class HostileInputSuiteIT {
     private static final String LIFECYCLE = "/microsoft/lifecycle";
     private static final String COMMAND = "/mattermost/command";
     private static final String ACTIONS = "/mattermost/actions";
+    private static final String DIALOGS = "/mattermost/dialogs";
 
     private static ProbeLog probes;
     private static World world;
@@ -443,6 +444,39 @@ class HostileInputSuiteIT {
         for (String hostile : List.of("' OR '1'='1", "<script>alert(1)</script>", "@channel", "x'); DROP TABLE account_link;--")) {
             probes.send(INJECTION, press(hostile, java.util.Map.of("action", hostile, "user_id", hostile, "expires", hostile,
                     "mac", hostile)), REFUSED);
+        }
+        probes.assertAllAsExpected();
+    }
+
+    // ---- the settings-dialog endpoint -------------------------------------------------------
+
+    private static HttpRequest.Builder submit(String userId, String state) throws Exception {
+        return json(DIALOGS, tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(java.util.Map.of(
+                "type", "dialog_submission", "callback_id", "settings", "state", state, "user_id", userId,
+                "submission", java.util.Map.of("notifications", false), "cancelled", false)));
+    }
+
+    @Test
+    @Order(6)
+    void theSettingsDialogEndpoint() throws Exception {
+        for (String body : List.of("", "{", "[]", "null", "{\"user_id\":5}", "{\"user_id\":\"x\",\"state\":")) {
+            probes.send(MALFORMED, json(DIALOGS, body), REFUSED);
+        }
+        probes.send(HUGE, json(DIALOGS, "{\"user_id\":\"" + "u".repeat(40_000) + "\"}"), REFUSED);
+        probes.send(NESTING, json(DIALOGS, nested(10_000)), REFUSED);
+        probes.send(CONTENT_TYPE, bytes(DIALOGS, "text/plain", "{}".getBytes(StandardCharsets.UTF_8)), REFUSED);
+        probes.send(CONTENT_TYPE, probes.request(DIALOGS).GET(), REFUSED);
+        probes.send(ENCODING, json(DIALOGS, "{\"user_id\":\"\\ud800\\u0000\",\"state\":\"x\"}"), REFUSED);
+        world.command(keeper.mattermostUserId(), "settings");
+        String state = bridge.harness().chat().dialogs(keeper.mattermostUserId()).getLast().path("dialog").path("state").asString();
+        String[] parts = state.split(":");
+        probes.send(FORGED, submit(victim.mattermostUserId(), state), REFUSED);
+        probes.send(FORGED, submit(victim.mattermostUserId(), String.join(":", parts[0], victim.mattermostUserId(), parts[2], parts[3])),
+                REFUSED);
+        probes.send(FORGED, submit(keeper.mattermostUserId(), String.join(":", parts[0], parts[1], "99999999999", parts[3])), REFUSED);
+        probes.send(FORGED, submit(keeper.mattermostUserId(), ""), REFUSED);
+        for (String hostile : List.of("' OR '1'='1", "<script>alert(1)</script>", "x'); DROP TABLE preference;--")) {
+            probes.send(INJECTION, submit(hostile, hostile + ":" + hostile + ":" + hostile + ":" + hostile), REFUSED);
         }
         probes.assertAllAsExpected();
     }

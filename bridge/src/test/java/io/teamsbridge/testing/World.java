@@ -147,6 +147,20 @@ public final class World {
         return harness.chat().executeCommand(mattermostUserId, teamId, ("/msteams " + text).trim());
     }
 
+    /**
+     * Chooses settings as the user would: {@code /msteams settings}, then submitting the dialog
+     * with these checkboxes ({@code notifications}, {@code meeting_chats}, {@code while_busy},
+     * {@code while_dnd}).
+     */
+    public void settings(Person person, java.util.Map<String, Object> checkboxes) {
+        command(person.mattermostUserId(), "settings");
+        java.util.List<tools.jackson.databind.JsonNode> dialogs = harness.chat().dialogs(person.mattermostUserId());
+        assertThat(dialogs).as("the settings dialog").isNotEmpty();
+        var result = harness.chat().submitDialog(dialogs.getLast().path("id").asString(), checkboxes, false);
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.response().has("errors")).as("%s", result.response()).isFalse();
+    }
+
     /** The link in the reply to {@code /msteams connect}. */
     public String connectLink(Person person) {
         String reply = command(person.mattermostUserId(), "connect");

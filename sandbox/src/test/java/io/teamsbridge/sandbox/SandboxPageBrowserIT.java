@@ -123,14 +123,24 @@ class SandboxPageBrowserIT {
         input.clear();
         input.sendKeys("/msteams notifications off");
         browser.findElement(By.id("mm-run")).click();
-        WebElement confirm = waitFor().ignoreException(StaleElementReferenceException.class).until(() -> browser
-                .findElements(By.cssSelector("#mm-posts .post-action")).stream().findFirst().orElse(null), java.util.Objects::nonNull);
-        confirm.click();
+        pressLatest("confirm");
         waitFor().ignoreException(StaleElementReferenceException.class)
                 .until(() -> postBodies(bob).stream().anyMatch(html -> html.contains("notifications are <strong>off</strong>")));
 
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "sandbox-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Presses the newest button with this action id in the posts pane; the pane redraws, so a stale find is retried. */
+    private static void pressLatest(String actionId) {
+        waitFor().ignoreException(StaleElementReferenceException.class).until(() -> {
+            List<WebElement> buttons = browser.findElements(By.cssSelector("#mm-posts .post-action[data-action-id='" + actionId + "']"));
+            if (buttons.isEmpty()) {
+                return false;
+            }
+            buttons.getLast().click();
+            return true;
+        });
     }
 
     /** Runs {@code /msteams connect} as the person, follows the link, and signs in as them. */

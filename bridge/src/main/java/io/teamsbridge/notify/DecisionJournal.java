@@ -1,0 +1,54 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.store.Decision;
+import io.teamsbridge.store.DecisionRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each user's decisions for "/msteams status". The pipeline's threads add them as they
+ * decide; the worker writes what a batch decided in one statement before it settles the batch, so
+ * the list costs a batch insert per batch, not a write per person. It is a diagnostic: a decision
+ * lost to a crash between deciding and writing is not worth a transaction on the delivery path.
+ */
+@Component
+class DecisionJournal {
+    private static final Logger log = LoggerFactory.getLogger(DecisionJournal.class);
+    /** A bound on what waits, should writes fail for long: the oldest are dropped first. */
+    private static final int MAX_WAITING = 50_000;
+
+    private final DecisionRepository decisions;
+    private final ConcurrentLinkedQueue<Decision> waiting = new ConcurrentLinkedQueue<>();
+
+    DecisionJournal(DecisionRepository decisions) {
+        this.decisions = decisions;
+    }
+
+    void add(Decision decision) {
+        waiting.add(decision);
+    }
+
+    /** Writes everything waiting; on a database error it stays for the next call. */
+    void flush() {
+        List<Decision> batch = new ArrayList<>();
+        for (Decision d = waiting.poll(); d != null; d = waiting.poll()) {
+            batch.add(d);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            decisions.insertAll(batch);
+        } catch (DataAccessException e) {
+            log.warn("{} decision(s) for the users' status lists could not be written yet: {}", batch.size(), e.getMessage());
+            if (waiting.size() + batch.size() <= MAX_WAITING) {
+                waiting.addAll(batch);
+            }
+        }
+    }
+}

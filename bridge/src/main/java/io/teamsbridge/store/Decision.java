@@ -1,0 +1,21 @@
+package io.teamsbridge.store;
+
+import java.time.Instant;
+
+/**
+ * One decision about one user and one message, as "/msteams status" lists it.
+ *
+ */
+public record Decision(String mattermostUserId, Instant decidedAt, String chatId, String messageId, String chatLabel,
+        String senderName, Outcome outcome, String detail) {
+
+    /** What was decided; the detail completes it (the Teams state, the message type, the reason given up). */
+    public enum Outcome {
+        DELIVERED,
+        NOTIFICATIONS_OFF,
+        MEETING_CHATS_OFF,
+        PRESENT,
+        NOT_A_PERSON,
+        GAVE_UP
+    }
+}

@@ -1,0 +1,69 @@
+package io.teamsbridge.store;
+
+import static io.teamsbridge.store.AccountLinkRepository.utc;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The recent decisions per user. Written in batches; read ten at a time; deleted by age. */
+@Repository
+public class DecisionRepository {
+    private static final int MAX_TEXT = 250;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    public DecisionRepository(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** Inserts them in one batch: a worker records a whole claimed batch's decisions at once. */
+    public void insertAll(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO decision (mattermost_user_id, decided_at, chat_id, message_id, chat_label, "
+                + "sender_name, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions, decisions.size(), (ps, d) -> {
+                    ps.setString(1, d.mattermostUserId());
+                    ps.setObject(2, utc(d.decidedAt()));
+                    ps.setString(3, d.chatId());
+                    ps.setString(4, d.messageId());
+                    ps.setString(5, cut(d.chatLabel()));
+                    ps.setString(6, cut(d.senderName()));
+                    ps.setString(7, d.outcome().name());
+                    ps.setString(8, cut(d.detail()));
+                });
+    }
+
+    /** The user's latest decisions, newest first. */
+    public List<Decision> latest(String mattermostUserId, int limit) {
+        return jdbc.sql("SELECT mattermost_user_id, decided_at, chat_id, message_id, chat_label, sender_name, outcome, detail "
+                        + "FROM decision WHERE mattermost_user_id = ? ORDER BY decided_at DESC, id DESC LIMIT ?")
+                .params(mattermostUserId, limit)
+                .query((rs, n) -> new Decision(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), outcome(rs.getString(7)), rs.getString(8)))
+                .list();
+    }
+
+    public int deleteBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM decision WHERE decided_at < ?").param(utc(cutoff)).update();
+    }
+
+    /** A code a later version may have written counts as given up, so it is still listed. */
+    private static Decision.Outcome outcome(String code) {
+        try {
+            return Decision.Outcome.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return Decision.Outcome.GAVE_UP;
+        }
+    }
+
+    private static String cut(String text) {
+        String value = text == null ? "" : text;
+        return value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT - 1) + "…";
+    }
+}
