@@ -10,7 +10,7 @@ const KIND_LABEL = {RECEIVED: 'received', DELIVERED: 'delivered', NOT_DELIVERED:
 
 const state = {
   teamsUsers: [], teamsUser: null, chats: [], chat: null, editing: null,
-  mmUsers: [], mmUser: null, replies: {}, seenPosts: {}, lastDecision: 0,
+  mmUsers: [], mmUser: null, replies: {}, seenPosts: {}, lastDecision: 0, image: null,
 };
 const drawn = {};
 
@@ -43,7 +43,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  for (const c of children.flat()) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return node;
 }
 
@@ -156,21 +156,45 @@ function cancelEdit() {
 async function sendMessage(event) {
   event.preventDefault();
   const content = $('teams-message').value;
-  if (!content.trim() || !state.chat) return;
+  const pasted = !state.editing && (state.image || $('teams-snippet').value.trim());
+  if ((!content.trim() && !pasted) || !state.chat) return;
   try {
     if (state.editing) {
       await api('PATCH', '/teams/messages', {chatId: state.chat, messageId: state.editing.id, content});
       status('Edited. Teams tells subscribers about the change.');
       cancelEdit();
     } else {
-      await api('POST', '/teams/messages', {chatId: state.chat, fromUserId: state.teamsUser, content});
+      const snippet = $('teams-snippet').value.trim() ? {language: $('teams-snippet-language').value, code: $('teams-snippet').value} : null;
+      await api('POST', '/teams/messages', {chatId: state.chat, fromUserId: state.teamsUser, content, image: state.image, snippet});
       status('Sent at ' + time(Date.now()) + '.');
+      clearPasted();
     }
     $('teams-message').value = '';
     await loadTranscript();
   } catch (e) {
     status(e.message, true);
   }
+}
+
+/** An image to paste with the next message, read from the chosen file. */
+function pickImage(event) {
+  const file = event.target.files[0];
+  if (!file) return;
+  const reader = new FileReader();
+  reader.onload = () => {
+    state.image = {contentType: file.type, base64: String(reader.result).replace(/^data:[^,]*,/, '')};
+    $('teams-pasted').textContent = 'Image: ' + file.name;
+    $('teams-pasted').hidden = false;
+  };
+  reader.readAsDataURL(file);
+}
+
+function clearPasted() {
+  state.image = null;
+  $('teams-image').value = '';
+  $('teams-snippet').value = '';
+  $('teams-snippet-box').hidden = true;
+  $('teams-pasted').hidden = true;
 }
 
 async function deleteMessage(message) {
@@ -248,11 +272,15 @@ async function runCommand(command) {
   const list = state.replies[user] || (state.replies[user] = []);
   try {
     const reply = await api('POST', '/mattermost/commands', {userId: user, command});
-    list.push({command, ok: reply.status === 200, html: reply.html || '<p>(no reply)</p>', at: Date.now()});
+    // A command that only opened a dialog shows nothing else, as in Mattermost.
+    if (reply.status === 200 && !reply.text) return loadDialogs();
+    list.push({command, ok: reply.status === 200, html: reply.html || '<p>(no reply)</p>', at: Date.now(),
+      postId: reply.postId, buttons: reply.buttons || []});
   } catch (e) {
     list.push({command, ok: false, html: '', text: e.message, at: Date.now()});
   }
   if (user === state.mmUser) drawReplies();
+  loadDialogs();
 }
 
 function drawReplies() {
@@ -260,13 +288,101 @@ function drawReplies() {
   const box = $('mm-replies');
   box.replaceChildren(...list.map((r) => el('div', {class: 'reply' + (r.ok ? '' : ' error'), 'data-reply-command': r.command},
     el('div', {class: 'reply-head'}, el('code', {}, r.command), '· only visible to you ·', time(r.at)),
-    r.html ? el('div', {class: 'reply-body', html: r.html}) : el('div', {class: 'reply-body'}, r.text))));
+    r.html ? el('div', {class: 'reply-body', html: r.html}) : el('div', {class: 'reply-body'}, r.text),
+    r.buttons && r.buttons.length && !r.used
+      ? el('div', {class: 'post-actions'}, ...r.buttons.map((b) => el('button', {type: 'button', class: 'post-action reply-action',
+          'data-action-id': b.id, onclick: () => { r.used = true; pressButton(state.mmUser, r.postId, b.id, b.name); }}, b.name)))
+      : '')));
   box.scrollTop = box.scrollHeight;
 }
 
-async function pressButton(user, postId, actionId) {
-  await api('POST', '/mattermost/posts/' + encodeURIComponent(postId) + '/actions/' + encodeURIComponent(actionId), {userId: user});
+/** Presses a button as the person; what the bot then shows only them is added to their replies. */
+async function pressButton(user, postId, actionId, name) {
+  const list = state.replies[user] || (state.replies[user] = []);
+  try {
+    const reply = await api('POST', '/mattermost/posts/' + encodeURIComponent(postId) + '/actions/' + encodeURIComponent(actionId),
+      {userId: user});
+    if (reply.text) {
+      list.push({command: '[' + name + ']', ok: reply.status === 200, html: reply.html, at: Date.now(),
+        postId: reply.postId, buttons: reply.buttons || []});
+    }
+  } catch (e) {
+    list.push({command: '[' + name + ']', ok: false, html: '', text: e.message, at: Date.now()});
+  }
+  if (user === state.mmUser) drawReplies();
   loadPosts();
+  loadDialogs();
+}
+
+// ---- Dialogs --------------------------------------------------------------------------------
+
+/** Shows the first dialog the bridge opened for the person, as Mattermost would, unless one is showing. */
+async function loadDialogs() {
+  const user = state.mmUser;
+  if (!user) return;
+  const dialogs = await api('GET', '/mattermost/dialogs?userId=' + encodeURIComponent(user));
+  const box = $('mm-dialog');
+  if (!dialogs.length || box.open || user !== state.mmUser) return;
+  showDialog(user, dialogs[0]);
+}
+
+function showDialog(user, d) {
+  const box = $('mm-dialog');
+  const fields = d.elements.map((e) => {
+    const id = 'dlg-' + e.name;
+    let input;
+    if (e.type === 'bool') {
+      input = el('input', {type: 'checkbox', id, name: e.name, checked: e.defaultValue === 'true'});
+    } else if (e.type === 'select' || e.type === 'radio') {
+      input = el('select', {id, name: e.name}, ...e.options.map((o) => el('option', {value: o.value, selected: o.value === e.defaultValue}, o.text)));
+    } else if (e.type === 'textarea') {
+      input = el('textarea', {id, name: e.name, rows: 3}, e.defaultValue);
+    } else {
+      input = el('input', {type: e.subtype || 'text', id, name: e.name, value: e.defaultValue});
+    }
+    return el('div', {class: 'field field-' + e.type},
+      e.type === 'bool'
+        ? [el('strong', {}, e.displayName), el('label', {for: id}, input, ' ', e.placeholder || e.displayName)]
+        : el('label', {for: id}, e.displayName, input),
+      e.helpText ? el('small', {class: 'help'}, e.helpText) : '',
+      el('small', {class: 'field-error', 'data-for': e.name}));
+  });
+  const general = el('p', {class: 'dialog-error', role: 'alert'});
+  const form = el('form', {method: 'dialog', id: 'mm-dialog-form', 'data-dialog-id': d.id},
+    el('h3', {}, d.title),
+    d.introduction ? el('div', {class: 'intro', html: d.introduction}) : '',
+    ...fields, general,
+    el('div', {class: 'dialog-actions'},
+      el('button', {type: 'button', id: 'mm-dialog-cancel', onclick: () => submitDialog(user, d, form, general, true)}, 'Cancel'),
+      el('button', {type: 'submit', id: 'mm-dialog-submit', class: 'primary'}, d.submitLabel || 'Submit')));
+  form.addEventListener('submit', (e) => { e.preventDefault(); submitDialog(user, d, form, general, false); });
+  box.replaceChildren(form);
+  box.showModal();
+}
+
+async function submitDialog(user, d, form, general, cancelled) {
+  const submission = {};
+  for (const e of d.elements) {
+    const input = form.elements[e.name];
+    submission[e.name] = e.type === 'bool' ? input.checked : input.value;
+  }
+  form.querySelectorAll('.field-error').forEach((s) => { s.textContent = ''; });
+  general.textContent = '';
+  try {
+    const outcome = await api('POST', '/mattermost/dialogs/' + encodeURIComponent(d.id) + '/submit', {submission, cancelled});
+    if (cancelled || outcome.closed) {
+      $('mm-dialog').close();
+      loadPosts();
+      return;
+    }
+    for (const [name, message] of Object.entries(outcome.errors || {})) {
+      const slot = form.querySelector('.field-error[data-for="' + CSS.escape(name) + '"]');
+      if (slot) slot.textContent = message;
+    }
+    general.textContent = outcome.error || '';
+  } catch (e) {
+    general.textContent = e.message;
+  }
 }
 
 async function loadPosts() {
@@ -292,9 +408,15 @@ async function loadPosts() {
         el('div', {class: 'post-head'}, el('strong', {}, 'Microsoft Teams'), el('span', {class: 'bot-tag'}, 'BOT'),
           time(p.createAt), p.updateAt > p.createAt && !p.deleted ? '(edited)' : ''),
         el('div', {class: 'post-body', html: p.deleted ? '(message deleted)' : p.html}),
+        p.files && p.files.length && !p.deleted
+          ? el('div', {class: 'post-files'}, ...p.files.map((f) => f.mimeType.startsWith('image/')
+              ? el('img', {src: API + '/mattermost/files/' + encodeURIComponent(f.id), alt: f.name, title: f.name, 'data-file-id': f.id,
+                  onload: () => { box.scrollTop = box.scrollHeight; }})
+              : el('a', {class: 'file', href: API + '/mattermost/files/' + encodeURIComponent(f.id), download: f.name}, '📎 ' + f.name)))
+          : '',
         p.buttons && p.buttons.length && !p.deleted
           ? el('div', {class: 'post-actions'}, ...p.buttons.map((b) => el('button', {type: 'button', class: 'post-action',
-              'data-action-id': b.id, onclick: () => pressButton(user, p.id, b.id)}, b.name)))
+              'data-action-id': b.id, onclick: () => pressButton(user, p.id, b.id, b.name)}, b.name)))
           : '');
     }));
     box.scrollTop = box.scrollHeight;
@@ -322,6 +444,8 @@ async function loadDecisions() {
 $('teams-user').addEventListener('change', (e) => selectTeamsUser(e.target.value));
 $('teams-presence').addEventListener('change', setPresence);
 $('teams-composer').addEventListener('submit', sendMessage);
+$('teams-image').addEventListener('change', pickImage);
+$('teams-add-snippet').addEventListener('click', () => { $('teams-snippet-box').hidden = !$('teams-snippet-box').hidden; });
 $('teams-cancel-edit').addEventListener('click', () => { cancelEdit(); $('teams-message').value = ''; });
 $('teams-message').addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) sendMessage(e);
@@ -339,7 +463,7 @@ document.querySelectorAll('[data-command]').forEach((b) => b.addEventListener('c
 }));
 
 async function tick() {
-  const parts = [loadTeamsUsers().then(loadChats), loadMattermostUsers().then(loadPosts), loadDecisions()];
+  const parts = [loadTeamsUsers().then(loadChats), loadMattermostUsers().then(loadPosts).then(loadDialogs), loadDecisions()];
   const results = await Promise.allSettled(parts);
   const failed = results.find((r) => r.status === 'rejected');
   document.body.dataset.ready = 'true';

@@ -44,9 +44,34 @@ public class BotMessenger {
      * recognises for about 30 seconds, and the same value under {@link #DELIVERY_PROP}, by which
      * {@link #findDirectPosts} finds the post however much later a retry comes.
      */
-    public Post sendNotification(String mattermostUserId, String message, String deliveryKey) {
+    public Post sendNotification(String mattermostUserId, String message, String deliveryKey, List<String> fileIds) {
         return client.createPost(new NewPost(directChannel(mattermostUserId), message, deliveryKey, null,
-                Map.of(DELIVERY_PROP, deliveryKey)));
+                Map.of(DELIVERY_PROP, deliveryKey), fileIds.isEmpty() ? null : fileIds));
+    }
+
+    /** The files uploaded for one post, and how many Mattermost refused (too large, files disabled, ...). */
+    public record Uploaded(List<String> fileIds, int refused) {}
+
+    /**
+     * Uploads files into the user's direct channel with the bot, to be attached to one post there.
+     * A file Mattermost refuses is counted and left out; a failure worth retrying is thrown.
+     */
+    public Uploaded upload(String mattermostUserId, List<PostFile> files) {
+        String channel = directChannel(mattermostUserId);
+        List<String> ids = new java.util.ArrayList<>(files.size());
+        int refused = 0;
+        for (PostFile file : files) {
+            try {
+                ids.add(client.uploadFile(channel, file.name(), file.contentType(), file.bytes()));
+            } catch (MattermostException e) {
+                if (e.transientFailure() || e.botUnauthorized()) {
+                    throw e;
+                }
+                log.info("Mattermost refused a file of {} bytes for user {}: {}", file.bytes().length, mattermostUserId, e.getMessage());
+                refused++;
+            }
+        }
+        return new Uploaded(List.copyOf(ids), refused);
     }
 
     /**

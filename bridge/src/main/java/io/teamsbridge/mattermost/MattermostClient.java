@@ -127,6 +127,51 @@ public class MattermostClient {
         return out;
     }
 
+    /**
+     * The server's limited client configuration ({@code format=old}: every value a string), which
+     * any signed-in account may read; the bridge reads its file settings there.
+     */
+    public java.util.Map<String, String> clientConfig() {
+        return read(send("GET", "/config/client?format=old", null),
+                JSON.getTypeFactory().constructMapType(java.util.Map.class, String.class, String.class));
+    }
+
+    /**
+     * Uploads one file into a channel, to be attached to one post by the same account; returns its
+     * id. A {@code multipart/form-data} form with {@code channel_id} first, so the server streams it.
+     * Needs {@code upload_file} there, which a direct channel's members have.
+     */
+    public String uploadFile(String channelId, String filename, String contentType, byte[] bytes) {
+        String boundary = "teamsbridge" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String safeName = filename.replaceAll("[\"\\\\\r\n]", "_");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"channel_id\"\r\n\r\n" + channelId + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + safeName + "\"\r\n"
+                + "Content-Type: " + contentType.replaceAll("[\r\n]", "") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.base() + "/api/v4/files"))
+                .timeout(properties.requestTimeout().plusSeconds(bytes.length / (256 * 1024)))
+                .header("Authorization", "Bearer " + properties.botToken())
+                .header("Accept", "application/json")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, bytes, tail)))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request);
+        } catch (OutboundHttp.UnreachableException e) {
+            throw new MattermostException(0, "unreachable", e.getMessage(), e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw error("POST", "/files", response);
+        }
+        MattermostWire.FileUpload upload = read(response, JSON.constructType(MattermostWire.FileUpload.class));
+        if (upload.fileInfos() == null || upload.fileInfos().isEmpty() || upload.fileInfos().getFirst().id() == null) {
+            throw new MattermostException(response.statusCode(), "unreadable_response", "Mattermost answered POST /api/v4/files without a file", null);
+        }
+        return upload.fileInfos().getFirst().id();
+    }
+
     /** Deletes a post (the bot may delete its own). */
     public void deletePost(String postId) {
         send("DELETE", "/posts/" + encode(postId), null);

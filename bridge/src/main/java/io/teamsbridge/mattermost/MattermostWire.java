@@ -66,7 +66,16 @@ public final class MattermostWire {
     public record PostList(java.util.List<String> order, Map<String, Post> posts) {}
 
     public record NewPost(String channelId, String message, String pendingPostId, String rootId,
-            Map<String, Object> props) {}
+            Map<String, Object> props, java.util.List<String> fileIds) {
+        public NewPost(String channelId, String message, String pendingPostId, String rootId, Map<String, Object> props) {
+            this(channelId, message, pendingPostId, rootId, props, null);
+        }
+    }
+
+    /** {@code POST /files}' answer: one info per uploaded file. */
+    public record FileUpload(java.util.List<FileInfo> fileInfos) {}
+
+    public record FileInfo(String id, String name, String mimeType, Long size) {}
 
     public record RegeneratedToken(String token) {}
 

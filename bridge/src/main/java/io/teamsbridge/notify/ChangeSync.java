@@ -19,6 +19,7 @@ class ChangeSync {
     private final DeliveryRepository deliveries;
     private final MessageReader reader;
     private final PostComposer composer;
+    private final ContentFetcher content;
     private final Deliverer deliverer;
     private final ChatDirectory chats;
     private final DecisionLog decisions;
@@ -29,7 +30,8 @@ class ChangeSync {
     static final Duration WAIT_FOR_CREATION = Duration.ofMinutes(2);
 
     ChangeSync(DeliveryRepository deliveries, MessageReader reader, PostComposer composer, Deliverer deliverer,
-            ChatDirectory chats, DecisionLog decisions, InboxRepository inbox, java.time.Clock clock) {
+            ChatDirectory chats, DecisionLog decisions, InboxRepository inbox, java.time.Clock clock, ContentFetcher content) {
+        this.content = content;
         this.inbox = inbox;
         this.clock = clock;
         this.decisions = decisions;
@@ -80,7 +82,7 @@ class ChangeSync {
         ChatInfo chat = chats.get(work.chatId());
         String text = deleted
                 ? composer.deleted(message == null ? "Someone" : message.senderName(), chat)
-                : composer.edited(message, chat);
+                : composer.edited(message, chat, content.forEdit(message.content()));
         String retry = null;
         for (Delivery delivery : forwarded) {
             Deliverer.Attempt attempt = deliverer.replace(delivery, text, deleted);

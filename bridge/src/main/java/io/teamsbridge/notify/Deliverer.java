@@ -107,7 +107,8 @@ class Deliverer {
      * @param pending what an earlier attempt may have left (its row, or an assumed one from the
      *     time its posts could have been made), or null on a first attempt
      */
-    Attempt deliver(String chatId, String messageId, String mattermostUserId, List<String> parts, Delivery pending) {
+    Attempt deliver(String chatId, String messageId, String mattermostUserId, Notification notification, Delivery pending) {
+        List<String> parts = notification.parts();
         try {
             List<String> keys = new ArrayList<>(parts.size());
             for (int part = 0; part < parts.size(); part++) {
@@ -118,14 +119,23 @@ class Deliverer {
             List<String> postIds = new ArrayList<>(parts.size());
             for (int part = 0; part < parts.size(); part++) {
                 String existing = found.get(keys.get(part));
-                postIds.add(existing != null ? existing
-                        : messenger.sendNotification(mattermostUserId, parts.get(part), keys.get(part)).id());
+                postIds.add(existing != null ? existing : post(mattermostUserId, notification, part, keys.get(part)));
             }
             deliveries.markPosted(chatId, messageId, mattermostUserId, postIds, clock.instant());
             return Attempt.of(Result.POSTED);
         } catch (MattermostException e) {
             return failed(chatId, messageId, mattermostUserId, e);
         }
+    }
+
+    /** One part; the first carries the files, uploaded first (a retry uploads them again: uploads are single-use). */
+    private String post(String mattermostUserId, Notification notification, int part, String key) {
+        if (part > 0 || notification.files().isEmpty()) {
+            return messenger.sendNotification(mattermostUserId, notification.parts().get(part), key, List.of()).id();
+        }
+        BotMessenger.Uploaded uploaded = messenger.upload(mattermostUserId, notification.files());
+        String text = uploaded.refused() > 0 ? notification.firstPartWithoutFiles() : notification.parts().getFirst();
+        return messenger.sendNotification(mattermostUserId, text, key, uploaded.fileIds()).id();
     }
 
     /**

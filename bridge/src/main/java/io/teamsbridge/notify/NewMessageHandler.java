@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
  * A new Teams message. When it concerns a connected user it is decrypted once (who wrote it
  * decides both who is told and how each decision is listed), then each member but the sender is
  * told, or recorded with the reason they are not: their settings, their presence, or a message
- * that is not a person's. It is rendered only when someone is told. Users already served are
- * skipped, so a retry finishes only what is missing.
+ * that is not a person's. Its hosted content is fetched, and it is rendered, only when someone is
+ * told, once for all recipients. Users already served are skipped, so a retry finishes only what
+ * is missing.
  */
 @Component
 class NewMessageHandler {
@@ -24,9 +25,11 @@ class NewMessageHandler {
     private final Deliverer deliverer;
     private final ChatDirectory chats;
     private final DecisionLog decisions;
+    private final ContentFetcher content;
 
     NewMessageHandler(MessageReader reader, PostComposer composer, Deliverer deliverer, ChatDirectory chats,
-            DecisionLog decisions) {
+            DecisionLog decisions, ContentFetcher content) {
+        this.content = content;
         this.reader = reader;
         this.composer = composer;
         this.deliverer = deliverer;
@@ -50,38 +53,67 @@ class NewMessageHandler {
             chats.invalidate(work.chatId()); // someone we did not know of wrote: the member list is stale
         }
         DecisionLog.About about = new DecisionLog.About(work, chat, message.fromPerson() ? message.senderName() : "");
-        List<String> parts = null;
-        int posted = 0;
-        String retryReason = null;
-        for (Candidate recipient : pending) {
-            if (recipient.teamsUserId().equals(message.senderId())) {
-                decisions.ownMessage(work, recipient.mattermostUserId());
-                continue;
-            }
-            Optional<Skip> skip = message.fromPerson()
-                    ? recipient.holdsBack(chat, presence.get(recipient.teamsUserId()))
-                    : Optional.of(new Skip(Decision.Outcome.NOT_A_PERSON, message.messageType()));
-            if (skip.isPresent()) {
-                decisions.notDelivered(about, recipient, skip.get());
-                continue;
-            }
-            if (parts == null) {
-                parts = composer.newMessage(message, chat);
-            }
-            Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(), parts,
-                    earlier(work, message, served, recipient));
-            switch (attempt.result()) {
-                case POSTED -> {
-                    posted++;
-                    decisions.delivered(about, recipient);
+        try (Lazy notification = new Lazy(message, chat)) {
+            int posted = 0;
+            String retryReason = null;
+            for (Candidate recipient : pending) {
+                if (recipient.teamsUserId().equals(message.senderId())) {
+                    decisions.ownMessage(work, recipient.mattermostUserId());
+                    continue;
                 }
-                case GAVE_UP -> decisions.givenUpFor(about, recipient, attempt.error());
-                case RETRY -> retryReason = attempt.error();
+                Optional<Skip> skip = message.fromPerson()
+                        ? recipient.holdsBack(chat, presence.get(recipient.teamsUserId()))
+                        : Optional.of(new Skip(Decision.Outcome.NOT_A_PERSON, message.messageType()));
+                if (skip.isPresent()) {
+                    decisions.notDelivered(about, recipient, skip.get());
+                    continue;
+                }
+                Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(),
+                        notification.get(), earlier(work, message, served, recipient));
+                switch (attempt.result()) {
+                    case POSTED -> {
+                        posted++;
+                        decisions.delivered(about, recipient);
+                    }
+                    case GAVE_UP -> decisions.givenUpFor(about, recipient, attempt.error());
+                    case RETRY -> retryReason = attempt.error();
+                }
+            }
+            return retryReason != null
+                    ? new Outcome.RetryLater("Mattermost: " + retryReason, Duration.ZERO)
+                    : new Outcome.Done("delivered to " + posted);
+        }
+    }
+
+    /**
+     * The notification, fetched and rendered when the first recipient needs it and only then, once
+     * for all of them; closing gives the fetched bytes back.
+     */
+    private final class Lazy implements AutoCloseable {
+        private final IncomingMessage message;
+        private final ChatInfo chat;
+        private ContentFetcher.Fetched fetched;
+        private Notification notification;
+
+        Lazy(IncomingMessage message, ChatInfo chat) {
+            this.message = message;
+            this.chat = chat;
+        }
+
+        Notification get() {
+            if (notification == null) {
+                fetched = content.forNewMessage(message.content());
+                notification = composer.newMessage(message, chat, fetched);
+            }
+            return notification;
+        }
+
+        @Override
+        public void close() {
+            if (fetched != null) {
+                fetched.close();
             }
         }
-        return retryReason != null
-                ? new Outcome.RetryLater("Mattermost: " + retryReason, Duration.ZERO)
-                : new Outcome.Done("delivered to " + posted);
     }
 
     /** What may already have been posted for this recipient, so the deliverer looks before it posts. */

@@ -27,12 +27,18 @@ class PostComposer {
         this.tenantId = microsoft.tenantId();
     }
 
-    List<String> newMessage(IncomingMessage message, ChatInfo chat) {
-        return renderer.render(message.content(), context(message, chat));
+    /** The notification of a new message, with what was fetched for it. */
+    Notification newMessage(IncomingMessage message, ChatInfo chat, ContentFetcher.Fetched fetched) {
+        List<String> parts = renderer.render(message.content().withFetched(fetched.content()), context(message, chat));
+        if (fetched.files().isEmpty()) {
+            return Notification.text(parts);
+        }
+        return new Notification(parts, fetched.files(), renderer.withNote(parts.getFirst(),
+                "*(Some of what was shared could not be attached here; open the message in Teams to see it.)*"));
     }
 
-    String edited(IncomingMessage message, ChatInfo chat) {
-        return renderer.renderEdited(message.content(), context(message, chat));
+    String edited(IncomingMessage message, ChatInfo chat, io.teamsbridge.render.FetchedContent fetched) {
+        return renderer.renderEdited(message.content().withFetched(fetched), context(message, chat));
     }
 
     String deleted(String senderName, ChatInfo chat) {

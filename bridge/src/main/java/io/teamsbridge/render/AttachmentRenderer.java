@@ -36,18 +36,18 @@ final class AttachmentRenderer {
     }
 
     /** Blocks for an attachment placed by the body. */
-    List<String> inBody(TeamsAttachment a) {
-        String markdown = render(a);
+    List<String> inBody(TeamsAttachment a, FetchedContent fetched) {
+        String markdown = render(a, fetched);
         return markdown.isBlank() ? List.of() : List.of(markdown);
     }
 
     /** The Markdown of one attachment; empty when there is nothing to show. */
-    String render(TeamsAttachment a) {
+    String render(TeamsAttachment a, FetchedContent fetched) {
         return switch (kind(a)) {
             case "reference" -> file(a);
             case "messagereference" -> quote(a, "", "wrote:");
             case "forwardedmessagereference" -> quote(a, "Forwarded from ", "");
-            case "application/vnd.microsoft.card.codesnippet" -> codeSnippet(a);
+            case ContentRefs.CODE_SNIPPET -> codeSnippet(a, fetched.snippets().get(a.id()));
             case "application/vnd.microsoft.card.adaptive" -> cards.adaptive(a.content());
             case "application/vnd.microsoft.card.hero", "application/vnd.microsoft.card.thumbnail" -> cards.hero(a.content());
             default -> a.contentUrl() != null && !a.contentUrl().isBlank() || a.name() != null && !a.name().isBlank() ? file(a) : "";
@@ -108,10 +108,11 @@ final class AttachmentRenderer {
     }
 
     /**
-     * A code-snippet card. Its code normally lives in a hosted content (behind a Graph token), so
-     * it becomes a link; code carried in the card itself is shown as a fenced block.
+     * A code-snippet card as a fenced block in its language: its code fetched from the hosted
+     * content (cut with a note when long), or carried in the card itself. Without either it is only
+     * named: a hosted content's address needs a Graph token, so a link to it would not open.
      */
-    private String codeSnippet(TeamsAttachment a) {
+    private String codeSnippet(TeamsAttachment a, FetchedContent.Snippet fetched) {
         JsonNode card = cards.parse(a.content()).orElse(null);
         if (card == null) {
             return file(a);
@@ -124,10 +125,20 @@ final class AttachmentRenderer {
                 break;
             }
         }
+        if (fetched != null && !fetched.code().isBlank()) {
+            String block = CodeBlocks.fenced(fetched.code(), language);
+            return fetched.omittedLines() == 0 ? block : MarkdownBlocks.join(List.of(block, "*(" + fetched.omittedLines()
+                    + (fetched.omittedLines() == 1 ? " more line" : " more lines") + " of this snippet in Teams)*"));
+        }
+        if (!code.isBlank()) {
+            return CodeBlocks.fenced(code, language);
+        }
         String url = CardReader.string(card, "codeSnippetUrl");
         String name = CardReader.string(card, "name").strip();
         String label = "Code snippet" + (name.isEmpty() ? "" : ": " + name) + (language.isBlank() ? "" : " (" + language.strip() + ")");
-        String link = url.isBlank() ? "" : FILE_MARK + LinkTargets.link(MarkdownEscaper.escape(label, '[', false), url);
-        return MarkdownBlocks.join(List.of(CodeBlocks.fenced(code, language), link));
+        if (ContentRefs.isHosted(url) || url.isBlank()) {
+            return FILE_MARK + MarkdownEscaper.escape(label, ' ', false) + ", open the message in Teams to see it";
+        }
+        return FILE_MARK + LinkTargets.link(MarkdownEscaper.escape(label, '[', false), url);
     }
 }

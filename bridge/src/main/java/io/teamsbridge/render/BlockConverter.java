@@ -65,7 +65,7 @@ final class BlockConverter {
             case "pre", "codeblock" -> List.of(CodeBlocks.fenced(CodeBlocks.text(e), CodeBlocks.language(e)));
             case "table" -> List.of(table(e, depth));
             case "hr" -> List.of("***");
-            case "attachment" -> state.place(e.attr("id")).map(attachments::inBody).orElse(List.of());
+            case "attachment" -> state.place(e.attr("id")).map(a -> attachments.inBody(a, state.fetched())).orElse(List.of());
             default -> blocks(e, depth);
         };
     }

@@ -137,6 +137,10 @@ final class InlineConverter {
             return;
         }
         String label = alt.isEmpty() ? "image" : alt;
+        if (ContentRefs.isHosted(e.attr("src"))) {
+            hostedImage(e.attr("src").strip(), label.replaceAll("\\s+", " "), out);
+            return;
+        }
         Optional<String> target = scope.inLink() ? Optional.empty() : LinkTargets.destination(e.attr("src"));
         if (target.isPresent()) {
             // A link, not an embedded image: hosted images need a Graph token Mattermost does not have.
@@ -144,6 +148,20 @@ final class InlineConverter {
         } else {
             out.text(scope.inLink() ? label : "(" + label + ")", false);
         }
+    }
+
+    /**
+     * A pasted image: its address needs a Graph token, so it is never a link. Attached to the post,
+     * it needs no words; otherwise it is named, and when it could not be attached, the reader is
+     * told where to see it.
+     */
+    private void hostedImage(String src, String label, InlineBuilder out) {
+        FetchedContent.ImageState shown = state.fetched().images().get(src);
+        if (shown == FetchedContent.ImageState.ATTACHED) {
+            return;
+        }
+        out.text(shown == FetchedContent.ImageState.NOT_SHOWN ? "(" + label + " not shown here, open the message in Teams)"
+                : "(" + label + ")", false);
     }
 
     private static Scope withBold(Scope s) {

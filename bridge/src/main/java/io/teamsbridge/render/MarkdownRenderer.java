@@ -32,9 +32,9 @@ public final class MarkdownRenderer {
         List<String> files = new ArrayList<>();
         for (TeamsAttachment a : state.unplaced()) {
             switch (attachments.position(a)) {
-                case BEFORE_BODY -> before.add(attachments.render(a));
-                case AFTER_BODY -> after.add(attachments.render(a));
-                case FILES -> files.add(attachments.render(a));
+                case BEFORE_BODY -> before.add(attachments.render(a, message.fetched()));
+                case AFTER_BODY -> after.add(attachments.render(a, message.fetched()));
+                case FILES -> files.add(attachments.render(a, message.fetched()));
             }
         }
         List<String> blocks = new ArrayList<>(before);

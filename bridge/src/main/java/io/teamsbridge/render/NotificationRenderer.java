@@ -65,6 +65,12 @@ public final class NotificationRenderer {
         return clamp(MarkdownBlocks.join(List.of(header, first, note, link)));
     }
 
+    /** A post with a note added at its end, when the note still fits; otherwise the post as it was. */
+    public String withNote(String post, String note) {
+        String noted = MarkdownBlocks.join(List.of(post, note));
+        return PostSplitter.length(noted) <= maxPostRunes ? noted : post;
+    }
+
     /** What replaces the post of a message deleted in Teams. */
     public String renderDeleted(NotificationContext context) {
         return clamp(template.deleted(context));

@@ -19,13 +19,20 @@ final class RenderState {
     private final Set<Integer> placed = new HashSet<>();
     private final java.util.Map<String, String> usernames;
     private final Predicate<TeamsAttachment> placeable;
+    private final FetchedContent fetched;
 
     /** @param placeable which attachments an {@code <attachment id>} tag in the body shows in place */
     RenderState(TeamsMessage message, java.util.Map<String, String> usernames, Predicate<TeamsAttachment> placeable) {
         this.placeable = placeable;
         message.mentions().forEach(m -> mentions.putIfAbsent(m.id(), m));
         this.attachments = message.attachments();
+        this.fetched = message.fetched();
         this.usernames = usernames == null ? java.util.Map.of() : usernames;
+    }
+
+    /** What was fetched of the message's hosted content. */
+    FetchedContent fetched() {
+        return fetched;
     }
 
     /** The mention an {@code <at id="n">} tag refers to. */

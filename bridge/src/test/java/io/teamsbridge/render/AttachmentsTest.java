@@ -82,7 +82,7 @@ class AttachmentsTest {
                 arguments("code snippet card as a link", Fixtures.html("<attachment id=\"s\"></attachment>", new TeamsAttachment("s",
                         "application/vnd.microsoft.card.codesnippet", null,
                         "{\"name\":\"\",\"language\":\"Java\",\"codeSnippetUrl\":\"" + snippetUrl + "\",\"wrapText\":true}", null)),
-                        "📎 [Code snippet (Java)](" + snippetUrl + ")"),
+                        "📎 Code snippet (Java), open the message in Teams to see it"),
                 arguments("code snippet card with its code", Fixtures.html("", new TeamsAttachment("s",
                         "application/vnd.microsoft.card.codesnippet", null, "{\"language\":\"Python\",\"code\":\"print('```')\"}", null)),
                         "````python\nprint('```')\n````"),

@@ -20,11 +20,17 @@ import tools.jackson.databind.JsonNode;
 class MattermostSideApi {
     record Command(String userId, String command) {}
 
-    /** What the person sees after a command: the reply's Markdown and its rendering. */
-    record Reply(int status, String text, String html) {}
+    /**
+     * What the person sees after a command or a button: the reply's Markdown and its rendering, and
+     * the buttons of the last private post that has any (the post they belong to in {@code postId}).
+     */
+    record Reply(int status, String text, String html, String postId, List<Button> buttons) {}
 
     record BotPost(String id, String rootId, String markdown, String html, long createAt, long updateAt, boolean deleted,
-            List<Button> buttons) {}
+            List<Button> buttons, List<File> files) {}
+
+    /** A file attached to a post. */
+    record File(String id, String name, String mimeType) {}
 
     /** A message button (attachment action) the person can press. */
     record Button(String id, String name) {}
@@ -59,17 +65,38 @@ class MattermostSideApi {
         }
         int seenBefore = backends.mattermost().ephemeralPosts(command.userId()).size();
         MattermostControlClient.CommandResult result = backends.mattermost().executeCommand(command.userId(), team, text);
-        // What only this person sees: the command's answer and what the bot told them privately meanwhile.
-        List<JsonNode> ephemeral = backends.mattermost().ephemeralPosts(command.userId());
+        return privately(command.userId(), seenBefore, result.status(), result.response());
+    }
+
+    /** What only this person was shown since {@code seenBefore}: the answer, and what the bot told them privately meanwhile. */
+    private Reply privately(String userId, int seenBefore, int status, JsonNode response) {
+        List<JsonNode> ephemeral = backends.mattermost().ephemeralPosts(userId);
         List<String> seen = new ArrayList<>();
+        String postId = null;
+        List<Button> buttons = List.of();
         for (JsonNode p : ephemeral.subList(Math.min(seenBefore, ephemeral.size()), ephemeral.size())) {
             seen.add(p.path("message").asString(""));
+            List<Button> found = buttons(p);
+            if (!found.isEmpty()) {
+                postId = p.path("id").asString();
+                buttons = found;
+            }
         }
         String reply = String.join("\n\n", seen.stream().filter(m -> !m.isBlank()).toList());
         if (reply.isEmpty()) {
-            reply = result.response().path("message").asString(""); // Mattermost's error shape
+            reply = response.path("message").asString(""); // Mattermost's error shape
         }
-        return new Reply(result.status(), reply, markdown.html(reply));
+        return new Reply(status, reply, markdown.html(reply), postId, buttons);
+    }
+
+    private static List<Button> buttons(JsonNode post) {
+        List<Button> buttons = new ArrayList<>();
+        for (JsonNode attachment : post.path("props").path("attachments")) {
+            for (JsonNode action : attachment.path("actions")) {
+                buttons.add(new Button(action.path("id").asString(""), action.path("name").asString("")));
+            }
+        }
+        return buttons;
     }
 
     /** The user's direct channel with the bot, oldest first. */
@@ -78,26 +105,41 @@ class MattermostSideApi {
         List<BotPost> posts = new ArrayList<>();
         for (JsonNode p : backends.mattermost().botPosts(userId)) {
             String message = p.path("message").asString("");
-            List<Button> buttons = new ArrayList<>();
-            for (JsonNode attachment : p.path("props").path("attachments")) {
-                for (JsonNode action : attachment.path("actions")) {
-                    buttons.add(new Button(action.path("id").asString(""), action.path("name").asString("")));
-                }
-            }
+            List<Button> buttons = buttons(p);
+            List<File> files = new ArrayList<>();
+            p.path("files").forEach(f -> files.add(new File(f.path("id").asString(), f.path("name").asString(""),
+                    f.path("mime_type").asString(""))));
             posts.add(new BotPost(p.path("id").asString(), p.path("root_id").asString(""), message, markdown.html(message),
                     p.path("create_at").asLong(0), p.path("update_at").asLong(0), p.path("delete_at").asLong(0) > 0,
-                    buttons));
+                    buttons, files));
         }
         return posts;
     }
 
-    /** The person presses a button on one of the bot's posts, as in Mattermost. */
+    /** A file attached to one of the bot's posts, as Mattermost serves it (inline, with its type). */
+    @GetMapping("/files/{fileId}")
+    org.springframework.http.ResponseEntity<byte[]> file(@org.springframework.web.bind.annotation.PathVariable String fileId) {
+        MattermostControlClient.FileBytes file = backends.mattermost().file(fileId);
+        String type = file.contentType().startsWith("image/") && !file.contentType().contains("svg") ? file.contentType()
+                : "application/octet-stream";
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Type", type)
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.bytes());
+    }
+
+    /**
+     * The person presses a button on one of the bot's posts or private replies, as in Mattermost;
+     * the answer is what they were shown privately because of it.
+     */
     @PostMapping("/posts/{postId}/actions/{actionId}")
-    int press(@org.springframework.web.bind.annotation.PathVariable String postId,
+    Reply press(@org.springframework.web.bind.annotation.PathVariable String postId,
             @org.springframework.web.bind.annotation.PathVariable String actionId, @RequestBody Press press) {
         if (press.userId() == null || press.userId().isBlank()) {
             throw new IllegalArgumentException("pick a Mattermost user first");
         }
-        return backends.mattermost().clickButton(postId, actionId, press.userId()).status();
+        int seenBefore = backends.mattermost().ephemeralPosts(press.userId()).size();
+        var result = backends.mattermost().clickButton(postId, actionId, press.userId());
+        return privately(press.userId(), seenBefore, result.status(), result.response());
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * shows as it is. Only the sandbox's own controllers are covered; malformed requests get Spring's
  * problem details like everywhere else in the bridge.
  */
-@RestControllerAdvice(assignableTypes = {TeamsSideApi.class, MattermostSideApi.class, DecisionFeed.class})
+@RestControllerAdvice(assignableTypes = {TeamsSideApi.class, MattermostSideApi.class, DialogSideApi.class, DecisionFeed.class})
 class SandboxApiErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -46,7 +46,7 @@ class TeamsSideApi {
 
     record PresenceChange(String presence) {}
 
-    record NewMessage(String chatId, String fromUserId, String content) {}
+    record NewMessage(String chatId, String fromUserId, String content, PastedContent.Image image, PastedContent.Snippet snippet) {}
 
     record Edit(String chatId, String messageId, String content) {}
 
@@ -118,13 +118,18 @@ class TeamsSideApi {
 
     @PostMapping("/messages")
     SentMessage send(@RequestBody NewMessage message) {
-        String content = checkedContent(message.content());
+        boolean pasted = message.image() != null || message.snippet() != null && message.snippet().code() != null
+                && !message.snippet().code().isBlank();
+        String content = pasted && (message.content() == null || message.content().isBlank()) ? "" : checkedContent(message.content());
         require(message.chatId(), "chatId");
         require(message.fromUserId(), "fromUserId");
-        String id = backends.microsoft().postMessage(message.chatId(), message.fromUserId(), "html", content);
+        PastedContent.Message full = PastedContent.of(content, message.image(), message.snippet());
+        String id = backends.microsoft().postMessage(message.chatId(), message.fromUserId(), "html", full.content(), List.of(),
+                full.attachments(), full.hostedContents());
         String from = users().stream().filter(u -> u.id().equals(message.fromUserId())).map(TeamsUser::displayName)
                 .findFirst().orElse(message.fromUserId());
-        SentMessage sent = new SentMessage(id, message.chatId(), message.fromUserId(), from, display(content), Instant.now(),
+        SentMessage sent = new SentMessage(id, message.chatId(), message.fromUserId(), from, display(content) + full.transcriptNote(),
+                Instant.now(),
                 null, false);
         List<SentMessage> list = transcripts.computeIfAbsent(message.chatId(), k -> new ArrayList<>());
         synchronized (list) {

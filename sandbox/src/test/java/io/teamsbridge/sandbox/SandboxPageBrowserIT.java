@@ -127,6 +127,51 @@ class SandboxPageBrowserIT {
         waitFor().ignoreException(StaleElementReferenceException.class)
                 .until(() -> postBodies(bob).stream().anyMatch(html -> html.contains("notifications are <strong>off</strong>")));
 
+        // The settings dialog: notifications back on, and also while Busy; a Busy Bob then hears of Alice.
+        browser.findElement(By.cssSelector("#mm-quick [data-command='/msteams settings']")).click();
+        waitFor().until(() -> browser.findElement(By.id("mm-dialog")).isDisplayed());
+        assertThat(browser.findElement(By.id("mm-dialog")).getText()).contains("Teams notifications").contains("Also while Busy");
+        assertThat(browser.findElement(By.id("dlg-notifications")).isSelected()).as("notifications are off now").isFalse();
+        browser.findElement(By.id("dlg-notifications")).click();
+        browser.findElement(By.id("dlg-while_busy")).click();
+        browser.findElement(By.id("mm-dialog-submit")).click();
+        waitFor().until(() -> !browser.findElement(By.id("mm-dialog")).isDisplayed());
+        waitFor().until(() -> postBodies(bob).stream().anyMatch(html -> html.contains("settings are saved") && html.contains("Busy")));
+
+        setPresence(bob, "Busy");
+        String third = send(alice, "Release 3 needs a sign-off");
+        waitFor().until(() -> !decisions("DELIVERED", "bob", third).isEmpty());
+        waitFor().until(() -> postBodies(bob).stream().anyMatch(html -> html.contains("Release 3 needs a sign-off")));
+
+        // A pasted image and a code snippet arrive as an image and a code block.
+        Path png = Path.of("target", "pasted-chart.png").toAbsolutePath();
+        Files.createDirectories(png.getParent());
+        java.awt.image.BufferedImage chart = new java.awt.image.BufferedImage(120, 60, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = chart.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 120, 60);
+        g.setColor(new java.awt.Color(0x1c58d9));
+        g.fillRect(10, 30, 20, 25);
+        g.fillRect(45, 15, 20, 40);
+        g.fillRect(80, 5, 20, 50);
+        g.dispose();
+        javax.imageio.ImageIO.write(chart, "png", png.toFile());
+        new Select(browser.findElement(By.id("teams-user"))).selectByValue(alice.teamsUserId());
+        browser.findElement(By.id("teams-image")).sendKeys(png.toString());
+        waitFor().until(() -> browser.findElement(By.id("teams-pasted")).getText().contains("pasted-chart.png"));
+        browser.findElement(By.id("teams-add-snippet")).click();
+        browser.findElement(By.id("teams-snippet")).sendKeys("def total(xs):" + Keys.ENTER + "    return sum(xs)");
+        String fourth = send(alice, "Q3 chart and the script behind it");
+        waitFor().until(() -> !decisions("DELIVERED", "bob", fourth).isEmpty());
+        WebElement image = waitFor().ignoreException(StaleElementReferenceException.class).until(() -> browser
+                .findElements(By.cssSelector("#mm-posts .post-files img")).stream()
+                .filter(img -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return arguments[0].complete && arguments[0].naturalWidth === 120", img)))
+                .findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(image.getAttribute("alt")).endsWith(".png");
+        assertThat(postBodies(bob).stream().filter(h -> h.contains("Q3 chart")).findFirst().orElseThrow())
+                .contains("def total(xs):").contains("return sum(xs)").doesNotContain("hostedContents");
+
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "sandbox-page.png"), browser.getScreenshotAs(OutputType.BYTES));
     }

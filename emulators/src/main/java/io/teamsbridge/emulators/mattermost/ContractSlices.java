@@ -13,9 +13,13 @@ import java.util.List;
  */
 final class ContractSlices {
     static final String FULL_FILE = "mattermost-openapi-v4.full.yaml";
-    /** {@code GET /channels/{id}/posts}: a retried notification looks for its posts before posting again. */
-    static final List<String> EXTRA_PATHS = List.of("\"/api/v4/channels/{channel_id}/posts\"");
-    static final List<String> EXTRA_SCHEMAS = List.of("PostList");
+    /**
+     * {@code GET /channels/{id}/posts}: a retried notification looks for its posts before posting
+     * again; {@code POST /files} and {@code GET /files/{id}}: images attached to notifications.
+     */
+    static final List<String> EXTRA_PATHS = List.of("\"/api/v4/channels/{channel_id}/posts\"", "/api/v4/files",
+            "\"/api/v4/files/{file_id}\"");
+    static final List<String> EXTRA_SCHEMAS = List.of("PostList", "FileInfo");
 
     private ContractSlices() {}
 

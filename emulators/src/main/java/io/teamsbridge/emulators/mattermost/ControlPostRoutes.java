@@ -18,9 +18,11 @@ final class ControlPostRoutes {
     private final UserStore users;
     private final ChannelStore channels;
     private final PostStore posts;
+    private final FileStore files;
     private final PostActions actions;
 
-    ControlPostRoutes(UserStore users, ChannelStore channels, PostStore posts, PostActions actions) {
+    ControlPostRoutes(UserStore users, ChannelStore channels, PostStore posts, FileStore files, PostActions actions) {
+        this.files = files;
         this.users = users;
         this.channels = channels;
         this.posts = posts;
@@ -30,7 +32,8 @@ final class ControlPostRoutes {
     void register(Router router) {
         router.get("/_sandbox/users/{id}/bot-posts", this::botPosts)
                 .get("/_sandbox/users/{id}/ephemeral-posts", this::ephemeralPosts)
-                .post("/_sandbox/posts/{id}/actions/{actionId}", this::click);
+                .post("/_sandbox/posts/{id}/actions/{actionId}", this::click)
+                .get("/_sandbox/files/{id}", this::file);
     }
 
     /** {@code {userId, selectedOption?}} → {@code {status, response}}: the user clicks a button. */
@@ -40,6 +43,13 @@ final class ControlPostRoutes {
         IntegrationResult result = actions.click(user, request.pathParam("id"), request.pathParam("actionId"),
                 body.string("selectedOption"));
         return Wire.control(200, result);
+    }
+
+    /** A file's bytes with its content type, whoever asks (the control API has no sessions). */
+    private Response file(Request request) {
+        FileInfo file = files.get(request.pathParam("id"))
+                .orElseThrow(() -> new AppError(404, "app.file_info.get.app_error", "Unable to get the file info."));
+        return new Response(200, Map.of("Content-Type", file.mimeType()), file.bytes());
     }
 
     private Response botPosts(Request request) {
@@ -52,7 +62,25 @@ final class ControlPostRoutes {
             }
         }
         found.sort(Comparator.comparingLong(Post::createAt));
-        return Wire.control(200, found.stream().map(ControlPostRoutes::view).toList());
+        return Wire.control(200, found.stream().map(this::withFiles).toList());
+    }
+
+    /** A post with {@code files: [{id, name, mime_type, size}]}, as bot-posts lists them. */
+    private Map<String, Object> withFiles(Post post) {
+        Map<String, Object> view = view(post);
+        List<Map<String, Object>> attached = new ArrayList<>();
+        for (String id : post.fileIds() == null ? List.<String>of() : post.fileIds()) {
+            files.get(id).ifPresent(f -> {
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("id", f.id());
+                file.put("name", f.name());
+                file.put("mime_type", f.mimeType());
+                file.put("size", f.size());
+                attached.add(file);
+            });
+        }
+        view.put("files", attached);
+        return view;
     }
 
     private Response ephemeralPosts(Request request) {

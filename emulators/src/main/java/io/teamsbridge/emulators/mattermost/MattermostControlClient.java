@@ -33,6 +33,9 @@ public final class MattermostControlClient {
      */
     public record CallbackResult(int status, JsonNode response) {}
 
+    /** An uploaded file's bytes and content type. */
+    public record FileBytes(byte[] bytes, String contentType) {}
+
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
@@ -186,6 +189,24 @@ public final class MattermostControlClient {
     /** Deletes a command as an admin would. */
     public void deleteCommand(String commandId) {
         call("DELETE", "commands/" + encode(commandId), null);
+    }
+
+    /** The bytes of an uploaded file ({@code GET /_sandbox/files/{id}}). */
+    public FileBytes file(String fileId) {
+        URI uri = base.resolve("/_sandbox/files/" + encode(fileId));
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Mattermost emulator control call GET " + uri + " answered " + response.statusCode());
+            }
+            return new FileBytes(response.body(), response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException("Mattermost emulator control call GET " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during control call GET " + uri, e);
+        }
     }
 
     void close() {

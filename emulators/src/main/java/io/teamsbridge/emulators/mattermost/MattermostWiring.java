@@ -16,6 +16,7 @@ final class MattermostWiring {
     private final TeamStore teams = new TeamStore();
     private final ChannelStore channels;
     private final PostStore posts = new PostStore();
+    private final FileStore files = new FileStore();
     private final CommandStore commands = new CommandStore();
     private final DialogStore dialogs;
     private final Permissions permissions;
@@ -34,7 +35,7 @@ final class MattermostWiring {
         this.dialogs = new DialogStore(clock);
         this.permissions = new Permissions(teams, channels);
         this.bots = new BotAccounts(users, clock);
-        this.postCreator = new PostCreator(posts, channels, new PendingPostIds(clock), config, clock);
+        this.postCreator = new PostCreator(posts, files, channels, new PendingPostIds(clock), config, clock);
         this.applier = new CommandResponseApplier(postCreator, posts, channels, config, clock);
         this.hooks = new CommandWebhooks(clock);
         this.executor = new CommandExecutor(new CommandScopes(users, teams, channels, permissions), commands, dialogs,
@@ -55,6 +56,7 @@ final class MattermostWiring {
         new CommandExecuteRoute(executor).register(api);
         new DialogRoutes(dialogs, config).register(api);
         new SystemRoutes(config).register(api);
+        new FileRoutes(files, channels, posts, permissions, config, clock).register(api);
         new CommandHookRoutes(hooks, applier).register(api);
     }
 
@@ -63,6 +65,6 @@ final class MattermostWiring {
         new ControlTeamRoutes(teams, channels, users, clock).register(router);
         new ControlServerRoutes(config, faults, stats, contract).register(router);
         new ControlCommandRoutes(users, executor, commands, dialogs, submitter).register(router);
-        new ControlPostRoutes(users, channels, posts, postActions).register(router);
+        new ControlPostRoutes(users, channels, posts, files, postActions).register(router);
     }
 }

@@ -15,6 +15,14 @@ final class PayloadLimitInterceptor implements Interceptor {
 
     @Override
     public Optional<Response> before(Request request) {
+        if (FileRoutes.isUpload(request)) {
+            // The upload route is capped at MaxFileSize (plus room for the form) instead.
+            if (request.body().length > config.current().maxFileSize() + 512) {
+                return Optional.of(Wire.error(new AppError(413, "api.file.upload_file.too_large_detailed.app_error",
+                        "Unable to upload file(s). File is larger than the maximum file size.")));
+            }
+            return Optional.empty();
+        }
         if (request.body().length > config.current().maximumPayloadSizeBytes()) {
             return Optional.of(Wire.error(new AppError(413, "api.context.request_body_too_large.app_error",
                     "The request body is too large.")));

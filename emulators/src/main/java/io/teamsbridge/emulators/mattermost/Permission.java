@@ -25,6 +25,7 @@ enum Permission {
     CREATE_POST,
     CREATE_POST_PUBLIC,
     READ_CHANNEL,
+    UPLOAD_FILE,
     EDIT_POST,
     EDIT_OTHERS_POSTS,
     DELETE_POST,
@@ -37,7 +38,7 @@ enum Permission {
             "team_user", EnumSet.of(VIEW_TEAM, USE_SLASH_COMMANDS, CREATE_POST_PUBLIC),
             "team_admin", EnumSet.of(VIEW_TEAM, MANAGE_TEAM, USE_SLASH_COMMANDS, CREATE_POST_PUBLIC, MANAGE_OWN_SLASH_COMMANDS,
                     MANAGE_OTHERS_SLASH_COMMANDS, DELETE_OTHERS_POSTS, EDIT_OTHERS_POSTS),
-            "channel_user", EnumSet.of(CREATE_POST, READ_CHANNEL, EDIT_POST, DELETE_POST, USE_SLASH_COMMANDS));
+            "channel_user", EnumSet.of(CREATE_POST, READ_CHANNEL, UPLOAD_FILE, EDIT_POST, DELETE_POST, USE_SLASH_COMMANDS));
 
     static boolean granted(String roles, Permission permission) {
         for (String role : roles.split(" ")) {

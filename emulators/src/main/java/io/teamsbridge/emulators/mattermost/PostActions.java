@@ -48,7 +48,9 @@ final class PostActions {
 
     private IntegrationResult run(User user, String postId, String actionId, String selectedOption)
             throws InterruptedException {
-        Post post = posts.requireLive(postId);
+        // An ephemeral post is not stored by the server; the client sends it along (the post cookie).
+        Optional<Post> shown = posts.ephemeral(user.id(), postId);
+        Post post = shown.isPresent() ? shown.get() : posts.requireLive(postId);
         Channel channel = channels.require(post.channelId());
         if (!channels.isMember(channel.id(), user.id())) {
             throw AppError.permission();
@@ -94,19 +96,23 @@ final class PostActions {
         } catch (JacksonException e) {
             throw integrationError(400);
         }
-        apply(user, post, response);
+        apply(user, post, response, shown.isPresent());
         ObjectNode ok = Json.object();
         ok.put("status", "OK");
         ok.put("goto_location", response.path("goto_location").asString(""));
         return new IntegrationResult(200, ok);
     }
 
-    private void apply(User user, Post post, JsonNode response) {
+    private void apply(User user, Post post, JsonNode response, boolean shownOnly) {
         JsonNode update = response.path("update");
         if (update.isObject()) {
             ObjectNode props = update.path("props").isObject() ? (ObjectNode) update.get("props") : Json.object();
-            posts.replace(post.edited(update.path("message").asString(""), post.withServerMarks(props),
-                    post.isPinned(), clock.millis()));
+            Post edited = post.edited(update.path("message").asString(""), post.withServerMarks(props), post.isPinned(), clock.millis());
+            if (shownOnly) {
+                posts.replaceEphemeral(user.id(), edited);
+            } else {
+                posts.replace(edited);
+            }
         }
         String ephemeral = response.path("ephemeral_text").asString("");
         if (!ephemeral.isEmpty()) {

@@ -21,15 +21,20 @@ final class PostCreator {
     record Draft(String channelId, String message, String rootId, ObjectNode props, List<String> fileIds,
             String pendingPostId, String type) {}
 
+    /** Ten 26-character ids fit {@code PostFileidsMaxRunes} (300); eleven do not. */
+    static final int MAX_FILE_IDS = 10;
+
     private final PostStore posts;
+    private final FileStore files;
     private final ChannelStore channels;
     private final PendingPostIds pendingPostIds;
     private final ServerConfig config;
     private final Clock clock;
 
-    PostCreator(PostStore posts, ChannelStore channels, PendingPostIds pendingPostIds, ServerConfig config,
+    PostCreator(PostStore posts, FileStore files, ChannelStore channels, PendingPostIds pendingPostIds, ServerConfig config,
             Clock clock) {
         this.posts = posts;
+        this.files = files;
         this.channels = channels;
         this.pendingPostIds = pendingPostIds;
         this.config = config;
@@ -111,10 +116,21 @@ final class PostCreator {
                 throw new AppError(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.");
             }
         }
+        if (draft.fileIds().size() > MAX_FILE_IDS) {
+            throw new AppError(400, "model.post.is_valid.file_ids.app_error", "Invalid file ids.");
+        }
         long now = clock.millis();
-        Post post = new Post(Ids.newId(), now, now, 0, 0, false, author.id(), draft.channelId(), draft.rootId(), "",
-                draft.message(), draft.type(), authorProps(author, draft.props()), "", draft.fileIds(), draft.pendingPostId(),
-                0, 0, Json.object());
+        String id = Ids.newId();
+        // Files that cannot be attached are dropped silently, as the server only logs them.
+        List<FileInfo> attached = draft.fileIds().isEmpty() ? List.of()
+                : files.attach(draft.fileIds(), id, author.id(), draft.channelId(), now);
+        ObjectNode metadata = Json.object();
+        if (!attached.isEmpty()) {
+            metadata.set("files", Wire.MAPPER.valueToTree(attached));
+        }
+        Post post = new Post(id, now, now, 0, 0, false, author.id(), draft.channelId(), draft.rootId(), "",
+                draft.message(), draft.type(), authorProps(author, draft.props()), "", attached.stream().map(FileInfo::id).toList(),
+                draft.pendingPostId(), 0, 0, metadata);
         posts.add(post);
         channels.recordPost(post.channelId(), now);
         return post;

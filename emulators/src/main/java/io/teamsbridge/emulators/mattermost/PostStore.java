@@ -53,6 +53,20 @@ final class PostStore {
                 .add(new Ephemeral(targetUserId, post));
     }
 
+    /** An ephemeral post the user was shown, by id. */
+    Optional<Post> ephemeral(String userId, String postId) {
+        return ephemeralFor(userId).stream().filter(p -> p.id().equals(postId)).findFirst();
+    }
+
+    /** What the user sees of an ephemeral post after a button's {@code update}: the post, replaced in place. */
+    void replaceEphemeral(String userId, Post post) {
+        ephemeralByUser.computeIfPresent(userId, (u, queue) -> {
+            Queue<Ephemeral> updated = new ConcurrentLinkedQueue<>();
+            queue.forEach(e -> updated.add(e.post().id().equals(post.id()) ? new Ephemeral(u, post) : e));
+            return updated;
+        });
+    }
+
     List<Post> ephemeralFor(String userId) {
         return ephemeralByUser.getOrDefault(userId, new ConcurrentLinkedQueue<>()).stream()
                 .map(Ephemeral::post)

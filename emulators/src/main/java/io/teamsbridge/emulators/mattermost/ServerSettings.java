@@ -24,11 +24,13 @@ record ServerSettings(
         @JsonProperty("MaxPostSize") int maxPostSize,
         @JsonProperty("MaximumPayloadSizeBytes") long maximumPayloadSizeBytes,
         @JsonProperty("OutgoingIntegrationRequestsTimeout") int outgoingIntegrationRequestsTimeout,
+        @JsonProperty("EnableFileAttachments") boolean enableFileAttachments,
+        @JsonProperty("MaxFileSize") long maxFileSize,
         @JsonProperty("Version") String version) {
 
     static ServerSettings defaults(String siteUrl) {
         return new ServerSettings(siteUrl, true, true, false, 10, 100, false, "", true, false, true, false, false,
-                16383, 300_000, 30, "10.11.0");
+                16383, 300_000, 30, true, 100L * 1024 * 1024, "10.11.0");
     }
 
     long integrationTimeoutMillis() {

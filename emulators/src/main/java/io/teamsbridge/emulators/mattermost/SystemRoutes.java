@@ -60,6 +60,8 @@ final class SystemRoutes {
         body.put("ShowEmailAddress", Boolean.toString(s.showEmailAddress()));
         body.put("ShowFullName", Boolean.toString(s.showFullName()));
         body.put("DiagnosticsEnabled", "false");
+        body.put("EnableFileAttachments", Boolean.toString(s.enableFileAttachments()));
+        body.put("MaxFileSize", Long.toString(s.maxFileSize()));
         return Wire.ok(body);
     }
 }

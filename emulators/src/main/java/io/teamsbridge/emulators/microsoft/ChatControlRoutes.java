@@ -65,10 +65,11 @@ final class ChatControlRoutes {
 
     private Response postMessage(Request request) {
         ControlBody body = ControlBody.of(request.json());
-        body.rejectUnknown(Set.of("fromUserId", "contentType", "content", "mentions", "attachments"));
+        body.rejectUnknown(Set.of("fromUserId", "contentType", "content", "mentions", "attachments", "hostedContents"));
         MessageDraft draft = new MessageDraft(body.requiredText("fromUserId"), body.requiredText("contentType"),
                 body.requiredText("content"), body.optionalObjects("mentions").stream().map(this::mention).toList(),
-                body.optionalObjects("attachments").stream().map(ChatControlRoutes::attachment).toList());
+                body.optionalObjects("attachments").stream().map(ChatControlRoutes::attachment).toList(),
+                body.optionalObjects("hostedContents").stream().map(ChatControlRoutes::hosted).toList());
         ChatMessage message = change(() -> chats.post(request.pathParam("chatId"), draft));
         return Response.json(201, Map.of("id", message.id()));
     }
@@ -111,6 +112,16 @@ final class ChatControlRoutes {
                 + userId + "', who does not exist."));
         return new MessageMention(mention.requiredInt("id"), mention.requiredText("mentionText"), user.id(),
                 user.displayName());
+    }
+
+    private static MessageDraft.Hosted hosted(ControlBody hosted) {
+        hosted.rejectUnknown(Set.of("contentType", "contentBytes"));
+        try {
+            return new MessageDraft.Hosted(hosted.requiredText("contentType"),
+                    java.util.Base64.getMimeDecoder().decode(hosted.requiredText("contentBytes")));
+        } catch (IllegalArgumentException e) {
+            throw ControlBody.badRequest("Field 'contentBytes' of a hosted content must be base64: " + e.getMessage());
+        }
     }
 
     private static MessageAttachment attachment(ControlBody attachment) {

@@ -125,9 +125,18 @@ public final class MicrosoftControlClient {
         return postMessage(chatId, fromUserId, contentType, content, List.of(), List.of());
     }
 
+    /** A pasted image or a code snippet's text; {@code hosted:N} in a message stands for the N-th one's address. */
+    public record HostedContent(String contentType, byte[] bytes) {}
+
     /** As {@link #postMessage(String, String, String, String)}, with mentions (html only) and attachments. */
     public String postMessage(String chatId, String fromUserId, String contentType, String content,
             List<Mention> mentions, List<Attachment> attachments) {
+        return postMessage(chatId, fromUserId, contentType, content, mentions, attachments, List.of());
+    }
+
+    /** As {@link #postMessage(String, String, String, String, List, List)}, with hosted contents. */
+    public String postMessage(String chatId, String fromUserId, String contentType, String content,
+            List<Mention> mentions, List<Attachment> attachments, List<HostedContent> hostedContents) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fromUserId", fromUserId);
         body.put("contentType", contentType);
@@ -138,7 +147,26 @@ public final class MicrosoftControlClient {
         if (!attachments.isEmpty()) {
             body.put("attachments", attachments);
         }
+        if (!hostedContents.isEmpty()) {
+            body.put("hostedContents", hostedContents.stream().map(h -> Map.of("contentType", h.contentType(),
+                    "contentBytes", java.util.Base64.getEncoder().encodeToString(h.bytes()))).toList());
+        }
         return call("POST", chatPath(chatId) + "/messages", body).get("id").stringValue();
+    }
+
+    /** Stores a file as SharePoint would; answers the {@code contentUrl} for a {@code reference} attachment. */
+    public String uploadFile(String name, String contentType, byte[] bytes) {
+        return call("POST", "/_sandbox/files", Map.of("name", name, "contentType", contentType,
+                "contentBytes", java.util.Base64.getEncoder().encodeToString(bytes))).get("contentUrl").stringValue();
+    }
+
+    /** Grants an application permission (e.g. {@code Files.Read.All}) to app tokens minted from now on. */
+    public void grantApplicationPermission(String permission) {
+        call("PUT", "/_sandbox/app/permissions/" + segment(permission), null);
+    }
+
+    public void revokeApplicationPermission(String permission) {
+        call("DELETE", "/_sandbox/app/permissions/" + segment(permission), null);
     }
 
     /** Edits the message's content; subscribers get an {@code updated} notification. */

@@ -7,6 +7,7 @@ import io.teamsbridge.emulators.microsoft.chats.MessageAttachment;
 import io.teamsbridge.emulators.microsoft.chats.MessageDraft;
 import io.teamsbridge.emulators.microsoft.chats.MessageMention;
 import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
+import io.teamsbridge.emulators.microsoft.drive.SharedFiles;
 import io.teamsbridge.emulators.microsoft.graph.GraphApi;
 import io.teamsbridge.emulators.microsoft.graph.GraphErrors;
 import io.teamsbridge.emulators.microsoft.identity.AppRegistration;
@@ -52,7 +53,7 @@ public final class MicrosoftEmulator implements AutoCloseable {
                 new MicrosoftErrors(graphErrors, options.clock()));
         Notifications notifications = null;
         UserDirectory directory = new UserDirectory();
-        ChatStore chats = new ChatStore(directory, options.tenantId(), options.clock());
+        ChatStore chats = new ChatStore(directory, options.tenantId(), options.clock(), graphUrl(server.baseUrl()));
         try {
             URI baseUrl = server.baseUrl();
             FaultSwitches faults = new FaultSwitches();
@@ -61,12 +62,14 @@ public final class MicrosoftEmulator implements AutoCloseable {
             IdentityProvider identity = new IdentityProvider(app, directory, options.clock(), baseUrl);
             notifications = new Notifications(chats, directory, identity.signingKeys(), options.clock(),
                     options.delivery(), faults, baseUrl);
+            SharedFiles files = new SharedFiles();
             GraphApi graph = new GraphApi(new GraphApi.Services(directory, chats, notifications.subscriptions(),
-                    identity.verifier()), graphErrors, options.clock(), graphUrl(baseUrl), faults::throttling,
+                    identity.verifier(), files), graphErrors, options.clock(), graphUrl(baseUrl), faults::throttling,
                     faults::throttleAll);
             identity.register(router);
             graph.register(router);
             new ControlRoutes(directory, identity, faults, server.stats(), notifications.stats()).register(router);
+            new DriveControlRoutes(files, identity.consent()).register(router);
             new ChatControlRoutes(chats, directory).register(router);
             new SubscriptionControlRoutes(notifications.subscriptions(), notifications.lifecycle()).register(router);
             server.addInterceptor(graph.throttle()).start();

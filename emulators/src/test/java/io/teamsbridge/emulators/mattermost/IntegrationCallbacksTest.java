@@ -96,6 +96,31 @@ class IntegrationCallbacksTest {
     }
 
     @Test
+    void aButtonOnAnEphemeralPostWorksForTheUserWhoSawItAndItsUpdateReplacesIt() {
+        String userId = control.createUser("ephclick", "ephclick@example.com");
+        String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId)).json()
+                .get("id").stringValue();
+        Map<String, Object> action = Map.of("id", "opensettings", "name", "Settings", "type", "button",
+                "integration", Map.of("url", integration.url("/action"), "context", Map.of("k", "v")));
+        JsonNode shown = rest.post("/api/v4/posts/ephemeral", bot.token(), Map.of("user_id", userId, "post", Map.of(
+                "channel_id", channelId, "message", "You are connected.", "props",
+                Map.of("attachments", List.of(Map.of("actions", List.of(action))))))).json();
+        integration.answer(200, "application/json", "{\"update\":{\"message\":\"Opened your settings.\"}}");
+
+        var pressed = control.clickButton(shown.get("id").stringValue(), "opensettings", userId);
+
+        assertThat(pressed.status()).isEqualTo(200);
+        JsonNode sent = Json.parse(integration.last().body().getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.get("post_id").stringValue()).isEqualTo(shown.get("id").stringValue());
+        assertThat(sent.get("context").get("k").stringValue()).isEqualTo("v");
+        assertThat(control.ephemeralPosts(userId)).singleElement()
+                .satisfies(p -> assertThat(p.get("message").stringValue()).isEqualTo("Opened your settings."));
+        String other = control.createUser("notshown", "notshown@example.com");
+        assertThat(control.clickButton(shown.get("id").stringValue(), "opensettings", other).status())
+                .as("someone who was not shown the post cannot press it").isEqualTo(404);
+    }
+
+    @Test
     void aFailingButtonIntegrationIsAnError() {
         String userId = control.createUser("failclick", "failclick@example.com");
         String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId)).json()

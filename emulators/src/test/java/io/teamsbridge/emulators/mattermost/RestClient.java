@@ -53,6 +53,11 @@ final class RestClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))), token);
     }
 
+    /** A raw body with its content type (file uploads). */
+    Reply postBytes(String path, String token, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
     /** A request with arbitrary headers (for the auth variants), no token added. */
     Reply getWith(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = builder(path).GET();

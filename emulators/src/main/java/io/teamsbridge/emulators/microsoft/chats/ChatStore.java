@@ -32,6 +32,7 @@ public final class ChatStore {
     private final UserDirectory directory;
     private final String tenantId;
     private final Clock clock;
+    private final HostedContents hosted;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Chat> chats = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentSkipListMap<Long, ChatMessage>> messages = new ConcurrentHashMap<>();
@@ -41,9 +42,20 @@ public final class ChatStore {
     private long lastStamp;
 
     public ChatStore(UserDirectory directory, String tenantId, Clock clock) {
+        this(directory, tenantId, clock, java.net.URI.create("https://graph.microsoft.com/v1.0"));
+    }
+
+    /** @param graphUrl the Graph base (with {@code /v1.0}) that hosted contents' addresses are built on */
+    public ChatStore(UserDirectory directory, String tenantId, Clock clock, java.net.URI graphUrl) {
         this.directory = directory;
         this.tenantId = tenantId;
         this.clock = clock;
+        this.hosted = new HostedContents(graphUrl);
+    }
+
+    /** The hosted contents of a message, in the order they were given; empty for none (or a deleted message). */
+    public List<HostedContent> hostedContents(String chatId, String messageId) {
+        return hosted.of(chatId, messageId);
     }
 
     /** Set once while wiring the emulator, before any chat exists. */
@@ -131,9 +143,11 @@ public final class ChatStore {
                     "user " + draft.fromUserId() + " is not a member of chat " + chatId));
             Instant now = clock.instant();
             long id = nextStamp(now);
+            HostedContents.Placed placed = hosted.place(chatId, Long.toString(id), draft);
             ChatMessage message = new ChatMessage(Long.toString(id), chatId, tenantId, id, now, now, null, null,
                     new ChatMessage.Sender(sender.userId(), sender.displayName()), draft.contentType(),
-                    draft.content(), draft.attachments(), draft.mentions(), null);
+                    placed.content(), placed.attachments(), draft.mentions(), null);
+            hosted.keep(chatId, message.id(), placed.contents());
             return store(ChangeType.CREATED, message, chat.touched(now));
         }
     }
@@ -160,6 +174,7 @@ public final class ChatStore {
                 return current;
             }
             Instant now = clock.instant();
+            hosted.forget(chatId, messageId);
             return store(ChangeType.DELETED, current.deletedAt(now, nextStamp(now)), existingChat(chatId));
         }
     }

@@ -38,8 +38,8 @@ final class ChatRoutes {
             "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite");
     private static final Set<String> MEMBERS_APPLICATION = Set.of("ChatMember.Read.All", "ChatMember.ReadWrite.All",
             "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All");
-    private static final Set<String> MESSAGES_DELEGATED = Set.of("Chat.Read", "Chat.ReadWrite");
-    private static final Set<String> MESSAGES_APPLICATION = Set.of("Chat.Read.All", "Chat.ReadWrite.All");
+    static final Set<String> MESSAGES_DELEGATED = Set.of("Chat.Read", "Chat.ReadWrite");
+    static final Set<String> MESSAGES_APPLICATION = Set.of("Chat.Read.All", "Chat.ReadWrite.All");
 
     private final ChatStore chats;
     private final GraphAuth auth;
@@ -122,8 +122,12 @@ final class ChatRoutes {
         return responses.json(request, 200, body);
     }
 
-    /** The chat, if it exists and the caller may see it: app tokens see every chat, users only their own. */
     private Chat visibleChat(Caller caller, String chatId) {
+        return visibleChat(chats, caller, chatId);
+    }
+
+    /** The chat, if it exists and the caller may see it: app tokens see every chat, users only their own. */
+    static Chat visibleChat(ChatStore chats, Caller caller, String chatId) {
         Chat chat = chats.chat(chatId).orElseThrow(() -> new HttpError(404, "NotFound",
                 "Chat '" + chatId + "' was not found."));
         if (caller.delegated() && !chat.hasMember(caller.userId())) {

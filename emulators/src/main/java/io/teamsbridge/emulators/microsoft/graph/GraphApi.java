@@ -16,11 +16,13 @@ public final class GraphApi {
 
     /** What Graph's resources are read from. */
     public record Services(UserDirectory directory, ChatStore chats, SubscriptionService subscriptions,
-            AccessTokenVerifier verifier) {}
+            AccessTokenVerifier verifier, io.teamsbridge.emulators.microsoft.drive.SharedFiles files) {}
 
     private final UserRoutes users;
     private final PresenceRoutes presence;
     private final ChatRoutes chats;
+    private final HostedContentRoutes hostedContents;
+    private final ShareRoutes shares;
     private final AllMessagesRoute allMessages;
     private final SubscriptionRoutes subscriptions;
     private final BatchRoute batch;
@@ -35,6 +37,8 @@ public final class GraphApi {
         this.users = new UserRoutes(services.directory(), auth, responses);
         this.presence = new PresenceRoutes(services.directory(), auth, responses);
         this.chats = new ChatRoutes(services.chats(), auth, responses);
+        this.hostedContents = new HostedContentRoutes(services.chats(), auth, responses);
+        this.shares = new ShareRoutes(services.files(), auth, responses);
         this.allMessages = new AllMessagesRoute(services.chats(), services.directory(), auth, responses);
         this.subscriptions = new SubscriptionRoutes(services.subscriptions(), auth, responses);
         this.batch = new BatchRoute(graphUrl, errors, responses);
@@ -45,6 +49,8 @@ public final class GraphApi {
         users.register(router);
         presence.register(router);
         chats.register(router);
+        hostedContents.register(router);
+        shares.register(router);
         allMessages.register(router);
         subscriptions.register(router);
         batch.register(router);

@@ -13,6 +13,7 @@ import java.time.Clock;
 public final class IdentityProvider {
     private final SigningKeys keys = new SigningKeys();
     private final SsoSession session = new SsoSession();
+    private final AdminConsent consent = new AdminConsent();
     private final AccessTokenVerifier verifier;
     private final RefreshTokens refreshTokens;
     private final DiscoveryEndpoints discovery;
@@ -27,7 +28,7 @@ public final class IdentityProvider {
         this.discovery = new DiscoveryEndpoints(app, keys, baseUrl);
         this.authorize = new AuthorizeEndpoint(app, directory, codes, session, clock);
         this.token = new TokenEndpoint(app, directory, codes, refreshTokens,
-                new TokenMinter(app, keys, clock, baseUrl));
+                new TokenMinter(app, keys, clock, baseUrl, consent));
     }
 
     public void register(Router router) {
@@ -38,6 +39,11 @@ public final class IdentityProvider {
                 .get("/{tenant}/oauth2/v2.0/authorize", authorize::get)
                 .post("/{tenant}/oauth2/v2.0/authorize", authorize::post)
                 .post("/{tenant}/oauth2/v2.0/token", token::token);
+    }
+
+    /** The application permissions consented to, which the control API may change. */
+    public AdminConsent consent() {
+        return consent;
     }
 
     public SigningKeys signingKeys() {

@@ -27,13 +27,15 @@ final class TokenMinter {
     static final String APP_DISPLAY_NAME = "teams-bridge";
 
     private final AppRegistration app;
+    private final AdminConsent consent;
     private final SigningKeys keys;
     private final Clock clock;
     private final URI baseUrl;
     /** The app's service principal in the tenant: the {@code oid}/{@code sub} of its app-only tokens. */
     private final String servicePrincipalId = UUID.randomUUID().toString();
 
-    TokenMinter(AppRegistration app, SigningKeys keys, Clock clock, URI baseUrl) {
+    TokenMinter(AppRegistration app, SigningKeys keys, Clock clock, URI baseUrl, AdminConsent consent) {
+        this.consent = consent;
         this.app = app;
         this.keys = keys;
         this.clock = clock;
@@ -66,7 +68,7 @@ final class TokenMinter {
                 .claim("idp", accessTokenIssuer(app.tenantId()))
                 .claim("idtyp", "app")
                 .claim("oid", servicePrincipalId)
-                .claim("roles", AppRegistration.APPLICATION_PERMISSIONS)
+                .claim("roles", consent.applicationPermissions())
                 .subject(servicePrincipalId);
         return keys.sign(claims.build());
     }
