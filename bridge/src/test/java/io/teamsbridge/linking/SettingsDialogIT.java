@@ -162,4 +162,42 @@ class SettingsDialogIT {
                 .as("not before the confirmation").isPresent();
         assertThat(world().confirm(id)).startsWith("Disconnected.");
     }
+
+    /** The newest private reply to the user that carries a button with this id. */
+    private static JsonNode replyWithButton(String userId, String actionId) {
+        List<JsonNode> replies = bridge.harness().chat().ephemeralPosts(userId);
+        for (int i = replies.size() - 1; i >= 0; i--) {
+            for (JsonNode attachment : replies.get(i).path("props").path("attachments")) {
+                for (JsonNode action : attachment.path("actions")) {
+                    if (action.path("id").asString().equals(actionId)) {
+                        return replies.get(i);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no private reply to " + userId + " has the button " + actionId);
+    }
+
+    @Test
+    void theStatusRepliesButtonsWorkOnThePrivateReply() {
+        Person kim = world().connected(world().person("kim"));
+        String id = kim.mattermostUserId();
+        world().command(id, "status");
+
+        var settings = bridge.harness().chat().clickButton(replyWithButton(id, "opensettings").path("id").asString(), "opensettings", id);
+
+        assertThat(settings.status()).as("%s", settings.response()).isEqualTo(200);
+        assertThat(elements(onlyDialog(id)).keySet()).contains("notifications", "meeting_chats", "while_busy", "while_dnd");
+
+        String stranger = world().mattermostUser("stranger");
+        world().command(stranger, "status");
+        JsonNode offer = replyWithButton(stranger, "connect");
+        int before = bridge.harness().chat().ephemeralPosts(stranger).size();
+        var connect = bridge.harness().chat().clickButton(offer.path("id").asString(), "connect", stranger);
+
+        assertThat(connect.status()).isEqualTo(200);
+        List<JsonNode> after = bridge.harness().chat().ephemeralPosts(stranger);
+        assertThat(after.subList(before, after.size())).as("a connect link, shown only to them")
+                .anySatisfy(p -> assertThat(p.path("message").asString()).contains("/connect?state="));
+    }
 }
