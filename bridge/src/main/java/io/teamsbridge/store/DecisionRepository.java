@@ -21,11 +21,21 @@ public class DecisionRepository {
         this.batches = batches;
     }
 
-    /** Inserts them in one batch: a worker records a whole claimed batch's decisions at once. */
+    /**
+     * Records them in two batches (a worker records a whole claimed batch's decisions at once). A
+     * decision replaces an earlier one about the same user and message: a retry decides again for
+     * the users it still concerns, and the list must show each message once, as it ended.
+     */
     public void insertAll(List<Decision> decisions) {
         if (decisions.isEmpty()) {
             return;
         }
+        batches.batchUpdate("DELETE FROM decision WHERE mattermost_user_id = ? AND chat_id = ? AND message_id = ?", decisions,
+                decisions.size(), (ps, d) -> {
+                    ps.setString(1, d.mattermostUserId());
+                    ps.setString(2, d.chatId());
+                    ps.setString(3, d.messageId());
+                });
         batches.batchUpdate("INSERT INTO decision (mattermost_user_id, decided_at, chat_id, message_id, chat_label, "
                 + "sender_name, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions, decisions.size(), (ps, d) -> {
                     ps.setString(1, d.mattermostUserId());
