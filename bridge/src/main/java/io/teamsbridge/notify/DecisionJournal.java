@@ -33,6 +33,16 @@ class DecisionJournal {
         waiting.add(decision);
     }
 
+    /** The users a message was still being retried for see it given up, and why. */
+    void giveUp(String chatId, String messageId, String detail) {
+        flush(); // what this batch decided must be written before it can be given up
+        try {
+            decisions.giveUp(chatId, messageId, detail);
+        } catch (DataAccessException e) {
+            log.warn("Giving up message {} in the users' status lists failed: {}", messageId, e.getMessage());
+        }
+    }
+
     /** Writes everything waiting; on a database error it stays for the next call. */
     void flush() {
         List<Decision> batch = new ArrayList<>();

@@ -83,7 +83,21 @@ class DecisionLog {
                 work.chatId(), why);
     }
 
-    void givenUp(io.teamsbridge.store.InboxItem item, String why) {
+    /** Not delivered to this user yet; the item is tried again, and given up at the age limit. */
+    void retrying(About about, Candidate to, String why) {
+        journal(about, to, Decision.Outcome.RETRYING, why);
+    }
+
+    /**
+     * The whole item was given up ({@code why} for the log, {@code forUsers} as users read it): the
+     * users it was still being retried for see that in their decisions.
+     */
+    void givenUp(io.teamsbridge.store.InboxItem item, String why, String forUsers) {
+        givenUp(item, why);
+        journal.giveUp(item.chatId(), item.messageId(), forUsers);
+    }
+
+    private void givenUp(io.teamsbridge.store.InboxItem item, String why) {
         givenUp.increment();
         publish(item.chatId(), item.messageId(), null, Kind.GAVE_UP, why);
         log.warn("Gave up on message {} in chat {} ({} change) after {} attempts: {}", item.messageId(), item.chatId(),
@@ -102,7 +116,7 @@ class DecisionLog {
             case NOTIFICATIONS_OFF -> "their notifications are off";
             case MEETING_CHATS_OFF -> "they turned meeting chats off";
             case NOT_A_PERSON -> "it is not a message from a person (" + why.detail() + ")";
-            case DELIVERED, GAVE_UP -> why.detail();
+            case DELIVERED, RETRYING, GAVE_UP -> why.detail();
         };
     }
 

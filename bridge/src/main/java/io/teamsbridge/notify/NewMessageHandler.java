@@ -76,7 +76,10 @@ class NewMessageHandler {
                         decisions.delivered(about, recipient);
                     }
                     case GAVE_UP -> decisions.givenUpFor(about, recipient, attempt.error());
-                    case RETRY -> retryReason = attempt.error();
+                    case RETRY -> {
+                        retryReason = attempt.error();
+                        decisions.retrying(about, recipient, attempt.error());
+                    }
                 }
             }
             return retryReason != null

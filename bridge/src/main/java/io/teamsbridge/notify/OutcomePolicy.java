@@ -45,6 +45,13 @@ class OutcomePolicy {
         return "given up after " + settings.maxAge() + ": " + (lastError == null ? "not delivered within the age limit" : lastError);
     }
 
+    /** As a user reads it after "given up after": the age limit and the last reason. */
+    private String forUsers(String lastError) {
+        Duration age = settings.maxAge();
+        String limit = age.toMinutes() % 60 == 0 ? age.toHours() + " h" : age.toMinutes() + " min";
+        return limit + " of trying (" + (lastError == null ? "not delivered in time" : lastError) + ")";
+    }
+
     /** Records every item of the batch; an item without an outcome is retried. */
     void settle(List<InboxItem> batch, Map<Long, Outcome> outcomes, String claimant) {
         List<Long> done = new ArrayList<>();
@@ -65,13 +72,13 @@ class OutcomePolicy {
             case Outcome.Failed failed -> {
                 log.warn("Notification {} (message {} in chat {}) cannot be processed: {}", item.id(), item.messageId(),
                         item.chatId(), failed.reason());
-                decisions.givenUp(item, failed.reason());
+                decisions.givenUp(item, failed.reason(), expired(item) ? forUsers(item.lastError()) : failed.reason());
                 inbox.fail(item.id(), claimant, failed.reason());
             }
             case Outcome.RetryLater retry -> {
                 Instant now = clock.instant();
                 if (expired(item)) {
-                    decisions.givenUp(item, expiredReason(retry.reason()));
+                    decisions.givenUp(item, expiredReason(retry.reason()), forUsers(retry.reason()));
                     inbox.fail(item.id(), claimant, expiredReason(retry.reason()));
                     return;
                 }

@@ -16,6 +16,8 @@ public record Decision(String mattermostUserId, Instant decidedAt, String chatId
         MEETING_CHATS_OFF,
         PRESENT,
         NOT_A_PERSON,
+        /** Not delivered yet: Mattermost could not take it and it is tried again (the detail says why). */
+        RETRYING,
         GAVE_UP
     }
 }

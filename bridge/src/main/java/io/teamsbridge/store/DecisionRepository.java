@@ -49,6 +49,15 @@ public class DecisionRepository {
                 });
     }
 
+    /**
+     * A message whose delivery was still being retried is given up: every user it was pending for
+     * is told so, with the reason, at the place in their list the message already has.
+     */
+    public int giveUp(String chatId, String messageId, String detail) {
+        return jdbc.sql("UPDATE decision SET outcome = 'GAVE_UP', detail = ? WHERE chat_id = ? AND message_id = ? AND outcome = 'RETRYING'")
+                .params(cut(detail), chatId, messageId).update();
+    }
+
     /** The user's latest decisions, newest first. */
     public List<Decision> latest(String mattermostUserId, int limit) {
         return jdbc.sql("SELECT mattermost_user_id, decided_at, chat_id, message_id, chat_label, sender_name, outcome, detail "

@@ -46,6 +46,10 @@ class GiveUpIT {
             assertThat(meters.counter("teamsbridge.notifications.given.up").count()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT last_error FROM inbox WHERE chat_id = ? AND message_id = ?").params(chat, message)
                     .query(String.class).single()).startsWith("given up after PT24H");
+            assertThat(jdbc.sql("SELECT outcome, detail FROM decision WHERE chat_id = ? AND message_id = ?").params(chat, message)
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+                    .as("the recipient's list says it was given up, and why").singleElement().asString()
+                    .startsWith("GAVE_UP 24 h of trying (Mattermost");
         } finally {
             bridge.harness().chat().faults(Map.of("down", false));
         }
