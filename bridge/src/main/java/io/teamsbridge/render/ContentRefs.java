@@ -35,7 +35,8 @@ public final class ContentRefs {
 
     /** The {@code src} of every hosted image of an HTML body, once each, in order. */
     public static List<String> hostedImages(TeamsMessage message) {
-        if (message.isPlainText() || message.content().isEmpty()) {
+        // Most messages have no image: they are not parsed a second time (the renderer parses them once).
+        if (message.isPlainText() || !message.content().contains("hostedContents")) {
             return List.of();
         }
         Set<String> found = new LinkedHashSet<>();
