@@ -7,8 +7,6 @@ import io.teamsbridge.mattermost.BotMessenger;
 import io.teamsbridge.mattermost.CommandInvocation;
 import io.teamsbridge.mattermost.Confirmations;
 import io.teamsbridge.mattermost.Dialogs;
-import io.teamsbridge.mattermost.MattermostClient;
-import io.teamsbridge.mattermost.MattermostException;
 import io.teamsbridge.mattermost.SlashCommandHandler;
 import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
@@ -18,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MsteamsCommands implements SlashCommandHandler {
-    private static final Logger log = LoggerFactory.getLogger(MsteamsCommands.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AccountLinkRepository links;
