@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param clientSecret a client secret of the app registration
  * @param authorityUrl overrides the sign-in host of the cloud (tests and emulators)
  * @param graphUrl overrides the Graph base URL of the cloud, including {@code /v1.0}
+ * @param teamsUrl overrides the Teams web address of the cloud, used in links that open a chat
  * @param requestTimeout the longest any one call to Microsoft may take
  */
 @Validated
@@ -30,6 +31,7 @@ public record MicrosoftProperties(
         @NotBlank(message = "is missing: create a client secret for the Entra app registration and set it here") String clientSecret,
         @AbsoluteHttpUrl URI authorityUrl,
         @AbsoluteHttpUrl URI graphUrl,
+        @AbsoluteHttpUrl URI teamsUrl,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue @Valid Subscription subscription) {
 
@@ -41,6 +43,11 @@ public record MicrosoftProperties(
     /** The Graph base including the version, e.g. {@code https://graph.microsoft.com/v1.0}. */
     public String graphBase() {
         return trim(Optional.ofNullable(graphUrl).map(URI::toString).orElse(cloud.graphHost() + "/v1.0"));
+    }
+
+    /** The Teams web address links open, e.g. {@code https://teams.microsoft.com}, without trailing slash. */
+    public String teamsWebBase() {
+        return trim(Optional.ofNullable(teamsUrl).map(URI::toString).orElse(cloud.teamsWebHost()));
     }
 
     private static String trim(String s) {

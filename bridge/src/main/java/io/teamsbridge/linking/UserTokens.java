@@ -6,6 +6,8 @@ import io.teamsbridge.microsoft.MicrosoftIdentityException;
 import io.teamsbridge.microsoft.TokenSet;
 import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +34,25 @@ public class UserTokens {
     private final ConnectLinks connectLinks;
     private final Welcome messages;
     private final Clock clock;
+    private final Counter rejected;
+    private final Counter unavailable;
 
     UserTokens(AccountLinkRepository links, SecretVault vault, MicrosoftIdentity identity, ConnectLinks connectLinks,
-            Welcome messages, Clock clock) {
+            Welcome messages, Clock clock, MeterRegistry meters) {
         this.links = links;
         this.vault = vault;
         this.identity = identity;
         this.connectLinks = connectLinks;
         this.messages = messages;
         this.clock = clock;
+        this.rejected = refreshFailures(meters, "rejected");
+        this.unavailable = refreshFailures(meters, "unavailable");
+    }
+
+    /** {@code rejected}: Microsoft refused the refresh token (the connection is lost); {@code unavailable}: try later. */
+    private static Counter refreshFailures(MeterRegistry meters, String reason) {
+        return Counter.builder("teamsbridge.token.refresh.failures").tag("reason", reason)
+                .description("Refreshes of users' Microsoft tokens that failed, by reason").register(meters);
     }
 
     /**
@@ -76,8 +88,10 @@ public class UserTokens {
             renewed = identity.refresh(current.refreshToken());
         } catch (MicrosoftIdentityException e) {
             if (!e.grantRejected()) {
+                unavailable.increment();
                 throw e;
             }
+            rejected.increment();
             if (links.markLost(userId, link.connectedAt(), now, e.getMessage())) {
                 log.info("The Teams connection of Mattermost user {} is lost: {}. The user has been told.", userId,
                         e.getMessage());

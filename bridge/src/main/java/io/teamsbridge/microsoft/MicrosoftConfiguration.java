@@ -14,6 +14,6 @@ class MicrosoftConfiguration {
     @Bean
     ValidationTokenVerifier validationTokenVerifier(MicrosoftProperties microsoft, Clock clock) {
         return new ValidationTokenVerifier(URI.create(microsoft.authorityBase() + "/common/discovery/keys"),
-                microsoft.clientId(), microsoft.tenantId(), clock);
+                microsoft.clientId(), microsoft.tenantId(), microsoft.cloud().tokenIssuers(microsoft.tenantId()), clock);
     }
 }

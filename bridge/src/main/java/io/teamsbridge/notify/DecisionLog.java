@@ -6,7 +6,14 @@ import io.teamsbridge.notify.NotificationDecision.Kind;
 import io.teamsbridge.notify.RecipientResolver.Candidate;
 import io.teamsbridge.notify.RecipientResolver.Skip;
 import io.teamsbridge.store.Decision;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
@@ -22,22 +29,32 @@ class DecisionLog {
     private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
 
     private final Counter delivered;
-    private final Counter suppressed;
+    private final Map<String, Counter> notDelivered = new ConcurrentHashMap<>();
     private final Counter givenUp;
+    private final Timer delay;
+    private final MeterRegistry meters;
+    /** Delay buckets an operator reads off: seconds are normal, minutes mean an outage or throttling. */
+    private static final Duration[] SLO_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6)};
+
     private final ApplicationEventPublisher events;
     private final DecisionJournal journal;
     private final Clock clock;
 
     /** The message a decision is about, as the user's list names it. */
-    record About(WorkItem work, ChatInfo chat, String senderName) {}
+    record About(WorkItem work, ChatInfo chat, String senderName, @Nullable Instant writtenAt) {}
 
     DecisionLog(MeterRegistry meters, ApplicationEventPublisher events, DecisionJournal journal, Clock clock) {
         this.events = events;
         this.journal = journal;
         this.clock = clock;
+        this.meters = meters;
         this.delivered = Counter.builder("teamsbridge.notifications.delivered").description("Notifications posted").register(meters);
-        this.suppressed = Counter.builder("teamsbridge.notifications.suppressed")
-                .description("Candidates not notified (active in Teams, the sender, or not a message from a person)").register(meters);
+        this.delay = Timer.builder("teamsbridge.notifications.delay")
+                .description("From a message's creation in Teams to its notification's post in Mattermost")
+                .serviceLevelObjectives(SLO_BUCKETS)
+                .register(meters);
         this.givenUp = Counter.builder("teamsbridge.notifications.given.up")
                 .description("Notifications given up after the age limit").register(meters);
     }
@@ -52,6 +69,10 @@ class DecisionLog {
 
     void delivered(About about, Candidate to) {
         delivered.increment();
+        if (about.writtenAt() != null) {
+            Duration since = Duration.between(about.writtenAt(), clock.instant());
+            delay.record(since.isNegative() ? Duration.ZERO : since);
+        }
         WorkItem work = about.work();
         publish(work.chatId(), work.messageId(), to.mattermostUserId(), Kind.DELIVERED, "posted in their direct channel with the bot");
         journal(about, to, Decision.Outcome.DELIVERED, "");
@@ -59,7 +80,7 @@ class DecisionLog {
     }
 
     void notDelivered(About about, Candidate to, Skip why) {
-        suppressed.increment();
+        notDelivered(why.outcome().name().toLowerCase(Locale.ROOT));
         WorkItem work = about.work();
         String because = because(why);
         publish(work.chatId(), work.messageId(), to.mattermostUserId(), Kind.NOT_DELIVERED, because);
@@ -70,12 +91,14 @@ class DecisionLog {
 
     /** The sender is not told of their own message, and it is not listed as a decision about them. */
     void ownMessage(WorkItem work, String mattermostUserId) {
+        notDelivered("own_message");
         publish(work.chatId(), work.messageId(), mattermostUserId, Kind.NOT_DELIVERED, "they wrote it");
     }
 
     /** Delivery to this one user was given up (Mattermost refused the post for good). */
     void givenUpFor(About about, Candidate to, String why) {
         givenUp.increment();
+        notDelivered("gave_up");
         WorkItem work = about.work();
         publish(work.chatId(), work.messageId(), to.mattermostUserId(), Kind.GAVE_UP, why);
         journal(about, to, Decision.Outcome.GAVE_UP, why);
@@ -102,6 +125,15 @@ class DecisionLog {
         publish(item.chatId(), item.messageId(), null, Kind.GAVE_UP, why);
         log.warn("Gave up on message {} in chat {} ({} change) after {} attempts: {}", item.messageId(), item.chatId(),
                 item.changeType(), item.attempts(), why);
+    }
+
+    /**
+     * Counts a recipient not notified, by reason: {@code present}, {@code notifications_off},
+     * {@code meeting_chats_off}, {@code not_a_person}, {@code own_message}, {@code gave_up}.
+     */
+    private void notDelivered(String reason) {
+        notDelivered.computeIfAbsent(reason, r -> Counter.builder("teamsbridge.notifications.not.delivered").tag("reason", r)
+                .description("Recipients not notified of a message, by reason").register(meters)).increment();
     }
 
     private void journal(About about, Candidate to, Decision.Outcome outcome, String detail) {

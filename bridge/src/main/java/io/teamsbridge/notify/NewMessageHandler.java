@@ -52,7 +52,8 @@ class NewMessageHandler {
         if (message.senderId() != null && !chat.hasMember(message.senderId())) {
             chats.invalidate(work.chatId()); // someone we did not know of wrote: the member list is stale
         }
-        DecisionLog.About about = new DecisionLog.About(work, chat, message.fromPerson() ? message.senderName() : "");
+        DecisionLog.About about = new DecisionLog.About(work, chat, message.fromPerson() ? message.senderName() : "",
+                message.createdAt());
         try (Lazy notification = new Lazy(message, chat)) {
             int posted = 0;
             String retryReason = null;

@@ -44,9 +44,11 @@ class NotificationWebhook {
     private final ChangeNotifications reader;
     private final BodyBudget budget;
     private final long maxBodyBytes;
+    private final IngestMetrics metrics;
 
     NotificationWebhook(BatchJudge judge, InboxRepository inbox, InboxSignal signal, LifecycleEvents lifecycle, Clock clock,
-            NotificationsProperties notifications) {
+            NotificationsProperties notifications, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.judge = judge;
         this.inbox = inbox;
         this.signal = signal;
@@ -71,13 +73,16 @@ class NotificationWebhook {
 
     private ResponseEntity<String> receive(HttpServletRequest request, boolean changesExpected) throws IOException {
         if (!isJson(request.getContentType())) {
+            metrics.unread("not_json");
             return text(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Change notifications are JSON (Content-Type: application/json).");
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
+            metrics.unread("too_large");
             return text(HttpStatus.CONTENT_TOO_LARGE, "The notification body is larger than " + maxBodyBytes + " bytes.");
         }
         Optional<BodyBudget.Body> opened = budget.open(request.getInputStream());
         if (opened.isEmpty()) {
+            metrics.unread("busy");
             return busy("Too many notification requests are being read at once; deliver again shortly.");
         }
         ChangeNotificationCollection batch;
@@ -86,18 +91,24 @@ class NotificationWebhook {
                 batch = reader.read(body);
             } catch (MalformedNotificationException e) {
                 body.discardRest(maxBodyBytes);
+                metrics.unread(e instanceof OversizedNotificationException ? "too_large" : "malformed");
                 return e instanceof OversizedNotificationException
                         ? text(HttpStatus.CONTENT_TOO_LARGE, "Refused: " + e.getMessage() + ".")
                         : text(HttpStatus.BAD_REQUEST, "Not a change notification collection: " + e.getMessage());
             }
         } catch (BodyBudget.Exhausted e) {
+            metrics.unread("busy");
             return busy("Too many notification bytes are being read at once; deliver again shortly.");
         } catch (BodyBudget.TooSlow e) {
+            metrics.unread("too_slow");
             return text(HttpStatus.REQUEST_TIMEOUT, "The body did not arrive in time.");
         }
         return switch (judge.judge(batch, changesExpected)) {
-            case BatchJudge.Verdict.Refuse refuse -> refuse.status() == HttpStatus.TOO_MANY_REQUESTS
-                    ? retryLater(refuse.status(), refuse.reason()) : text(refuse.status(), refuse.reason());
+            case BatchJudge.Verdict.Refuse refuse -> {
+                metrics.refused(batch, refuse.status());
+                yield refuse.status() == HttpStatus.TOO_MANY_REQUESTS
+                        ? retryLater(refuse.status(), refuse.reason()) : text(refuse.status(), refuse.reason());
+            }
             case BatchJudge.Verdict.Accept accept -> act(accept);
         };
     }
@@ -109,10 +120,12 @@ class NotificationWebhook {
             } catch (DataAccessException e) {
                 log.warn("Could not store {} notification(s); Graph will deliver them again: {}", accept.changes().size(),
                         e.getMessage());
+                metrics.unavailable(accept);
                 return busy("Storage is unavailable; deliver again later.");
             }
             signal.signal();
         }
+        metrics.accepted(accept);
         accept.lifecycle().forEach(event -> lifecycle.handle(event.subscriptionId(), event.event()));
         return ResponseEntity.accepted().build();
     }

@@ -23,7 +23,7 @@ class PostComposer {
 
     PostComposer(MentionDirectory mentions, MicrosoftProperties microsoft) {
         this.mentions = mentions;
-        this.teamsWebBase = microsoft.cloud().teamsWebHost();
+        this.teamsWebBase = microsoft.teamsWebBase();
         this.tenantId = microsoft.tenantId();
     }
 

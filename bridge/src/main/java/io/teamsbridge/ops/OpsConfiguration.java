@@ -49,6 +49,12 @@ class OpsConfiguration {
         return new WorkerHealth(inbox, clock, () -> jobs.orderedStream().toList());
     }
 
+    /** The gauge of connected users, active and lost. */
+    @Bean
+    ConnectionGauges connectionGauges(AccountLinkRepository links) {
+        return new ConnectionGauges(links);
+    }
+
     /** Shown as the "inbox" component of /actuator/health. */
     @Bean
     InboxHealth inboxHealthIndicator(InboxRepository inbox, Clock clock, MeterRegistry meters) {

@@ -53,6 +53,17 @@ public class AccountLinkRepository {
         return jdbc.sql("SELECT COUNT(*) FROM account_link WHERE status = 'ACTIVE'").query(Long.class).single();
     }
 
+    /** How many connections are active and how many lost, in one query (for metrics and the admin status). */
+    public ConnectionCounts countByStatus() {
+        return jdbc.sql("SELECT SUM(CASE WHEN status = 'ACTIVE' THEN 1 ELSE 0 END) AS active, "
+                        + "SUM(CASE WHEN status = 'LOST' THEN 1 ELSE 0 END) AS lost FROM account_link")
+                .query((rs, row) -> new ConnectionCounts(rs.getLong("active"), rs.getLong("lost")))
+                .single();
+    }
+
+    /** Connections Microsoft accepts, and ones it no longer does (their owners were told to reconnect). */
+    public record ConnectionCounts(long active, long lost) {}
+
     /** Active links whose tokens were last refreshed before the given time, oldest first. */
     public List<AccountLink> findActiveRefreshedBefore(Instant before, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account_link WHERE status = 'ACTIVE' AND refreshed_at < ? "

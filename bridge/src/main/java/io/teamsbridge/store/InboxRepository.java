@@ -181,24 +181,23 @@ public class InboxRepository {
         return jdbc.sql("DELETE FROM inbox WHERE status = 'DONE' AND received_at < ?").param(utc(receivedBefore)).update();
     }
 
-    /** Counts per status, for metrics and health. */
-    public Map<InboxStatus, Long> countByStatus() {
-        Map<InboxStatus, Long> counts = new java.util.EnumMap<>(InboxStatus.class);
-        for (InboxStatus s : InboxStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("SELECT status, COUNT(*) AS n FROM inbox GROUP BY status")
-                .query((rs, row) -> Map.entry(InboxStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-                .list()
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
-    }
-
-    /** When the oldest item still waiting was received, if any. */
-    public java.util.Optional<Instant> oldestPendingReceivedAt() {
-        return jdbc.sql("SELECT MIN(received_at) FROM inbox WHERE status IN ('PENDING', 'CLAIMED')")
-                .query((rs, row) -> instant(rs, 1))
-                .optional();
+    /**
+     * The inbox in one query, for metrics, health and the admin status: counts of the unfinished
+     * items, when the oldest waiting one was received, and when the earliest pending one became due.
+     * Finished items are not counted (there are many, and the {@code inbox_due} index skips them).
+     */
+    public InboxSnapshot snapshot() {
+        return jdbc.sql("SELECT "
+                        + "SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END) AS pending, "
+                        + "SUM(CASE WHEN status = 'CLAIMED' THEN 1 ELSE 0 END) AS claimed, "
+                        + "SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed, "
+                        + "MIN(CASE WHEN status <> 'FAILED' THEN received_at END) AS oldest_received, "
+                        + "MIN(CASE WHEN status = 'PENDING' THEN next_attempt_at END) AS earliest_due "
+                        + "FROM inbox WHERE status IN ('PENDING', 'CLAIMED', 'FAILED')")
+                .query((rs, row) -> new InboxSnapshot(rs.getLong("pending"), rs.getLong("claimed"), rs.getLong("failed"),
+                        java.util.Optional.ofNullable(instant(rs, "oldest_received")),
+                        java.util.Optional.ofNullable(instant(rs, "earliest_due"))))
+                .single();
     }
 
     /** The earliest time at which a waiting item became due, if any is waiting (the {@code inbox_due} index answers it). */

@@ -14,11 +14,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The claim rules for a Graph validation token, once its signature is known good: in time, for
  * our app, issued to Microsoft Graph Change Tracking, by our tenant. The issuer may take either
- * documented form (v1 {@code sts.windows.net}, v2 {@code login.microsoftonline.com/…/v2.0}) and
+ * documented form (v1 {@code sts.windows.net}, v2 {@code login.microsoftonline.com/…/v2.0}, with the
+ * configured cloud's hosts) and
  * the app either claim ({@code appid} in v1, {@code azp} in v2): the SDKs disagree on which
  * Graph sends, so both are accepted.
  */
-record GraphTokenClaims(String clientId, String tenantId, Clock clock, Duration clockSkew) {
+record GraphTokenClaims(String clientId, String tenantId, List<String> issuers, Clock clock, Duration clockSkew) {
+
+    GraphTokenClaims {
+        issuers = issuers.stream().map(issuer -> issuer.toLowerCase(Locale.ROOT)).toList();
+    }
 
     /** The first rule the claims break, or empty when they keep all of them. */
     Optional<String> problem(JWTClaimsSet claims) {
@@ -46,19 +51,14 @@ record GraphTokenClaims(String clientId, String tenantId, Clock clock, Duration 
                     + ValidationTokenVerifier.GRAPH_CHANGE_TRACKING_APP_ID + ")");
         }
         String issuer = claims.getIssuer();
-        if (issuer == null || !expectedIssuers().contains(issuer.toLowerCase(Locale.ROOT))) {
-            return Optional.of("its issuer " + quote(issuer) + " is not this tenant's (expected " + String.join(" or ", expectedIssuers()) + ")");
+        if (issuer == null || !issuers.contains(issuer.toLowerCase(Locale.ROOT))) {
+            return Optional.of("its issuer " + quote(issuer) + " is not this tenant's (expected " + String.join(" or ", issuers) + ")");
         }
         String tid = stringClaim(claims, "tid");
         if (tid != null && !tid.equalsIgnoreCase(tenantId)) {
             return Optional.of("its tenant " + quote(tid) + " is not this tenant (" + tenantId + ")");
         }
         return Optional.empty();
-    }
-
-    private List<String> expectedIssuers() {
-        String tid = tenantId.toLowerCase(Locale.ROOT);
-        return List.of("https://sts.windows.net/" + tid + "/", "https://login.microsoftonline.com/" + tid + "/v2.0");
     }
 
     private static @Nullable String stringClaim(JWTClaimsSet claims, String name) {

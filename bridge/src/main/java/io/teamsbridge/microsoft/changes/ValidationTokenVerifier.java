@@ -69,11 +69,16 @@ public final class ValidationTokenVerifier {
      * @param clock the time tokens are checked against
      */
     public ValidationTokenVerifier(URI jwksUri, String clientId, String tenantId, Clock clock) {
+        this(jwksUri, clientId, tenantId, io.teamsbridge.config.MicrosoftCloud.GLOBAL.tokenIssuers(tenantId), clock);
+    }
+
+    /** @param issuers the issuers a token may name: our tenant in the configured cloud, v1 and v2 forms */
+    public ValidationTokenVerifier(URI jwksUri, String clientId, String tenantId, java.util.List<String> issuers, Clock clock) {
         if (clientId == null || clientId.isBlank() || tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("validation tokens need the app's client id and the tenant id");
         }
         this.jwksUri = jwksUri;
-        this.claims = new GraphTokenClaims(clientId, tenantId, clock, CLOCK_SKEW);
+        this.claims = new GraphTokenClaims(clientId, tenantId, issuers, clock, CLOCK_SKEW);
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
                 (int) JWKS_CONNECT_TIMEOUT.toMillis(), (int) JWKS_READ_TIMEOUT.toMillis(), JWKS_SIZE_LIMIT);
         this.keys = JWKSourceBuilder

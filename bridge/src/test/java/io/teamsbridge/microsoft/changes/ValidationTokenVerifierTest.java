@@ -61,6 +61,19 @@ class ValidationTokenVerifierTest {
     }
 
     @Test
+    void acceptsTheIssuersOfTheConfiguredCloudOnly() {
+        ValidationTokenVerifier china = new ValidationTokenVerifier(jwks.uri(), CLIENT_ID, TENANT_ID,
+                io.teamsbridge.config.MicrosoftCloud.CHINA.tokenIssuers(TENANT_ID), Clock.fixed(NOW, ZoneOffset.UTC));
+        String chinaV1 = token(c -> c.issuer("https://sts.chinacloudapi.cn/" + TENANT_ID + "/"));
+        String chinaV2 = token(c -> c.issuer("https://login.chinacloudapi.cn/" + TENANT_ID + "/v2.0"));
+
+        assertThat(china.verify(List.of(chinaV1))).isEqualTo(new TokenCheck.Valid());
+        assertThat(china.verify(List.of(chinaV2))).isEqualTo(new TokenCheck.Valid());
+        assertThat(china.verify(List.of(token(c -> c)))).isInstanceOf(TokenCheck.Invalid.class);
+        assertInvalid(List.of(chinaV1), "is not this tenant's");
+    }
+
+    @Test
     void rejectsATokenForAnotherApp() {
         assertInvalid(List.of(token(c -> c.audience("99999999-2222-3333-4444-555555555555"))), "audience", "is not this app");
     }

@@ -1,0 +1,34 @@
+package io.teamsbridge.ops;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A value read again only when the last reading is older than its freshness: a Prometheus scrape
+ * reads several gauges built on one query, and a probe may be polled every second; both should cost
+ * one query. Age is measured with {@link System#nanoTime()}, not the service's clock, which tests
+ * move (or hold still) at will.
+ */
+final class Recent<T> implements Supplier<T> {
+    private final Supplier<T> read;
+    private final long freshNanos;
+    private volatile Reading<T> last;
+
+    private record Reading<T>(T value, long atNanos) {}
+
+    Recent(Duration fresh, Supplier<T> read) {
+        this.read = read;
+        this.freshNanos = fresh.toNanos();
+    }
+
+    @Override
+    public T get() {
+        long now = System.nanoTime();
+        Reading<T> reading = last;
+        if (reading == null || now - reading.atNanos() > freshNanos) {
+            reading = new Reading<>(read.get(), now);
+            last = reading;
+        }
+        return reading.value();
+    }
+}
