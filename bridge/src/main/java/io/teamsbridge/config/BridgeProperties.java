@@ -1,6 +1,7 @@
 package io.teamsbridge.config;
 
 import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param encryptionKey base64 of 32 random bytes: the AES-256-GCM key that encrypts tokens and
  *     secrets at rest ({@code openssl rand -base64 32})
  * @param previousEncryptionKeys keys used before a rotation; still read, never written
+ * @param jobLease how long an instance holds each single-instance job (subscription upkeep, command
+ *     sync, …) without renewing it: when an instance dies, another takes its jobs over after this
  */
 @Validated
 @ConfigurationProperties("bridge")
@@ -27,7 +30,8 @@ public record BridgeProperties(
         @NotBlank(message = "is missing: set it to 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`")
         @EncryptionKey
         String encryptionKey,
-        @DefaultValue List<@EncryptionKey String> previousEncryptionKeys) {
+        @DefaultValue List<@EncryptionKey String> previousEncryptionKeys,
+        @DefaultValue("45s") @DurationMin(seconds = 3) java.time.Duration jobLease) {
 
     /** The public URL without a trailing slash, ready for appending paths. */
     public String publicBase() {

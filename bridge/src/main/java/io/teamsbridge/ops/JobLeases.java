@@ -1,5 +1,6 @@
 package io.teamsbridge.ops;
 
+import io.teamsbridge.config.BridgeProperties;
 import io.teamsbridge.store.LeaderLeaseRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which instance runs each single-instance job (subscriptions, command sync, link refresh,
  * housekeeping, key rotation) when several share one database. A job's lease is held for
- * {@link #HOLD} and renewed every {@link #RENEW_EVERY} while this instance lives, so the holder keeps
+ * {@code bridge.job-lease} (45 s) and renewed every third of that while this instance lives, so the holder keeps
  * its jobs between passes; when it dies, another instance takes a job over at its first pass after
  * the lease lapsed (within a minute for jobs that run every minute). A graceful shutdown releases
  * the leases at once.
@@ -26,8 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobLeases implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JobLeases.class);
-    static final Duration HOLD = Duration.ofSeconds(45);
-    static final Duration RENEW_EVERY = Duration.ofSeconds(15);
+    private final Duration hold;
+    private final Duration renewEvery;
 
     private final LeaderLeaseRepository leases;
     private final Clock clock;
@@ -35,15 +36,17 @@ public class JobLeases implements SmartLifecycle {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService renewer;
 
-    public JobLeases(LeaderLeaseRepository leases, Clock clock) {
+    public JobLeases(LeaderLeaseRepository leases, Clock clock, BridgeProperties bridge) {
         this.leases = leases;
         this.clock = clock;
+        this.hold = bridge.jobLease();
+        this.renewEvery = hold.dividedBy(3);
     }
 
     /** True when this instance holds (or just took) the job's lease; run the job's pass only then. */
     public boolean holds(String job) {
         Instant now = clock.instant();
-        if (leases.tryAcquire(job, instance, now, now.plus(HOLD))) {
+        if (leases.tryAcquire(job, instance, now, now.plus(hold))) {
             if (held.add(job)) {
                 log.info("This instance now runs the job '{}'.", job);
             }
@@ -68,7 +71,7 @@ public class JobLeases implements SmartLifecycle {
     @Override
     public void start() {
         renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("job-leases").factory());
-        renewer.scheduleWithFixedDelay(this::renew, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        renewer.scheduleWithFixedDelay(this::renew, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.teamsbridge.reliability;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.teamsbridge.testing.BridgeHarness;
+import io.teamsbridge.testing.JumpingClock;
 import io.teamsbridge.testing.BridgeProcess;
 import io.teamsbridge.testing.TestDatabase;
 import io.teamsbridge.testing.World;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bridge process killed without warning ({@code kill -9}) five times at random points while
- * messages flow, started again on the same database each time, three times at once and twice more
- * than 30 seconds later (past Mattermost's own de-duplication window): every notification arrives,
+ * messages flow, started again on the same database each time, three times at once and twice after
+ * Mattermost's own de-duplication window (30 s of its clock, made to jump) has passed: every notification arrives,
  * each exactly once. Runs in the H2 pass (the several-instances test kills processes on PostgreSQL).
  */
 class BridgeCrashIT {
@@ -33,7 +34,8 @@ class BridgeCrashIT {
                 "mattermost.command-sync-interval", "1s",
                 "notifications.claim-lease", "5s",
                 "notifications.retry-max-delay", "5s");
-        try (BridgeHarness harness = BridgeHarness.withoutBridge(settings)) {
+        JumpingClock mattermostClock = new JumpingClock();
+        try (BridgeHarness harness = BridgeHarness.withoutBridge(settings, mattermostClock)) {
             Path log = Files.createTempFile("bridge-process", ".log");
             BridgeProcess bridge = BridgeProcess.start(harness.bridgeProperties(), harness.bridgeUrl(), log);
             World world = new World(harness);
@@ -51,7 +53,8 @@ class BridgeCrashIT {
                     traffic.send(n++); // Graph keeps these and delivers them again once the bridge answers
                 }
                 if (kill % 2 == 1) {
-                    Thread.sleep(Duration.ofSeconds(31)); // a restart after Mattermost's pending_post_id window
+                    // A restart after Mattermost's pending_post_id window (30 s on its clock) has passed.
+                    mattermostClock.jump(Duration.ofSeconds(31));
                 }
                 bridge = BridgeProcess.start(harness.bridgeProperties(), harness.bridgeUrl(), log);
             }
@@ -61,7 +64,7 @@ class BridgeCrashIT {
                 }
                 traffic.assertEachDeliveredExactlyOnce(Duration.ofMinutes(3));
                 int[] result = traffic.deliveredAndDuplicated();
-                Reliability.report("kill -9 five times, restarts at once and after 31 s", traffic.sentCount(), result[0],
+                Reliability.report("kill -9 five times, restarts at once and after Mattermost's 30-s pending_post_id window", traffic.sentCount(), result[0],
                         result[1]);
             }
         }

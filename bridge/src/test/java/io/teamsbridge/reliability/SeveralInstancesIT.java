@@ -39,6 +39,7 @@ class SeveralInstancesIT {
         assumeTrue(BridgeProcess.jar() != null, "target/teams-bridge.jar is not built (run through mvn verify)");
         Map<String, String> settings = Map.of(
                 "notifications.claim-lease", "10s",
+                "bridge.job-lease", "10s",
                 "notifications.retry-max-delay", "5s",
                 "mattermost.command-sync-interval", "2s",
                 "microsoft.subscription.check-interval", "2s",

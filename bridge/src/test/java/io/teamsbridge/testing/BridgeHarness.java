@@ -42,13 +42,19 @@ public final class BridgeHarness implements AutoCloseable {
 
     private BridgeHarness(Map<String, String> extra, boolean movableClock, java.time.Duration microsoftSkew,
             java.time.Duration mattermostSkew) {
+        this(extra, movableClock, microsoftSkew, mattermostSkew, null);
+    }
+
+    private BridgeHarness(Map<String, String> extra, boolean movableClock, java.time.Duration microsoftSkew,
+            java.time.Duration mattermostSkew, Clock mattermostClock) {
         this.extra = extra;
         this.bridgeClock = movableClock ? clock : Clock.systemUTC();
         // The emulators share the bridge's time (moved by the given skew), so tokens and subscriptions
         // expire alike on both sides.
         this.microsoft = MicrosoftEmulator.start(MicrosoftEmulatorOptions.defaults()
                 .withClock(Clock.offset(bridgeClock, microsoftSkew)));
-        this.mattermost = MattermostEmulator.start(mattermostOptions().withClock(Clock.offset(bridgeClock, mattermostSkew)));
+        this.mattermost = MattermostEmulator.start(mattermostOptions().withClock(
+                mattermostClock != null ? mattermostClock : Clock.offset(bridgeClock, mattermostSkew)));
         if (movableClock) {
             // Graph's rate limits count per window of time, and this clock only moves when told.
             this.microsoft.control().faults(Map.of("throttle", false));
@@ -85,17 +91,25 @@ public final class BridgeHarness implements AutoCloseable {
         return start(extraProperties, true);
     }
 
+    /** Emulators and a database on the real clock, for a bridge the test runs as its own process. */
+    public static BridgeHarness withoutBridge(Map<String, String> extraProperties) {
+        return new BridgeHarness(extraProperties, false);
+    }
+
+    /**
+     * As {@link #withoutBridge(Map)}, with Mattermost on a clock the test can make jump ahead (so time
+     * windows Mattermost keeps, such as pending_post_id's, pass without waiting for them).
+     */
+    public static BridgeHarness withoutBridge(Map<String, String> extraProperties, JumpingClock mattermostClock) {
+        return new BridgeHarness(extraProperties, false, java.time.Duration.ZERO, java.time.Duration.ZERO, mattermostClock);
+    }
+
     /**
      * Starts emulators and a bridge.
      *
      * @param movableClock true for a clock that moves only when the test says (and so never makes
      *     a retry due by itself); false for the real clock, for tests of retries and restarts
      */
-    /** Emulators and a database on the real clock, for a bridge the test runs as its own process. */
-    public static BridgeHarness withoutBridge(Map<String, String> extraProperties) {
-        return new BridgeHarness(extraProperties, false);
-    }
-
     public static BridgeHarness start(Map<String, String> extraProperties, boolean movableClock) {
         BridgeHarness harness = new BridgeHarness(extraProperties, movableClock);
         try {

@@ -91,6 +91,8 @@ public class SubscriptionManager {
             }
             Optional<GraphWire.Subscription> atGraph = graph.subscription(current.id());
             if (atGraph.isEmpty()) {
+                log.warn("Graph subscription {} is lost: Graph no longer has it. A new one is created and the gap caught up.",
+                        current.id());
                 markRemoved(current.id());
                 create("Graph no longer has subscription " + current.id());
                 events.publishEvent(new SubscriptionLost(current.id()));
@@ -131,6 +133,8 @@ public class SubscriptionManager {
                                 + "was stale or someone who knows its clientState sent it.", subscriptionId);
                         return;
                     }
+                    log.warn("Graph subscription {} is lost: Graph removed it. A new one is created and the gap caught up.",
+                            subscriptionId);
                     markRemoved(subscriptionId);
                     create("Graph removed subscription " + subscriptionId);
                 }
