@@ -1,5 +1,6 @@
 package io.teamsbridge.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.teamsbridge.testing.BridgeHarness;
@@ -10,9 +11,11 @@ import io.teamsbridge.testing.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bridge process killed without warning ({@code kill -9}) five times at random points while
@@ -33,7 +36,8 @@ class BridgeCrashIT {
         Map<String, String> settings = Map.of(
                 "mattermost.command-sync-interval", "1s",
                 "notifications.claim-lease", "5s",
-                "notifications.retry-max-delay", "5s");
+                "notifications.retry-max-delay", "5s",
+                "logging.structured.format.console", "ecs");
         JumpingClock mattermostClock = new JumpingClock();
         try (BridgeHarness harness = BridgeHarness.withoutBridge(settings, mattermostClock)) {
             Path log = Files.createTempFile("bridge-process", ".log");
@@ -67,6 +71,20 @@ class BridgeCrashIT {
                 Reliability.report("kill -9 five times, restarts at once and after Mattermost's 30-s pending_post_id window", traffic.sentCount(), result[0],
                         result[1]);
             }
+            assertStructuredLogWithoutSecrets(log, harness.bridgeProperties());
+        }
+    }
+
+    /** Six processes' logs, as an operator's log shipper reads them: JSON lines, events in them, no secret. */
+    private static void assertStructuredLogWithoutSecrets(Path log, Map<String, String> properties) throws Exception {
+        List<String> lines = Files.readAllLines(log).stream().filter(line -> line.startsWith("{")).toList();
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> messages = lines.stream().map(line -> json.readTree(line).path("message").asString()).toList();
+        assertThat(messages).as("structured (ECS) log lines").hasSizeGreaterThan(50);
+        assertThat(messages).anyMatch(m -> m.startsWith("Created Graph subscription"));
+        String all = Files.readString(log);
+        for (String secret : List.of("mattermost.bot-token", "microsoft.client-secret", "bridge.encryption-key")) {
+            assertThat(all).as("the log holds " + secret).doesNotContain(properties.get(secret));
         }
     }
 }
