@@ -14,6 +14,11 @@ public class BridgeApplication {
             // An administrator's offline tool: no Spring context, no configuration needed.
             System.exit(DecryptCommand.run(List.of(args).subList(1, args.length), System.in, System.out, System.err));
         }
+        // The JDK refuses Basic authentication to a proxy for https tunnels unless told otherwise; an
+        // outbound.proxy-username is only ever given to the configured proxy (OutboundClients).
+        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+            System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        }
         SpringApplication.run(BridgeApplication.class, args);
     }
 }

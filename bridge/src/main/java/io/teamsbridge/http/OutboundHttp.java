@@ -22,18 +22,19 @@ public final class OutboundHttp {
     private final HttpClient client;
     private final Duration maxWait;
     private final String peer;
-    private final Runnable onThrottled;
+    private final String peerTag;
+    private final OutboundMetrics metrics;
 
-    public OutboundHttp(HttpClient client, Duration maxWait, String peer) {
-        this(client, maxWait, peer, () -> { });
-    }
-
-    /** @param onThrottled called for every 429 answer, retried or not (for metrics) */
-    public OutboundHttp(HttpClient client, Duration maxWait, String peer, Runnable onThrottled) {
+    /**
+     * @param peer the peer's name in messages ("Microsoft Graph")
+     * @param peerTag the peer's {@code peer} tag in metrics ({@link OutboundMetrics#GRAPH}, …)
+     */
+    OutboundHttp(HttpClient client, Duration maxWait, String peer, String peerTag, OutboundMetrics metrics) {
         this.client = client;
         this.maxWait = maxWait;
         this.peer = peer;
-        this.onThrottled = onThrottled;
+        this.peerTag = peerTag;
+        this.metrics = metrics;
     }
 
     /**
@@ -52,15 +53,6 @@ public final class OutboundHttp {
         return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
     }
 
-    /** A client with sensible connect timeout on virtual threads. */
-    public static HttpClient newClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-    }
-
     /**
      * Sends the request, retrying throttled answers while the budget lasts.
      *
@@ -70,9 +62,13 @@ public final class OutboundHttp {
         long waitedMillis = 0;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
+            long started = System.nanoTime();
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                metrics.record(peerTag, request.method(), request.uri(), Integer.toString(response.statusCode()),
+                        System.nanoTime() - started);
             } catch (IOException e) {
+                metrics.record(peerTag, request.method(), request.uri(), OutboundMetrics.failure(e), System.nanoTime() - started);
                 throw new UnreachableException(peer + " could not be reached at " + request.uri().getScheme() + "://"
                         + request.uri().getAuthority() + " (" + e.getClass().getSimpleName() + ")", e);
             } catch (InterruptedException e) {
@@ -81,7 +77,7 @@ public final class OutboundHttp {
             }
             int status = response.statusCode();
             if (status == 429) {
-                onThrottled.run();
+                metrics.throttled(peerTag);
             }
             if ((status != 429 && status != 503) || attempt >= MAX_ATTEMPTS) {
                 return response;
@@ -99,6 +95,7 @@ public final class OutboundHttp {
                 throw new UnreachableException("Interrupted while waiting to retry " + peer, e);
             }
             waitedMillis += delay;
+            metrics.retried(peerTag);
         }
     }
 

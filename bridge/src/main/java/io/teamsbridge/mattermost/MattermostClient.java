@@ -1,7 +1,9 @@
 package io.teamsbridge.mattermost;
 
 import io.teamsbridge.config.MattermostProperties;
+import io.teamsbridge.http.OutboundClients;
 import io.teamsbridge.http.OutboundHttp;
+import io.teamsbridge.http.OutboundMetrics;
 import io.teamsbridge.mattermost.MattermostWire.AppError;
 import io.teamsbridge.mattermost.MattermostWire.Channel;
 import io.teamsbridge.mattermost.MattermostWire.Command;
@@ -42,9 +44,9 @@ public class MattermostClient {
     private final MattermostProperties properties;
     private final OutboundHttp http;
 
-    public MattermostClient(MattermostProperties properties) {
+    public MattermostClient(MattermostProperties properties, OutboundClients clients) {
         this.properties = properties;
-        this.http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(3)), Duration.ofSeconds(2), "Mattermost");
+        this.http = clients.sender("Mattermost", OutboundMetrics.MATTERMOST, Duration.ofSeconds(2));
     }
 
     public User me() {

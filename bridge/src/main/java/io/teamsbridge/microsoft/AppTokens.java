@@ -77,7 +77,7 @@ public class AppTokens {
         http.setReadTimeout(timeout);
         Instant sentAt = clock.instant();
         try {
-            HTTPResponse response = http.send();
+            HTTPResponse response = http.send(identity.sender());
             TokenResponse parsed = TokenResponse.parse(response);
             if (!parsed.indicatesSuccess()) {
                 var error = parsed.toErrorResponse().getErrorObject();

@@ -1,7 +1,9 @@
 package io.teamsbridge.microsoft;
 
 import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.http.OutboundClients;
 import io.teamsbridge.http.OutboundHttp;
+import io.teamsbridge.http.OutboundMetrics;
 import io.teamsbridge.microsoft.GraphWire.Chat;
 import io.teamsbridge.microsoft.GraphWire.Presence;
 import io.teamsbridge.microsoft.GraphWire.PresenceList;
@@ -42,17 +44,12 @@ public class GraphClient {
     private final MicrosoftProperties properties;
     private final AppTokens appTokens;
     private final OutboundHttp http;
-    private final io.micrometer.core.instrument.Counter throttled;
 
-    public GraphClient(MicrosoftProperties properties, AppTokens appTokens, io.micrometer.core.instrument.MeterRegistry meters) {
+    public GraphClient(MicrosoftProperties properties, AppTokens appTokens, OutboundClients clients) {
         this.properties = properties;
         this.appTokens = appTokens;
-        this.throttled = io.micrometer.core.instrument.Counter.builder("teamsbridge.graph.throttled")
-                .description("Graph answers of 429 Too Many Requests, including ones retried").register(meters);
-        this.http = new OutboundHttp(OutboundHttp.newClient(Duration.ofSeconds(3)), Duration.ofSeconds(2), "Microsoft Graph",
-                throttled::increment);
+        this.http = clients.sender("Microsoft Graph", OutboundMetrics.GRAPH, Duration.ofSeconds(2));
     }
-
     /** The signed-in user of a delegated token. */
     public GraphUser me(String userAccessToken) {
         return read(send("GET", "/me?$select=id,displayName,mail,userPrincipalName", null, userAccessToken), GraphUser.class);

@@ -1,12 +1,12 @@
 package io.teamsbridge.microsoft;
 
 import io.teamsbridge.config.MicrosoftProperties;
-import io.teamsbridge.http.OutboundHttp;
+import io.teamsbridge.http.OutboundClients;
+import io.teamsbridge.http.OutboundMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public class GraphContent {
 
     private final MicrosoftProperties properties;
     private final AppTokens appTokens;
-    private final HttpClient http = OutboundHttp.newClient(Duration.ofSeconds(3));
+    private final OutboundClients http;
 
     /** A download's outcome. */
     public sealed interface Download {
@@ -42,9 +42,10 @@ public class GraphContent {
         record Failed(String reason, boolean tooLarge) implements Download {}
     }
 
-    public GraphContent(MicrosoftProperties properties, AppTokens appTokens) {
+    public GraphContent(MicrosoftProperties properties, AppTokens appTokens, OutboundClients http) {
         this.properties = properties;
         this.appTokens = appTokens;
+        this.http = http;
     }
 
     /**
@@ -89,12 +90,9 @@ public class GraphContent {
         }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream(), OutboundMetrics.GRAPH);
         } catch (IOException e) {
             return new Download.Failed("Graph could not be reached: " + e.getClass().getSimpleName(), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Download.Failed("interrupted", false);
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();

@@ -15,6 +15,7 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -23,6 +24,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import io.teamsbridge.config.BridgeProperties;
 import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.http.OutboundClients;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -43,11 +45,18 @@ public class MicrosoftIdentity {
     private final MicrosoftProperties properties;
     private final URI redirectUri;
     private final Clock clock;
+    private final HTTPRequestSender sender;
 
-    public MicrosoftIdentity(MicrosoftProperties properties, BridgeProperties bridge, Clock clock) {
+    public MicrosoftIdentity(MicrosoftProperties properties, BridgeProperties bridge, Clock clock, OutboundClients clients) {
         this.properties = properties;
+        this.sender = clients.tokenSender();
         this.redirectUri = URI.create(bridge.publicBase() + CALLBACK_PATH);
         this.clock = clock;
+    }
+
+    /** Sends token requests through the shared outbound client (proxy, trusted CAs, metrics). */
+    HTTPRequestSender sender() {
+        return sender;
     }
 
     public URI endpoint(String name) {
@@ -118,7 +127,7 @@ public class MicrosoftIdentity {
         Instant sentAt = clock.instant();
         HTTPResponse response;
         try {
-            response = http.send();
+            response = http.send(sender);
         } catch (IOException e) {
             throw new MicrosoftIdentityException("unreachable",
                     "The Microsoft identity platform could not be reached at " + properties.authorityBase() + " ("

@@ -57,7 +57,9 @@ class GraphContentTest {
         when(properties.graphBase()).thenReturn(base);
         when(properties.requestTimeout()).thenReturn(Duration.ofSeconds(5));
         when(tokens.token()).thenReturn("app-token");
-        content = new GraphContent(properties, tokens);
+        content = new GraphContent(properties, tokens, new io.teamsbridge.http.OutboundClients(
+                new io.teamsbridge.config.OutboundProperties(null, null, null, java.util.List.of(), null),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @AfterEach

@@ -278,7 +278,7 @@ class DeliveryFaultsIT {
         Pair p = pair();
         World world = bridge.world();
         io.micrometer.core.instrument.Counter throttled = harness().bean(io.micrometer.core.instrument.MeterRegistry.class)
-                .get("teamsbridge.graph.throttled").counter();
+                .get("teamsbridge.outbound.throttled").tag("peer", "graph").counter();
         double before = throttled.count();
         harness().teams().faults(Map.of("throttleAll", true));
         List<String> messages = new java.util.ArrayList<>();

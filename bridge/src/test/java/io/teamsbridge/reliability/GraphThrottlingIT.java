@@ -63,7 +63,7 @@ class GraphThrottlingIT {
         assertThat(people.stream().mapToInt(p -> world.notifications(p).size()).sum()).isEqualTo(200);
         long graphCalls = graphRequests(bridge.harness().teams().stats()) - graphBefore;
         double perNotification = graphCalls / 200.0;
-        double throttled = bridge.harness().bean(MeterRegistry.class).counter("teamsbridge.graph.throttled").count();
+        double throttled = bridge.harness().bean(MeterRegistry.class).counter("teamsbridge.outbound.throttled", "peer", "graph").count();
         System.out.printf("Graph requests during the run: %d (%.3f per delivered notification); 429 answers: %.0f%n",
                 graphCalls, perNotification, throttled);
         assertThat(perNotification).isLessThan(0.2);

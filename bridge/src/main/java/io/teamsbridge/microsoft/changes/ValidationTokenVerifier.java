@@ -53,6 +53,9 @@ public final class ValidationTokenVerifier {
     private static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofMillis(1000);
     private static final Duration JWKS_READ_TIMEOUT = Duration.ofMillis(1500);
     private static final int JWKS_SIZE_LIMIT = 512 * 1024;
+    /** The bounds a key retriever must keep: the whole fetch within this time, and at most so many bytes. */
+    public static final Duration KEYS_TIMEOUT = JWKS_CONNECT_TIMEOUT.plus(JWKS_READ_TIMEOUT);
+    public static final int KEYS_MAX_BYTES = JWKS_SIZE_LIMIT;
     private static final Duration JWKS_CACHE = Duration.ofHours(1);
     private static final Duration JWKS_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
     private static final Duration JWKS_OUTAGE_TOLERANCE = Duration.ofHours(24);
@@ -69,18 +72,22 @@ public final class ValidationTokenVerifier {
      * @param clock the time tokens are checked against
      */
     public ValidationTokenVerifier(URI jwksUri, String clientId, String tenantId, Clock clock) {
-        this(jwksUri, clientId, tenantId, io.teamsbridge.config.MicrosoftCloud.GLOBAL.tokenIssuers(tenantId), clock);
+        this(jwksUri, clientId, tenantId, io.teamsbridge.config.MicrosoftCloud.GLOBAL.tokenIssuers(tenantId), clock,
+                new DefaultResourceRetriever((int) JWKS_CONNECT_TIMEOUT.toMillis(), (int) JWKS_READ_TIMEOUT.toMillis(), JWKS_SIZE_LIMIT));
     }
 
-    /** @param issuers the issuers a token may name: our tenant in the configured cloud, v1 and v2 forms */
-    public ValidationTokenVerifier(URI jwksUri, String clientId, String tenantId, java.util.List<String> issuers, Clock clock) {
+    /**
+     * @param issuers the issuers a token may name: our tenant in the configured cloud, v1 and v2 forms
+     * @param retriever fetches the signing keys (through the service's outbound client); it must
+     *     bound the time and the size of what it reads
+     */
+    public ValidationTokenVerifier(URI jwksUri, String clientId, String tenantId, java.util.List<String> issuers, Clock clock,
+            com.nimbusds.jose.util.ResourceRetriever retriever) {
         if (clientId == null || clientId.isBlank() || tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("validation tokens need the app's client id and the tenant id");
         }
         this.jwksUri = jwksUri;
         this.claims = new GraphTokenClaims(clientId, tenantId, issuers, clock, CLOCK_SKEW);
-        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
-                (int) JWKS_CONNECT_TIMEOUT.toMillis(), (int) JWKS_READ_TIMEOUT.toMillis(), JWKS_SIZE_LIMIT);
         this.keys = JWKSourceBuilder
                 .<SecurityContext>create(url(jwksUri), retriever)
                 .cache(JWKS_CACHE.toMillis(), JWKS_CONNECT_TIMEOUT.plus(JWKS_READ_TIMEOUT).toMillis())

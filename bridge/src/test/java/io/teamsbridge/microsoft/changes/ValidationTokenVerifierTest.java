@@ -63,7 +63,8 @@ class ValidationTokenVerifierTest {
     @Test
     void acceptsTheIssuersOfTheConfiguredCloudOnly() {
         ValidationTokenVerifier china = new ValidationTokenVerifier(jwks.uri(), CLIENT_ID, TENANT_ID,
-                io.teamsbridge.config.MicrosoftCloud.CHINA.tokenIssuers(TENANT_ID), Clock.fixed(NOW, ZoneOffset.UTC));
+                io.teamsbridge.config.MicrosoftCloud.CHINA.tokenIssuers(TENANT_ID), Clock.fixed(NOW, ZoneOffset.UTC),
+                new com.nimbusds.jose.util.DefaultResourceRetriever(1000, 1000, 512 * 1024));
         String chinaV1 = token(c -> c.issuer("https://sts.chinacloudapi.cn/" + TENANT_ID + "/"));
         String chinaV2 = token(c -> c.issuer("https://login.chinacloudapi.cn/" + TENANT_ID + "/v2.0"));
 
