@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param graphUrl overrides the Graph base URL of the cloud, including {@code /v1.0}
  * @param teamsUrl overrides the Teams web address of the cloud, used in links that open a chat
  * @param requestTimeout the longest any one call to Microsoft may take
+ * @param clientSecretExpires the day the client secret expires (as Entra shows it), so the service
+ *     can warn before it does; Microsoft does not tell the app itself
  */
 @Validated
 @ConfigurationProperties("microsoft")
@@ -33,6 +35,7 @@ public record MicrosoftProperties(
         @AbsoluteHttpUrl URI graphUrl,
         @AbsoluteHttpUrl URI teamsUrl,
         @DefaultValue("10s") Duration requestTimeout,
+        java.time.LocalDate clientSecretExpires,
         @DefaultValue @Valid Subscription subscription) {
 
     /** The sign-in host, e.g. {@code https://login.microsoftonline.com}, without trailing slash. */

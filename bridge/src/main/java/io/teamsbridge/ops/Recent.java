@@ -9,14 +9,14 @@ import java.util.function.Supplier;
  * one query. Age is measured with {@link System#nanoTime()}, not the service's clock, which tests
  * move (or hold still) at will.
  */
-final class Recent<T> implements Supplier<T> {
+public final class Recent<T> implements Supplier<T> {
     private final Supplier<T> read;
     private final long freshNanos;
     private volatile Reading<T> last;
 
     private record Reading<T>(T value, long atNanos) {}
 
-    Recent(Duration fresh, Supplier<T> read) {
+    public Recent(Duration fresh, Supplier<T> read) {
         this.read = read;
         this.freshNanos = fresh.toNanos();
     }

@@ -26,6 +26,12 @@ class SubscriptionConfiguration {
                 events);
     }
 
+    /** Shown as the "subscription" component of readiness; exports the subscription's expiry. */
+    @Bean
+    SubscriptionHealth subscriptionHealthIndicator(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft) {
+        return new SubscriptionHealth(subscriptions, clock, microsoft);
+    }
+
     /** Starts right after the web server (Graph's handshake must reach us), then checks periodically. */
     @Bean
     @ConditionalOnProperty(name = "microsoft.subscription.enabled", havingValue = "true", matchIfMissing = true)

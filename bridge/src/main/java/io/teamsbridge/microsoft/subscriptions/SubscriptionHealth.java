@@ -1,0 +1,67 @@
+package io.teamsbridge.microsoft.subscriptions;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.ops.Recent;
+import io.teamsbridge.store.GraphSubscription;
+import io.teamsbridge.store.SubscriptionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * The subscription as readiness and Prometheus see it: readiness' {@code subscription} component is
+ * DOWN while there is no current subscription (none made yet, or the last one expired), with what
+ * to do; the gauge {@code teamsbridge.subscription.expiry.timestamp.seconds} says when the current
+ * one expires (NaN when there is none). With {@code microsoft.subscription.enabled=false} there is
+ * meant to be none, and the component stays UP and says so.
+ */
+class SubscriptionHealth implements HealthIndicator, MeterBinder {
+    private final Recent<Optional<GraphSubscription>> current;
+    private final Clock clock;
+    private final MicrosoftProperties.Subscription settings;
+
+    SubscriptionHealth(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft) {
+        this.current = new Recent<>(Duration.ofSeconds(2), () -> latest(subscriptions.findActive()));
+        this.clock = clock;
+        this.settings = microsoft.subscription();
+    }
+
+    @Override
+    public Health health() {
+        if (!settings.enabled()) {
+            return Health.up().withDetail("subscription", "none: microsoft.subscription.enabled is false").build();
+        }
+        Optional<GraphSubscription> found = current.get();
+        if (found.isEmpty()) {
+            return Health.down().withDetail("reason", "there is no Graph subscription yet: it is created within "
+                    + settings.checkInterval().toSeconds() + " s of start; if this stays, run `doctor` and read the log lines "
+                    + "of the subscription job").build();
+        }
+        GraphSubscription subscription = found.get();
+        Instant now = clock.instant();
+        if (!subscription.expiresAt().isAfter(now)) {
+            return Health.down().withDetail("reason", "Graph subscription " + subscription.id() + " expired at "
+                    + subscription.expiresAt() + " and was not renewed: run `doctor`").withDetail("id", subscription.id()).build();
+        }
+        return Health.up().withDetail("id", subscription.id()).withDetail("expires", subscription.expiresAt().toString()).build();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry meters) {
+        Gauge.builder("teamsbridge.subscription.expiry.timestamp.seconds", this,
+                        h -> h.current.get().map(s -> s.expiresAt().getEpochSecond() + 0.0).orElse(Double.NaN))
+                .description("When the current Graph subscription expires (Unix time; NaN when there is none)")
+                .register(meters);
+    }
+
+    private static Optional<GraphSubscription> latest(List<GraphSubscription> active) {
+        return active.isEmpty() ? Optional.empty() : Optional.of(active.getLast());
+    }
+}
