@@ -1,5 +1,6 @@
 package io.teamsbridge;
 
+import io.teamsbridge.doctor.DoctorCommand;
 import io.teamsbridge.microsoft.changes.DecryptCommand;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -14,11 +15,21 @@ public class BridgeApplication {
             // An administrator's offline tool: no Spring context, no configuration needed.
             System.exit(DecryptCommand.run(List.of(args).subList(1, args.length), System.in, System.out, System.err));
         }
-        // The JDK refuses Basic authentication to a proxy for https tunnels unless told otherwise; an
-        // outbound.proxy-username is only ever given to the configured proxy (OutboundClients).
+        allowBasicProxyAuthenticationForTunnels();
+        if (args.length > 0 && args[0].equals("doctor")) {
+            // Checks the real setup and prints a checklist; starts no web server and no work.
+            System.exit(DoctorCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        SpringApplication.run(BridgeApplication.class, args);
+    }
+
+    /**
+     * The JDK refuses Basic authentication to a proxy for https tunnels unless told otherwise; an
+     * outbound.proxy-username is only ever given to the configured proxy (OutboundClients).
+     */
+    private static void allowBasicProxyAuthenticationForTunnels() {
         if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
             System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
         }
-        SpringApplication.run(BridgeApplication.class, args);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param encryptionKey base64 of 32 random bytes: the AES-256-GCM key that encrypts tokens and
  *     secrets at rest ({@code openssl rand -base64 32})
  * @param previousEncryptionKeys keys used before a rotation; still read, never written
+ * @param checkAtStart run the {@code doctor} checks once after every start and log their findings
  * @param jobLease how long an instance holds each single-instance job (subscription upkeep, command
  *     sync, …) without renewing it: when an instance dies, another takes its jobs over after this
  */
@@ -31,7 +32,8 @@ public record BridgeProperties(
         @EncryptionKey
         String encryptionKey,
         @DefaultValue List<@EncryptionKey String> previousEncryptionKeys,
-        @DefaultValue("45s") @DurationMin(seconds = 3) java.time.Duration jobLease) {
+        @DefaultValue("45s") @DurationMin(seconds = 3) java.time.Duration jobLease,
+        @DefaultValue("true") boolean checkAtStart) {
 
     /** The public URL without a trailing slash, ready for appending paths. */
     public String publicBase() {

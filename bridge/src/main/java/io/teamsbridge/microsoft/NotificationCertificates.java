@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,6 +56,19 @@ public class NotificationCertificates {
     /** The certificate new subscriptions are made with. */
     public EncryptionCertificate active() {
         return load().active();
+    }
+
+    /**
+     * When the certificate new subscriptions use expires, read without creating one: the configured
+     * file's, else the newest stored one's; empty when none was made yet.
+     */
+    public Optional<Instant> activeExpiryWithoutCreating() {
+        Optional<EncryptionCertificate> file = configured();
+        if (file.isPresent()) {
+            return Optional.of(file.get().expiresAt());
+        }
+        return repository.findAll().stream().filter(StoredCertificate::active).reduce((a, b) -> b)
+                .map(row -> EncryptionCertificate.expiryOf(row.certificateDer()));
     }
 
     /** A decryptor that knows every certificate's private key. */

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationFailureAnalyzerTest {
     @Test
     void settingNamesAreWrittenAsAdministratorsWriteThem() {
-        assertThat(ConfigurationFailureAnalyzer.kebab("publicUrl")).isEqualTo("public-url");
-        assertThat(ConfigurationFailureAnalyzer.kebab("subscription.billingModel")).isEqualTo("subscription.billing-model");
-        assertThat(ConfigurationFailureAnalyzer.kebab("previousEncryptionKeys[0]")).isEqualTo("previous-encryption-keys[0]");
+        assertThat(ConfigurationErrors.kebab("publicUrl")).isEqualTo("public-url");
+        assertThat(ConfigurationErrors.kebab("subscription.billingModel")).isEqualTo("subscription.billing-model");
+        assertThat(ConfigurationErrors.kebab("previousEncryptionKeys[0]")).isEqualTo("previous-encryption-keys[0]");
     }
 }

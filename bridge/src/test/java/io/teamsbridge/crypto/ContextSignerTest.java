@@ -15,7 +15,7 @@ class ContextSignerTest {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return new ContextSigner(new BridgeProperties(URI.create("https://bridge.example.com"),
-                Base64.getEncoder().encodeToString(key), List.of(), java.time.Duration.ofSeconds(45)));
+                Base64.getEncoder().encodeToString(key), List.of(), java.time.Duration.ofSeconds(45), false));
     }
 
     @Test

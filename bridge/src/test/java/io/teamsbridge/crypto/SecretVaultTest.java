@@ -18,7 +18,7 @@ class SecretVaultTest {
     }
 
     private static SecretVault vault(String key, String... previous) {
-        return new SecretVault(new BridgeProperties(URI.create("https://bridge.example.com"), key, List.of(previous), java.time.Duration.ofSeconds(45)));
+        return new SecretVault(new BridgeProperties(URI.create("https://bridge.example.com"), key, List.of(previous), java.time.Duration.ofSeconds(45), false));
     }
 
     @Test

@@ -85,6 +85,15 @@ public record EncryptionCertificate(String id, X509Certificate certificate, Priv
         return new EncryptionCertificate(id, DecryptionKeys.certificate(der), DecryptionKeys.rsaPrivateKey(pkcs8));
     }
 
+    /** When a stored certificate (base64 DER) stops being valid, read without its private key. */
+    public static Instant expiryOf(String certificateBase64Der) {
+        try {
+            return DecryptionKeys.certificate(Base64.getDecoder().decode(certificateBase64Der)).getNotAfter().toInstant();
+        } catch (IllegalArgumentException e) {
+            throw new KeyMaterialException("the stored encryption certificate is not valid base64");
+        }
+    }
+
     /** The DER certificate in base64: the value of a subscription's {@code encryptionCertificate}. */
     public String base64Der() {
         return Base64.getEncoder().encodeToString(der());

@@ -1,0 +1,38 @@
+package io.teamsbridge.doctor;
+
+import io.teamsbridge.config.BridgeProperties;
+import io.teamsbridge.config.ContentProperties;
+import io.teamsbridge.config.MattermostProperties;
+import io.teamsbridge.config.MicrosoftProperties;
+import io.teamsbridge.http.OutboundClients;
+import io.teamsbridge.mattermost.MattermostClient;
+import io.teamsbridge.microsoft.AppTokens;
+import io.teamsbridge.microsoft.CredentialExpiry;
+import io.teamsbridge.microsoft.GraphClient;
+import io.teamsbridge.microsoft.NotificationCertificates;
+import io.teamsbridge.store.SchemaStatus;
+import io.teamsbridge.store.SubscriptionRepository;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The checks, in the order a setup is built: database, Mattermost, Microsoft, the webhook, the subscription, credentials. */
+@Configuration(proxyBeanMethods = false)
+public class DoctorChecks {
+
+    @Bean
+    Doctor doctor(SchemaStatus schema, Environment environment, MattermostClient mattermost, MattermostProperties mattermostSettings,
+            AppTokens appTokens, MicrosoftProperties microsoft, ContentProperties content, BridgeProperties bridge,
+            OutboundClients clients, SubscriptionRepository subscriptions, GraphClient graph, CredentialExpiry credentials,
+            NotificationCertificates certificates, Clock clock) {
+        return new Doctor(List.of(
+                new DatabaseCheck(schema, environment.getProperty("spring.datasource.url", "(the configured database)")),
+                new MattermostCheck(mattermost, mattermostSettings),
+                new MicrosoftCheck(appTokens, microsoft, content),
+                new WebhookCheck(bridge, clients),
+                new SubscriptionCheck(subscriptions, graph, microsoft, clock),
+                new ExpiryCheck(credentials, certificates, clock)));
+    }
+}
