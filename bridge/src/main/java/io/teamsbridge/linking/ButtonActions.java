@@ -26,10 +26,12 @@ class ButtonActions implements ButtonHandler {
     private final ConfirmedChanges changes;
     private final SettingsDialog settings;
     private final ConnectOffer connect;
+    private final AdminCommands admin;
     private final String trigger;
 
     ButtonActions(Buttons buttons, ConfirmedChanges changes, SettingsDialog settings, ConnectOffer connect,
-            MattermostProperties mattermost) {
+            MattermostProperties mattermost, AdminCommands admin) {
+        this.admin = admin;
         this.buttons = buttons;
         this.changes = changes;
         this.settings = settings;
@@ -57,6 +59,8 @@ class ButtonActions implements ButtonHandler {
             case CONNECT -> ButtonReply.tell(connect.to(userId).text());
             case ConfirmedChanges.DISCONNECT, ConfirmedChanges.NOTIFICATIONS_ON, ConfirmedChanges.NOTIFICATIONS_OFF ->
                     ButtonReply.replace(changes.confirmed(press.action(), userId));
+            case String action when action.startsWith(AdminCommands.ACTION_PREFIX) ->
+                    ButtonReply.replace(admin.confirmed(action, userId));
             default -> ButtonReply.tell("This button no longer does anything. Type `" + trigger + " help` for the commands.");
         };
     }

@@ -2,6 +2,7 @@ package io.teamsbridge.linking;
 
 import io.teamsbridge.config.ConnectionsProperties;
 import io.teamsbridge.mattermost.MattermostWire;
+import io.teamsbridge.ops.Switches;
 import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
 import java.util.Locale;
@@ -11,18 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The administrator's rules on who may connect: an email Mattermost vouches for, the allow-list
- * and the connection limit.
+ * and the connection limit (both live: {@link Switches}).
  */
 @Component
 class ConnectPolicy {
-    private final Set<String> allowed;
-    private final int maxUsers;
+    private final Switches switches;
     private final boolean requireVerifiedEmail;
     private final AccountLinkRepository links;
 
-    ConnectPolicy(ConnectionsProperties connections, AccountLinkRepository links) {
-        this.allowed = connections.allowed();
-        this.maxUsers = connections.maxUsers();
+    ConnectPolicy(ConnectionsProperties connections, AccountLinkRepository links, Switches switches) {
+        this.switches = switches;
         this.requireVerifiedEmail = connections.requireVerifiedEmail();
         this.links = links;
     }
@@ -46,11 +45,12 @@ class ConnectPolicy {
     }
 
     boolean hasAllowList() {
-        return !allowed.isEmpty();
+        return !switches.allowList().isEmpty();
     }
 
     /** Whether the username or the email is on the allow-list (always, when there is none). */
     boolean allows(String username, String email) {
+        Set<String> allowed = switches.allowList();
         return allowed.isEmpty()
                 || (username != null && allowed.contains(username.toLowerCase(Locale.ROOT)))
                 || (email != null && allowed.contains(email.trim().toLowerCase(Locale.ROOT)));
@@ -58,6 +58,7 @@ class ConnectPolicy {
 
     /** Why a new connection for this user would exceed the limit, if it would. */
     Optional<String> limitReached(String mattermostUserId) {
+        int maxUsers = switches.maxUsers();
         if (maxUsers <= 0 || links.findByMattermostUser(mattermostUserId).filter(AccountLink::active).isPresent()) {
             return Optional.empty();
         }

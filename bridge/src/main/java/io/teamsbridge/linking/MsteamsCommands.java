@@ -2,12 +2,12 @@ package io.teamsbridge.linking;
 
 import io.teamsbridge.render.MarkdownText;
 import io.teamsbridge.config.MattermostProperties;
-import io.teamsbridge.config.NotificationsProperties;
 import io.teamsbridge.mattermost.BotMessenger;
 import io.teamsbridge.mattermost.CommandInvocation;
 import io.teamsbridge.mattermost.Confirmations;
 import io.teamsbridge.mattermost.Dialogs;
 import io.teamsbridge.mattermost.SlashCommandHandler;
+import io.teamsbridge.ops.Switches;
 import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
 import java.time.ZoneOffset;
@@ -37,13 +37,14 @@ class MsteamsCommands implements SlashCommandHandler {
     private final ButtonActions buttons;
     private final SettingsDialog settingsDialog;
     private final RecentDecisions recentDecisions;
-    private final boolean notificationsEnabled;
+    private final Switches switches;
+    private final AdminCommands admin;
     private final String trigger;
 
     MsteamsCommands(AccountLinkRepository links, NotificationPreferences preferences, ConnectOffer connectOffer,
-            NotificationsProperties notifications, MattermostProperties mattermost, BotMessenger messenger,
+            MattermostProperties mattermost, BotMessenger messenger,
             Confirmations confirmations, ConfirmedChanges changes, ButtonActions buttons, SettingsDialog settingsDialog,
-            RecentDecisions recentDecisions) {
+            RecentDecisions recentDecisions, Switches switches, AdminCommands admin) {
         this.links = links;
         this.preferences = preferences;
         this.connectOffer = connectOffer;
@@ -53,7 +54,8 @@ class MsteamsCommands implements SlashCommandHandler {
         this.buttons = buttons;
         this.settingsDialog = settingsDialog;
         this.recentDecisions = recentDecisions;
-        this.notificationsEnabled = notifications.enabled();
+        this.switches = switches;
+        this.admin = admin;
         this.trigger = "/" + mattermost.commandTrigger();
     }
 
@@ -72,6 +74,7 @@ class MsteamsCommands implements SlashCommandHandler {
             case "disconnect" -> args.isEmpty() ? askToDisconnect(userId) : usage("disconnect");
             case "notifications" -> notifications(invocation, args);
             case "settings" -> args.isEmpty() ? settings(invocation) : usage("settings");
+            case "admin" -> admin.handle(invocation, args);
             default -> "Unknown subcommand `" + MarkdownText.inline(sub) + "`. " + usageLine();
         };
     }
@@ -103,7 +106,8 @@ class MsteamsCommands implements SlashCommandHandler {
                 + "| `" + trigger + " settings` | Choose when you are notified (meeting chats, Busy, Do not disturb) |\n"
                 + "| `" + trigger + " notifications on` / `off` | Turn your chat notifications on or off |\n"
                 + "| `" + trigger + " notifications` | Show whether your chat notifications are on |\n"
-                + "| `" + trigger + " help` | Show this help |";
+                + "| `" + trigger + " help` | Show this help |\n"
+                + "| `" + trigger + " admin` | For Mattermost system admins: the service's state and its switches |";
     }
 
     private String connect(CommandInvocation invocation) {
@@ -187,7 +191,7 @@ class MsteamsCommands implements SlashCommandHandler {
                 ? "Your Teams chat notifications are **on**: you are told here about Teams chat messages that arrive while you are away from Teams. `"
                         + trigger + " notifications off` turns them off."
                 : "Your Teams chat notifications are **off**. `" + trigger + " notifications on` turns them on.";
-        return notificationsEnabled ? mine
+        return switches.notificationsEnabled() ? mine
                 : mine + "\n\nThe administrator has turned Teams chat notifications off for everyone for now.";
     }
 
@@ -200,6 +204,6 @@ class MsteamsCommands implements SlashCommandHandler {
     }
 
     private String usageLine() {
-        return "Usage: `" + trigger + " [help|connect|disconnect|status|settings|notifications [on|off]]`.";
+        return "Usage: `" + trigger + " [help|connect|disconnect|status|settings|notifications [on|off]|admin]`.";
     }
 }

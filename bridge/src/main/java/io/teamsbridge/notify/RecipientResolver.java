@@ -1,6 +1,6 @@
 package io.teamsbridge.notify;
 
-import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.ops.Switches;
 import io.teamsbridge.linking.NotificationPreferences;
 import io.teamsbridge.linking.UserSettings;
 import io.teamsbridge.store.AccountLink;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class RecipientResolver {
     private final AccountLinkRepository links;
     private final NotificationPreferences preferences;
-    private final boolean enabled;
+    private final Switches switches;
 
     /** A chat member who is a connected Mattermost user. */
     record Candidate(String teamsUserId, String mattermostUserId, UserSettings settings) {
@@ -53,14 +53,14 @@ class RecipientResolver {
     /** Why someone is not notified: the outcome recorded, and its detail (such as the Teams state). */
     record Skip(Decision.Outcome outcome, String detail) {}
 
-    RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, NotificationsProperties notifications) {
+    RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, Switches switches) {
         this.links = links;
         this.preferences = preferences;
-        this.enabled = notifications.enabled();
+        this.switches = switches;
     }
 
     List<Candidate> candidates(ChatInfo chat) {
-        if (!enabled || chat.members().isEmpty()) {
+        if (chat.members().isEmpty() || !switches.notificationsEnabled()) {
             return List.of();
         }
         List<AccountLink> connected = links.findActiveByTeamsUsers(chat.members().stream().map(ChatInfo.Member::userId).toList());

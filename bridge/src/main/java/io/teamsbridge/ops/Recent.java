@@ -21,6 +21,11 @@ public final class Recent<T> implements Supplier<T> {
         this.freshNanos = fresh.toNanos();
     }
 
+    /** The next {@link #get()} reads again (after a change this instance made itself). */
+    public void refresh() {
+        last = null;
+    }
+
     @Override
     public T get() {
         long now = System.nanoTime();

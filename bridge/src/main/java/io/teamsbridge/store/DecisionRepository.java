@@ -58,6 +58,16 @@ public class DecisionRepository {
                 .params(cut(detail), chatId, messageId).update();
     }
 
+    /** Everyone's latest decisions with this outcome since a time, newest first (for the admin status). */
+    public List<Decision> latestWithOutcome(Decision.Outcome outcome, Instant since, int limit) {
+        return jdbc.sql("SELECT mattermost_user_id, decided_at, chat_id, message_id, chat_label, sender_name, outcome, detail "
+                        + "FROM decision WHERE outcome = ? AND decided_at >= ? ORDER BY decided_at DESC, id DESC LIMIT ?")
+                .params(outcome.name(), AccountLinkRepository.utc(since), limit)
+                .query((rs, n) -> new Decision(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), outcome(rs.getString(7)), rs.getString(8)))
+                .list();
+    }
+
     /** The user's latest decisions, newest first. */
     public List<Decision> latest(String mattermostUserId, int limit) {
         return jdbc.sql("SELECT mattermost_user_id, decided_at, chat_id, message_id, chat_label, sender_name, outcome, detail "

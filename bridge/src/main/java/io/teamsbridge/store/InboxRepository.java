@@ -200,6 +200,14 @@ public class InboxRepository {
                 .single();
     }
 
+    /** The latest items that failed or were given up, newest first (for the admin status). */
+    public List<InboxItem> latestFailed(int limit) {
+        return jdbc.sql("SELECT * FROM inbox WHERE status = 'FAILED' ORDER BY received_at DESC, id DESC LIMIT ?")
+                .param(limit)
+                .query(InboxRepository::map)
+                .list();
+    }
+
     /** The earliest time at which a waiting item became due, if any is waiting (the {@code inbox_due} index answers it). */
     public java.util.Optional<Instant> earliestDueAt() {
         return jdbc.sql("SELECT MIN(next_attempt_at) FROM inbox WHERE status = 'PENDING'")
