@@ -22,6 +22,8 @@ class StartupChecks {
     private final io.teamsbridge.store.SubscriptionRepository subscriptions;
     private final io.teamsbridge.config.MicrosoftProperties.Subscription subscription;
     private volatile List<Finding> last = List.of();
+    private volatile Thread running;
+    private volatile boolean closed;
 
     StartupChecks(Doctor doctor, io.teamsbridge.config.BridgeProperties bridge,
             io.teamsbridge.store.SubscriptionRepository subscriptions, io.teamsbridge.config.MicrosoftProperties microsoft) {
@@ -34,13 +36,23 @@ class StartupChecks {
     @EventListener(ApplicationReadyEvent.class)
     void started() {
         if (enabled) {
-            Thread.ofVirtual().name("startup-checks").start(this::examine);
+            running = Thread.ofVirtual().name("startup-checks").start(this::examine);
+        }
+    }
+
+    /** A service stopped before the checks ran (or while they run) has nothing to report. */
+    @EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stopping() {
+        closed = true;
+        Thread thread = running;
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 
     private void settle() throws InterruptedException {
         long deadline = System.nanoTime() + subscription.checkInterval().multipliedBy(2).toNanos();
-        while (subscription.enabled() && System.nanoTime() < deadline) {
+        while (subscription.enabled() && System.nanoTime() < deadline && !closed) {
             try {
                 if (!subscriptions.findActive().isEmpty()) {
                     return;
@@ -64,6 +76,9 @@ class StartupChecks {
             return; // stopping
         }
         List<Finding> findings = doctor.examine();
+        if (closed) {
+            return;
+        }
         for (Finding f : findings) {
             if (f.status() == Finding.Status.PASS) {
                 log.info("Start-up check passed: {}: {}.", f.check(), f.summary());

@@ -191,7 +191,7 @@ class AdminCommands {
     }
 
     private String origin(String name) {
-        return switches.changed(name).map(s -> " Set by " + MarkdownText.inline(s.updatedBy()) + " at " + AdminStatus.WHEN.format(s.updatedAt()) + ".")
+        return switches.changed(name).map(s -> " Set by " + MarkdownText.inline(s.updatedBy()) + " at " + MsteamsCommands.WHEN.format(s.updatedAt()) + ".")
                 .orElse(" From the configuration (" + name + ").");
     }
 

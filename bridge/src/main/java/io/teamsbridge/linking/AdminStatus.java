@@ -14,7 +14,6 @@ import io.teamsbridge.store.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AdminStatus {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = MsteamsCommands.WHEN;
     private static final Duration RECENT = Duration.ofHours(24);
     private static final int PROBLEMS = 5;
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MsteamsCommands implements SlashCommandHandler {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AccountLinkRepository links;
     private final NotificationPreferences preferences;

@@ -52,7 +52,7 @@ class DoctorIT {
 
         assertThat(run.output()).contains("All checks passed.");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        for (String check : List.of("Database", "Mattermost bot token", "Mattermost direct messages", "Mattermost users' emails",
+        for (String check : List.of("Configuration", "Database", "Mattermost bot token", "Mattermost direct messages", "Mattermost users' emails",
                 "Mattermost slash commands", "Microsoft app token", "Microsoft application permissions", "Public webhook",
                 "Graph subscription", "Client secret", "Notification certificate")) {
             assertThat(run.output()).as(run.output()).containsPattern("(?m)^PASS  " + java.util.regex.Pattern.quote(check) + " ");

@@ -17,12 +17,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The subscription as readiness and Prometheus see it: readiness' {@code subscription} component is
- * DOWN while there is no current subscription (none made yet, or the last one expired), with what
- * to do; the gauge {@code teamsbridge.subscription.expiry.timestamp.seconds} says when the current
+ * {@value #DEGRADED} while there is no current subscription (none made yet, or the last one
+ * expired), with what to do. It does not make the instance unready: creating a subscription needs
+ * Graph's validation request to reach an instance, and an instance taken out of the load balancer
+ * for lacking one could never get one (and webhooks and commands work without it). An alert on the
+ * expiry gauge catches a subscription that stays missing. The gauge {@code teamsbridge.subscription.expiry.timestamp.seconds} says when the current
  * one expires (NaN when there is none). With {@code microsoft.subscription.enabled=false} there is
  * meant to be none, and the component stays UP and says so.
  */
 class SubscriptionHealth implements HealthIndicator, MeterBinder {
+    /** A status Spring Boot's aggregation leaves out: reported, but neither UP nor DOWN. */
+    static final String DEGRADED = "DEGRADED";
+
     private final Recent<Optional<GraphSubscription>> current;
     private final Clock clock;
     private final MicrosoftProperties.Subscription settings;
@@ -40,14 +46,14 @@ class SubscriptionHealth implements HealthIndicator, MeterBinder {
         }
         Optional<GraphSubscription> found = current.get();
         if (found.isEmpty()) {
-            return Health.down().withDetail("reason", "there is no Graph subscription yet: it is created within "
+            return Health.status(DEGRADED).withDetail("reason", "there is no Graph subscription yet: it is created within "
                     + settings.checkInterval().toSeconds() + " s of start; if this stays, run `doctor` and read the log lines "
                     + "of the subscription job").build();
         }
         GraphSubscription subscription = found.get();
         Instant now = clock.instant();
         if (!subscription.expiresAt().isAfter(now)) {
-            return Health.down().withDetail("reason", "Graph subscription " + subscription.id() + " expired at "
+            return Health.status(DEGRADED).withDetail("reason", "Graph subscription " + subscription.id() + " expired at "
                     + subscription.expiresAt() + " and was not renewed: run `doctor`").withDetail("id", subscription.id()).build();
         }
         return Health.up().withDetail("id", subscription.id()).withDetail("expires", subscription.expiresAt().toString()).build();
