@@ -44,17 +44,22 @@ public final class BridgeProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         BridgeProcess bridge = new BridgeProcess(process);
         HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The bridge process exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(bridgeUrl + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The bridge process exited with " + process.exitValue() + "; see " + log);
+                }
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create(bridgeUrl + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException notStarted) {
+            process.destroyForcibly(); // a process that never became healthy must not outlive the test
+            throw notStarted;
+        }
         return bridge;
     }
 
