@@ -137,6 +137,32 @@ class MonitoringIT {
         }
     }
 
+    @Test
+    void theDashboardAndTheRulesAreWellFormed() throws IOException {
+        tools.jackson.databind.JsonNode dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(Files.readString(DASHBOARD));
+        assertThat(dashboard.path("panels").size()).isGreaterThan(10);
+        for (tools.jackson.databind.JsonNode panel : dashboard.path("panels")) {
+            if (!panel.path("type").asString().equals("row")) {
+                assertThat(panel.path("title").asString()).isNotBlank();
+                assertThat(panel.path("targets")).as(panel.path("title").asString()).isNotEmpty()
+                        .allSatisfy(target -> assertThat(target.path("expr").asString()).contains("teamsbridge_"));
+            }
+        }
+        Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(Files.readString(ALERTS));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> alerts = (List<Map<String, Object>>) groups.getFirst().get("rules");
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(5).allSatisfy(rule -> {
+            assertThat(rule).containsKeys("alert", "expr", "labels", "annotations");
+            assertThat(rule.get("annotations").toString()).contains("summary=", "description=");
+            assertThat(rule.get("expr").toString()).contains("teamsbridge_");
+        });
+        assertThat(alerts).extracting(rule -> rule.get("alert")).contains("TeamsBridgeSubscriptionExpiringSoon",
+                "TeamsBridgeInboxNotMoving", "TeamsBridgeDeliveryErrors", "TeamsBridgeClientSecretExpiring");
+    }
+
     /** The sum of the series of {@code name} whose labels include {@code labels}; 0 when there is none. */
     private static double value(Map<String, List<Sample>> metrics, String name, Map<String, String> labels) {
         return metrics.getOrDefault(name, List.of()).stream()
