@@ -76,6 +76,28 @@ class OutboundClientsTest {
         assertThat(answer.body()).isEqualTo("ok");
     }
 
+    /**
+     * An https target through a proxy that wants Basic credentials for its CONNECT: the JDK refuses
+     * that unless {@code jdk.http.auth.tunneling.disabledSchemes} is emptied, which the service's
+     * main method does (and the build does for the test JVM, as the property is read once).
+     */
+    @Test
+    void anHttpsTargetIsReachedThroughAnAuthenticatingTunnellingProxy() throws Exception {
+        assertThat(System.getProperty("jdk.http.auth.tunneling.disabledSchemes")).as("set as BridgeApplication.main sets it")
+                .isEmpty();
+        try (io.teamsbridge.testing.TunnelProxy proxy = io.teamsbridge.testing.TunnelProxy.start("svc", "s3cret")) {
+            OutboundClients clients = clients(new OutboundProperties(proxy.url(), "svc", "s3cret", List.of(), CA));
+            URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/api/v4/system/ping");
+
+            HttpResponse<String> answer = clients.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString(),
+                    "mattermost");
+
+            assertThat(answer.body()).isEqualTo("ok");
+            assertThat(proxy.tunnels()).containsExactly("127.0.0.1:" + server.getAddress().getPort());
+            assertThat(proxy.challenged()).as("the proxy asked before it opened the tunnel").isPositive();
+        }
+    }
+
     @Test
     void theBundleIsAddedToTheJdksTrustNotInItsPlace() throws Exception {
         X509TrustManager trust = TrustedCas.trust(CA);
