@@ -20,6 +20,15 @@ final class DatabaseCheck implements Check {
         try {
             state = schema.read();
         } catch (RuntimeException e) {
+            String why = Messages.all(e);
+            if (why.contains("already in use") || why.contains("is locked")) {
+                return List.of(Finding.warn(NAME, "the embedded H2 database is held by the running service (one process "
+                        + "at a time)", "stop teams-bridge to check the database with doctor, or use PostgreSQL in production"));
+            }
+            if (why.contains("not found")) {
+                return List.of(Finding.fail(NAME, "there is no database at " + url,
+                        "check spring.datasource.url; teams-bridge creates the embedded database at its first start"));
+            }
             return List.of(Finding.fail(NAME, "cannot be reached at " + url + ": " + Messages.firstLine(e),
                     "check spring.datasource.url, spring.datasource.username and spring.datasource.password, and that the "
                             + "database server runs and lets this host in"));

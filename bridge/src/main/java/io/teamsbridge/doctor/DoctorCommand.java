@@ -59,9 +59,12 @@ public final class DoctorCommand {
                 // A configuration that cannot be read is reported in the checklist, not as a start-up failure.
                 "logging.level.org.springframework.boot.diagnostics", "OFF",
                 "bridge.check-at-start", "false",
+                // A database that cannot be reached is reported once, not waited for by every check.
+                "spring.datasource.hikari.connection-timeout", "3000",
                 // Readiness' components belong to the service, which this does not start.
                 "management.endpoint.health.validate-group-membership", "false"));
         application.setRegisterShutdownHook(false);
+        application.addListeners(DoctorCommand::onlyExistingH2);
         application.setLogStartupInfo(false);
         out.println("teams-bridge doctor");
         List<Finding> findings;
@@ -79,6 +82,17 @@ public final class DoctorCommand {
         }
         out.print(Doctor.render(findings));
         return Doctor.exitCode(findings);
+    }
+
+    /** An embedded H2 file is opened only if it exists: the doctor must not leave an empty database behind. */
+    private static void onlyExistingH2(org.springframework.context.ApplicationEvent event) {
+        if (event instanceof org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent prepared) {
+            String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
+            if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")) {
+                prepared.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
+                        "doctor", Map.of("spring.datasource.url", url + ";IFEXISTS=TRUE")));
+            }
+        }
     }
 
     /**

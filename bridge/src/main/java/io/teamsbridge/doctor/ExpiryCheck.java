@@ -55,9 +55,11 @@ final class ExpiryCheck implements Check {
         Optional<Instant> expires;
         try {
             expires = certificates.activeExpiryWithoutCreating();
-        } catch (RuntimeException e) {
+        } catch (io.teamsbridge.config.StartupCheckException e) {
             return Finding.fail(name, "cannot be read: " + Messages.firstLine(e),
                     "check microsoft.subscription.certificate-file and microsoft.subscription.certificate-password");
+        } catch (RuntimeException e) {
+            return Finding.warn(name, "unknown: the database cannot be read", "see the database check");
         }
         if (expires.isEmpty()) {
             return Finding.pass(name, "none yet: teams-bridge generates one at its first start");

@@ -4,6 +4,15 @@ package io.teamsbridge.doctor;
 final class Messages {
     private Messages() {}
 
+    /** Every message in the cause chain, for recognising a failure. */
+    static String all(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(t.getMessage()).append('\n');
+        }
+        return out.toString();
+    }
+
     static String firstLine(Throwable e) {
         Throwable shown = e;
         while (shown.getMessage() == null && shown.getCause() != null) {

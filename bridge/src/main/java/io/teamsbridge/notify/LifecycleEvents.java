@@ -62,6 +62,12 @@ class LifecycleEvents implements DisposableBean {
     }
 
     private void run(String key, String subscriptionId, String event) {
+        // Handled from now: a copy arriving while Graph is being called is covered by the quiet time, not
+        // queued for a second call (before, the gap between leaving "waiting" and the end of the call let one in).
+        if (handledAt.size() > 10_000) {
+            handledAt.clear();
+        }
+        handledAt.put(key, System.nanoTime());
         waiting.remove(key);
         try {
             manager.onLifecycleEvent(subscriptionId, event);
@@ -74,9 +80,6 @@ class LifecycleEvents implements DisposableBean {
         } catch (Error e) {
             log.error("Handling lifecycle event {} for subscription {} failed unexpectedly.", event, subscriptionId, e);
         } finally {
-            if (handledAt.size() > 10_000) {
-                handledAt.clear();
-            }
             handledAt.put(key, System.nanoTime());
         }
     }

@@ -99,6 +99,19 @@ class DoctorIT {
     }
 
     @Test
+    void aDatabaseThatDoesNotExistIsReportedAndNotCreated(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path missing = dir.resolve("nowhere");
+        Run run = doctor(Map.of("spring.datasource.url", "jdbc:h2:file:" + missing + ";DB_CLOSE_ON_EXIT=FALSE",
+                "spring.datasource.username", "sa", "spring.datasource.password", ""));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).containsPattern("(?m)^FAIL  Database +there is no database at jdbc:h2:file:");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.toList()).as("nothing created").isEmpty();
+        }
+    }
+
+    @Test
     void anIncompleteConfigurationIsNamedSettingBySetting() {
         Run run = doctor(Map.of("microsoft.client-id", "", "bridge.public-url", "not a url"));
 
