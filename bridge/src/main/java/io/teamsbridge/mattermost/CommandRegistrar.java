@@ -102,9 +102,9 @@ public class CommandRegistrar {
         }
         Command command = ours.get();
         boolean changed = false;
-        if (!url.equals(command.url()) || !"P".equals(command.method())) {
+        if (!url.equals(command.url()) || !"P".equals(command.method()) || !HINT.equals(command.autoCompleteHint())) {
             client.updateCommand(describe(team.id(), command));
-            log.info("Pointed /{} in team '{}' at {}.", trigger, team.name(), url);
+            log.info("Updated /{} in team '{}' (pointing at {}, with the current hint).", trigger, team.name(), url);
             changed = true;
         }
         if (stored.isPresent() && stored.get().commandId().equals(command.id())) {
@@ -121,11 +121,14 @@ public class CommandRegistrar {
         commands.save(new TeamCommand(team.id(), commandId, vault.seal(token, TeamCommand.vaultContext(team.id())), now, now));
     }
 
+    /** The autocomplete hint Mattermost shows after the trigger; a registration with an older one is updated. */
+    static final String HINT = "[help|connect|disconnect|status|settings|notifications on|off|admin]";
+
     private Command describe(String teamId, Command current) {
         return new Command(current == null ? null : current.id(), teamId, trigger, url, "P", null,
                 current == null ? null : current.creatorId(), null, true,
                 "Connect Microsoft Teams and manage its chat notifications",
-                "[help|connect|disconnect|status|notifications on|off]", "Microsoft Teams",
+                HINT, "Microsoft Teams",
                 "Microsoft Teams chat notifications (teams-bridge)");
     }
 }

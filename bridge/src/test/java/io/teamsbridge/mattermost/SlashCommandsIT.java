@@ -140,6 +140,7 @@ class SlashCommandsIT {
                         assertThat(command.path("trigger").asString()).isEqualTo("msteams");
                         assertThat(command.path("url").asString()).isEqualTo(bridge.harness().bridgeUrl() + "/mattermost/command");
                         assertThat(command.path("method").asString()).isEqualTo("P");
+                        assertThat(command.path("auto_complete_hint").asString()).contains("settings", "admin");
                     });
         }
     }
