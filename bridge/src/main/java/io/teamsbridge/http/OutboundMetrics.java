@@ -29,6 +29,8 @@ public final class OutboundMetrics {
     private final MeterRegistry meters;
     private final Map<String, Counter> throttled = new ConcurrentHashMap<>();
     private final Map<String, Counter> retries = new ConcurrentHashMap<>();
+    /** The timers by peer, method, endpoint and status: looked up, not built and registered, on each request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public OutboundMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -40,11 +42,12 @@ public final class OutboundMetrics {
 
     /** One request and its answer ({@code status}: the HTTP status, {@code IO_ERROR} or {@code TIMEOUT}). */
     public void record(String peer, String method, URI uri, String status, long nanos) {
-        Timer.builder("teamsbridge.outbound.requests")
-                .description("Requests to Microsoft and Mattermost, by peer, endpoint template and status")
-                .tag("peer", peer).tag("method", method).tag("endpoint", endpoint(uri.getRawPath())).tag("status", status)
-                .serviceLevelObjectives(BUCKETS)
-                .register(meters)
+        String endpoint = endpoint(uri.getRawPath());
+        timers.computeIfAbsent(peer + ' ' + method + ' ' + endpoint + ' ' + status, key -> Timer.builder("teamsbridge.outbound.requests")
+                        .description("Requests to Microsoft and Mattermost, by peer, endpoint template and status")
+                        .tag("peer", peer).tag("method", method).tag("endpoint", endpoint).tag("status", status)
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
