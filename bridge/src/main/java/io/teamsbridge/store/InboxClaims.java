@@ -22,13 +22,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Claims are serialised by a row lock ({@code leader_lease} 'inbox-claim', held for the few
  * milliseconds of one claim), so what one claimer reads is never half of another's claim, on one
  * instance or many. Inside it, the work is index lookups, not a correlated subquery per row: the
- * oldest due items, the blockers of just their chats (claimed items, and items waiting for a
- * retry), and the choice made in memory. A window of due items that are all blocked is passed over
- * for the next, so a chat backed up behind a retry does not starve the others.
+ * oldest due items, the blockers (claimed items, and items waiting for a retry), and the choice
+ * made in memory. A window of due items that are all blocked is passed over for the next, so a chat
+ * backed up behind a retry does not starve the others.
+ *
+ * <p>Items waiting for a retry are few, and are read all at once through the {@code inbox_due}
+ * index. Looking them up by the candidates' chats instead reads, on H2, every row those chats ever
+ * had (its index takes an IN list on the first column only, and finished rows are kept a week), so
+ * each claim grew with the table; that lookup is left for when more than {@value #WAITING_AT_ONCE}
+ * items wait.
  */
 @Repository
 public class InboxClaims {
     private static final int WINDOWS = 5;
+    static final int WAITING_AT_ONCE = 1_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -42,9 +49,14 @@ public class InboxClaims {
 
     /** Claims up to {@code limit} due items for {@code claimant}, oldest first, each chat in order. */
     public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
+        return claimDue(claimant, now, limit, WAITING_AT_ONCE);
+    }
+
+    /** The same, reading waiting items all at once only when at most {@code waitingAtOnce} wait (tests lower it). */
+    List<InboxItem> claimDue(String claimant, Instant now, int limit, int waitingAtOnce) {
         Boolean claimed = transactions.execute(status -> {
             jdbc.sql("SELECT name FROM leader_lease WHERE name = 'inbox-claim' FOR UPDATE").query(String.class).list();
-            List<Long> chosen = choose(now, limit);
+            List<Long> chosen = choose(now, limit, waitingAtOnce);
             if (chosen.isEmpty()) {
                 return false;
             }
@@ -65,11 +77,17 @@ public class InboxClaims {
                 .list();
     }
 
-    private List<Long> choose(Instant now, int limit) {
+    private List<Long> choose(Instant now, int limit, int waitingAtOnce) {
         List<Long> chosen = new ArrayList<>();
         Map<String, List<Row>> blockersByChat = new HashMap<>();
         for (Row claimedRow : rows("SELECT id, chat_id, message_id, change_type FROM inbox WHERE status = 'CLAIMED'", Map.of())) {
             blockersByChat.computeIfAbsent(claimedRow.chatId(), c -> new ArrayList<>()).add(claimedRow);
+        }
+        List<Row> allWaiting = rows("SELECT id, chat_id, message_id, change_type FROM inbox WHERE status = 'PENDING' "
+                + "AND next_attempt_at > :now FETCH FIRST " + (waitingAtOnce + 1) + " ROWS ONLY", Map.of("now", utc(now)));
+        boolean waitingKnown = allWaiting.size() <= waitingAtOnce;
+        if (waitingKnown) {
+            allWaiting.forEach(w -> blockersByChat.computeIfAbsent(w.chatId(), c -> new ArrayList<>()).add(w));
         }
         Set<String> waitingLookedUp = new java.util.HashSet<>();
         long after = 0;
@@ -84,7 +102,7 @@ public class InboxClaims {
             Set<String> chats = new LinkedHashSet<>();
             due.forEach(r -> chats.add(r.chatId()));
             chats.removeAll(waitingLookedUp);
-            if (!chats.isEmpty()) {
+            if (!waitingKnown && !chats.isEmpty()) {
                 for (Row waiting : rows("SELECT id, chat_id, message_id, change_type FROM inbox WHERE chat_id IN (:chats) "
                         + "AND status = 'PENDING' AND next_attempt_at > :now", Map.of("chats", List.copyOf(chats), "now", utc(now)))) {
                     blockersByChat.computeIfAbsent(waiting.chatId(), c -> new ArrayList<>()).add(waiting);
