@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line. Defaults: H2, all-eligible, 100 msg/s for 30 s after a 10 s warm-up, 50
- * connected recipients (realistic: 10,000 Teams users), the bridge jar the build makes, started with
+ * The command line. Defaults: H2, all-eligible, 300 msg/s for 30 s after a 60 s warm-up (a younger
+ * JVM still compiles the hot paths and falls behind, so a shorter one does not measure the steady
+ * state), ramp steps of 60 s, 50 connected recipients (realistic: 10,000 Teams users), the bridge
+ * jar the build makes, started with
  * the JVM flags README.md gives ({@link #README_JVM_FLAGS}; {@code --bridge-jvm-flag} adds to them),
  * messages written into the Microsoft emulator in-process.
  */
@@ -15,13 +17,16 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
     /** The JVM flags of the command README.md runs the bridge with; a test keeps the two in step. */
     static final List<String> README_JVM_FLAGS = List.of("-Xmx192m", "-XX:+UseSerialGC");
 
+    /** A ramp step shorter than this measures how a step starts, not what the bridge sustains. */
+    static final double MIN_RAMP_STEP_SECONDS = 60;
+
     static BenchOptions parse(String[] args) {
         String db = "h2";
         String scenario = "all-eligible";
-        double rate = 100;
+        double rate = 300;
         boolean ramp = false;
-        double duration = 30;
-        double warmup = 10;
+        double duration = -1;
+        double warmup = 60;
         int users = -1;
         int burst = 20_000;
         String jar = "bridge/target/teams-bridge.jar";
@@ -46,8 +51,16 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
                 default -> throw new IllegalArgumentException("Unknown option " + a + "\n" + USAGE);
             }
         }
-        if (!List.of("all-eligible", "burst", "realistic").contains(scenario)) {
-            throw new IllegalArgumentException("--scenario must be all-eligible, burst or realistic, was " + scenario);
+        if (!List.of("all-eligible", "burst", "realistic", "cold-start").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario must be all-eligible, burst, realistic or cold-start, was "
+                    + scenario);
+        }
+        if (duration < 0) {
+            duration = ramp ? MIN_RAMP_STEP_SECONDS : 30;
+        }
+        if (ramp && duration < MIN_RAMP_STEP_SECONDS) {
+            throw new IllegalArgumentException("--duration of a ramp step must be at least " + (int) MIN_RAMP_STEP_SECONDS
+                    + " s, was " + duration);
         }
         if (!List.of("direct", "http").contains(send)) {
             throw new IllegalArgumentException("--send must be direct or http, was " + send);
@@ -59,7 +72,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
     }
 
     static final String USAGE = """
-            java -jar bench/target/teams-bridge-bench.jar [--db h2|postgres] [--scenario all-eligible|realistic|burst]
+            java -jar bench/target/teams-bridge-bench.jar [--db h2|postgres] [--scenario all-eligible|realistic|burst|cold-start]
                 [--rate N | --ramp] [--duration S] [--warmup S] [--users N (realistic: Teams users)] [--messages N (burst)]
                 [--bridge-jar PATH] [--bridge-jvm-flag FLAG]... [--out DIR] [--send direct|http]
             java -jar bench/target/teams-bridge-bench.jar --jmh [JMH options, e.g. -f 1 -wi 3 -i 5]

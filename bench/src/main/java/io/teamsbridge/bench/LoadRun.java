@@ -32,7 +32,12 @@ final class LoadRun implements AutoCloseable {
     private final MattermostEmulator mattermost;
     private final BenchDatabase database;
     private final TimingProxy proxy;
-    private final BridgeProcess bridge;
+    private final Map<String, String> settings;
+    private final URI direct;
+    private final Path log;
+    private BridgeProcess bridge;
+    /** Set by {@link #restartBridge()} for the window that follows it. */
+    private double startSeconds = Double.NaN;
     private final BenchWorld world;
     private final Traffic traffic;
     /** Connected people whose posts are checked though no route names them (presence changes). */
@@ -49,11 +54,11 @@ final class LoadRun implements AutoCloseable {
         String teamId = chat.createTeam("bench");
         this.database = BenchDatabase.start(options.db());
         int port = freePort();
-        URI direct = URI.create("http://127.0.0.1:" + port);
+        this.direct = URI.create("http://127.0.0.1:" + port);
         this.proxy = TimingProxy.start(direct);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Map<String, String> settings = new LinkedHashMap<>();
+        this.settings = new LinkedHashMap<>();
         settings.put("server.port", String.valueOf(port));
         settings.put("server.address", "127.0.0.1");
         settings.put("bridge.public-url", proxy.url().toString());
@@ -66,7 +71,7 @@ final class LoadRun implements AutoCloseable {
         settings.put("microsoft.authority-url", microsoft.baseUrl().toString());
         settings.put("microsoft.graph-url", microsoft.graphUrl().toString());
         settings.putAll(database.properties());
-        Path log = Path.of(options.outputDir(), "bridge-" + options.db() + ".log");
+        this.log = Path.of(options.outputDir(), "bridge-" + options.db() + ".log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         say("Starting the bridge (" + options.bridgeJar() + ", JVM flags " + options.jvmFlags() + ", log " + log + ")");
@@ -125,6 +130,19 @@ final class LoadRun implements AutoCloseable {
         return routes;
     }
 
+    /**
+     * Stops the bridge and starts a new process on the same database and port: a cold JVM, which the
+     * next window meets from its first second.
+     */
+    void restartBridge() throws Exception {
+        say("Stopping the bridge for a cold start");
+        bridge.close();
+        long launched = System.nanoTime();
+        bridge = BridgeProcess.start(Path.of(options.bridgeJar()), options.jvmFlags(), settings, direct, log);
+        startSeconds = (System.nanoTime() - launched) / 1e9;
+        say(String.format("The new bridge answered its health check %.1f s after launch", startSeconds));
+    }
+
     /** Sends at {@code rate} for {@code seconds}, waits until delivered or stuck, and checks every pair. */
     Result measure(String scenario, List<Traffic.Route> routes, double rate, double seconds, Traffic.BodyMix bodies)
             throws Exception {
@@ -155,16 +173,26 @@ final class LoadRun implements AutoCloseable {
         long delivered = check.delivered();
         double perDelivered = delivered == 0 ? Double.NaN : 1.0 / delivered;
         double drain = Math.max(0, check.lastPostMillis() - window.startMillis()) / 1000.0;
+        double started = startSeconds;
+        startSeconds = Double.NaN;
+        double afterStart = Double.isNaN(started) ? Double.NaN
+                : check.postedBetween(window.startMillis() + 20_000, window.startMillis() + 30_000) / (10 * rate);
         return new Result(scenario, database.kind(), rate, window.sent() / window.seconds(),
                 drain == 0 ? 0 : delivered / drain, ack.p50() / 1000.0, ack.p99() / 1000.0, ack.max() / 1000.0,
                 ack.count(), proxy.failedPosts(), e2e.p50(), e2e.p99(), e2e.max(), check.expected(), delivered,
                 check.expected() - delivered, check.duplicated(), check.unexpected(), check.optional(), graph * perDelivered,
                 mm * perDelivered,
-                graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain);
+                graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain, window.sent(), Double.NaN,
+                afterStart, started);
     }
 
     private record Check(long expected, long delivered, long duplicated, long unexpected, long optional,
-            Latencies endToEnd, long lastPostMillis) {}
+            Latencies endToEnd, long lastPostMillis, List<Long> postTimes) {
+        /** Expected notifications posted from {@code from} (inclusive) to {@code to} (exclusive), epoch ms. */
+        long postedBetween(long from, long to) {
+            return postTimes.stream().filter(t -> t >= from && t < to).count();
+        }
+    }
 
     /** Every expected (message, recipient) pair is looked up among all the bot's posts to all recipients. */
     private Check check(List<Traffic.Route> routes, Traffic.Window window) {
@@ -174,6 +202,7 @@ final class LoadRun implements AutoCloseable {
         long optional = 0;
         long delivered = 0;
         long last = 0;
+        List<Long> postTimes = new ArrayList<>();
         long end = window.firstIndex() + window.sent() + window.failed();
         java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
         routes.forEach(r -> {
@@ -202,6 +231,7 @@ final class LoadRun implements AutoCloseable {
                     delivered++;
                     long createAt = post.path("create_at").asLong();
                     e2e.record(createAt - sent.sentAtMillis());
+                    postTimes.add(createAt);
                     last = Math.max(last, createAt);
                 }
             }
@@ -214,7 +244,7 @@ final class LoadRun implements AutoCloseable {
             }
         }
         long duplicated = seen.values().stream().mapToLong(n -> n - 1).sum();
-        return new Check(expected, delivered, duplicated, unexpected, optional, e2e, last);
+        return new Check(expected, delivered, duplicated, unexpected, optional, e2e, last, postTimes);
     }
 
     private long expectedPairs(Traffic.Window window) {

@@ -15,13 +15,44 @@ import java.util.Map;
  * @param cpuSeconds the bridge's CPU over the window and the wait for its posts
  * @param benchCpuSeconds this JVM's CPU over the same time: both emulators, the senders, the proxy
  * @param wallSeconds how long that time was
+ * @param received notifications Graph sent: one per message the emulator accepted
+ * @param rsaFloorMs the CPU milliseconds of one RSA-2048 key unwrap, measured by this run ({@link RsaFloor})
+ * @param rateAfterStart cold start only: posts made 20 to 30 s after the bridge was up, as a share of
+ *     what was offered in those 10 s (NaN otherwise)
+ * @param startSeconds cold start only: from launching the bridge to its health answering (NaN otherwise)
  */
 record Result(String scenario, String db, double offeredPerSecond, double achievedPerSecond,
         double deliveredPerSecond, double ackP50Ms, double ackP99Ms, double ackMaxMs, long ackPosts,
         long ackFailures, long e2eP50Ms, long e2eP99Ms, long e2eMaxMs, long expected, long delivered,
         long lost, long duplicated, long unexpected, long optional, double graphRequestsPerDelivered,
         double mattermostRequestsPerDelivered, long graphRequests, long mattermostRequests, double peakRssMb,
-        double cpuSeconds, double benchCpuSeconds, double wallSeconds, double sendSeconds, double drainSeconds) {
+        double cpuSeconds, double benchCpuSeconds, double wallSeconds, double sendSeconds, double drainSeconds,
+        long received, double rsaFloorMs, double rateAfterStart, double startSeconds) {
+
+    /** The bridge's CPU milliseconds per expected notification delivered. */
+    double cpuMsPerDelivered() {
+        return delivered == 0 ? Double.NaN : cpuSeconds * 1000 / delivered;
+    }
+
+    /**
+     * The bridge's CPU milliseconds per notification received, delivered or not. In {@code realistic}
+     * most need no delivery, so this is an upper bound of what one of those costs.
+     */
+    double cpuMsPerReceived() {
+        return received == 0 ? Double.NaN : cpuSeconds * 1000 / received;
+    }
+
+    /** CPU per delivered notification in units of the RSA floor: 1 would be nothing but the unwrap. */
+    double floorRatio() {
+        return cpuMsPerDelivered() / rsaFloorMs;
+    }
+
+    Result withRsaFloor(double ms) {
+        return new Result(scenario, db, offeredPerSecond, achievedPerSecond, deliveredPerSecond, ackP50Ms, ackP99Ms, ackMaxMs,
+                ackPosts, ackFailures, e2eP50Ms, e2eP99Ms, e2eMaxMs, expected, delivered, lost, duplicated, unexpected, optional,
+                graphRequestsPerDelivered, mattermostRequestsPerDelivered, graphRequests, mattermostRequests, peakRssMb,
+                cpuSeconds, benchCpuSeconds, wallSeconds, sendSeconds, drainSeconds, received, ms, rateAfterStart, startSeconds);
+    }
 
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -42,8 +73,17 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         m.put("mattermostRequestsPerDelivered", round(mattermostRequestsPerDelivered));
         m.put("peakRssMb", round(peakRssMb));
         m.put("cpuSeconds", round(cpuSeconds));
+        m.put("cpuMsPerDelivered", round(cpuMsPerDelivered()));
+        m.put("cpuMsPerReceived", round(cpuMsPerReceived()));
+        m.put("rsaFloorMs", round(rsaFloorMs));
+        m.put("cpuPerDeliveredOverRsaFloor", round(floorRatio()));
+        if (Double.isFinite(startSeconds)) {
+            m.put("startSeconds", round(startSeconds));
+            m.put("rateAfterStart20To30s", round(rateAfterStart));
+        }
         m.put("benchCpuSeconds", round(benchCpuSeconds));
         m.put("wallSeconds", round(wallSeconds));
+        m.put("received", received);
         m.put("expected", expected);
         m.put("delivered", delivered);
         m.put("unexpected", unexpected);
@@ -74,6 +114,13 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         r.put("Mattermost requests per delivered", fmt3(mattermostRequestsPerDelivered) + " (" + mattermostRequests + ")");
         r.put("bridge peak RSS (MiB)", fmt(peakRssMb));
         r.put("bridge CPU seconds (window + wait)", fmt(cpuSeconds));
+        r.put("bridge CPU ms per delivered / per received", fmt2(cpuMsPerDelivered()) + " / " + fmt2(cpuMsPerReceived()));
+        r.put("RSA-2048 unwrap, CPU ms (the floor)", fmt2(rsaFloorMs));
+        r.put("CPU per delivered ÷ floor", fmt2(floorRatio()));
+        if (Double.isFinite(startSeconds)) {
+            r.put("cold start: launch to healthy (s)", fmt(startSeconds));
+            r.put("cold start: delivered 20-30 s after start, % of offered", fmt(100 * rateAfterStart));
+        }
         r.put("bench JVM CPU seconds (emulators, senders, proxy) / wall seconds", fmt(benchCpuSeconds) + " / "
                 + fmt(wallSeconds));
         r.put("send window / drain (s)", fmt(sendSeconds) + " / " + fmt(drainSeconds));
@@ -86,6 +133,10 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
 
     private static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    private static String fmt2(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     private static String fmt3(double v) {

@@ -29,6 +29,20 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theDefaultRunMeasuresAWarmBridgeAtThreeHundredPerSecondAndRampStepsLastAMinute() {
+        BenchOptions defaults = BenchOptions.parse(new String[0]);
+        BenchOptions ramp = BenchOptions.parse(new String[] {"--ramp"});
+
+        assertThat(defaults.rate()).isEqualTo(300);
+        assertThat(defaults.warmup()).isEqualTo(60);
+        assertThat(defaults.duration()).isEqualTo(30);
+        assertThat(ramp.duration()).isEqualTo(60);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--ramp", "--duration", "20"}))
+                .hasMessageContaining("at least 60 s");
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "cold-start"}).scenario()).isEqualTo("cold-start");
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--send", "pigeon"})).hasMessageContaining("--send");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenario", "quiet"})).hasMessageContaining("--scenario");

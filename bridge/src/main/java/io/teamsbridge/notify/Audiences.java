@@ -17,11 +17,15 @@ import org.springframework.stereotype.Component;
  * member list older than {@link #FRESH_FOR}, the list is read again, so a person removed from a
  * chat stops hearing of it within a minute (the cache otherwise keeps members for
  * {@code notifications.chat-cache-ttl}); that costs a Graph call only for chats someone is about to
- * hear of.
+ * hear of. Each chat's list is read again a little earlier than the minute, by up to
+ * {@link #SPREAD}, fixed per chat: chats first read in the same second (after a start, say) are not
+ * all read again in the same second, where Graph throttles the burst and the batch waits for its
+ * retry.
  */
 @Component
 class Audiences {
     static final Duration FRESH_FOR = Duration.ofMinutes(1);
+    static final Duration SPREAD = Duration.ofSeconds(20);
 
     private final ChatDirectory chats;
     private final RecipientResolver recipients;
@@ -39,6 +43,11 @@ class Audiences {
         this.recipients = recipients;
         this.presence = presence;
         this.clock = clock;
+    }
+
+    /** How long this chat's member list is used before it is read again: within {@link #SPREAD} below the minute. */
+    static Duration freshFor(String chatId) {
+        return FRESH_FOR.minusMillis(Math.floorMod(chatId.hashCode(), SPREAD.toMillis()));
     }
 
     Batch of(Set<String> chatIds) {
@@ -59,7 +68,7 @@ class Audiences {
         Set<String> unseen = new HashSet<>();
         for (Map.Entry<String, ForChat> entry : Map.copyOf(found).entrySet()) {
             ForChat audience = entry.getValue();
-            if (audience.chat().readAt() == null || audience.chat().readAt().plus(FRESH_FOR).isAfter(clock.instant())
+            if (audience.chat().readAt() == null || audience.chat().readAt().plus(freshFor(entry.getKey())).isAfter(clock.instant())
                     || audience.candidates().stream().noneMatch(c -> c.holdsBack(audience.chat(), seen.get(c.teamsUserId())).isEmpty())) {
                 continue;
             }

@@ -6,11 +6,13 @@ import static io.teamsbridge.store.AccountLinkRepository.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,16 +27,19 @@ public class InboxRepository {
             + "status, attempts, next_attempt_at, claimed_by, last_error";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
 
-    public InboxRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+    public InboxRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
     }
 
     /**
      * Stores a batch in one transaction, skipping notifications already stored. Returns how many rows
-     * were new. Two deliveries of the same batch racing each other are resolved by trying again.
+     * were new. Two deliveries of the same batch racing each other (the loser's insert meets the
+     * winner's unique key) are resolved by trying again.
      */
     public int insertAll(List<NewInboxItem> items, Instant now) {
         for (int attempt = 1; ; attempt++) {
@@ -50,24 +55,36 @@ public class InboxRepository {
     }
 
     private int insertMissing(List<NewInboxItem> items, Instant now) {
-        int inserted = 0;
-        // Graph may repeat a notification inside one request; the guard below does not always see a
-        // row this same transaction just wrote (H2), and the unique index would then refuse the
-        // whole request on every redelivery.
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (NewInboxItem item : items) {
-            if (!seen.add(item.dedupeKey())) {
-                continue;
-            }
-            inserted += jdbc.sql("INSERT INTO inbox (dedupe_key, subscription_id, change_type, chat_id, message_id, payload, "
-                            + "received_at, status, attempts, next_attempt_at) "
-                            + "SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ? FROM (VALUES (1)) AS one(x) "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE dedupe_key = ?)")
-                    .params(item.dedupeKey(), item.subscriptionId(), item.changeType(), item.chatId(), item.messageId(),
-                            item.payload(), utc(now), utc(now), item.dedupeKey())
-                    .update();
+        // Graph may repeat a notification inside one request: the first copy counts.
+        Map<String, NewInboxItem> byKey = new java.util.LinkedHashMap<>();
+        items.forEach(item -> byKey.putIfAbsent(item.dedupeKey(), item));
+        byKey.keySet().removeAll(openOrDone(byKey.keySet()));
+        if (byKey.isEmpty()) {
+            return 0;
         }
-        return inserted;
+        // One batch, not a statement per notification: on PostgreSQL one round trip for the request.
+        OffsetDateTime at = utc(now);
+        batches.batchUpdate("INSERT INTO inbox (dedupe_key, subscription_id, change_type, chat_id, message_id, payload, "
+                + "received_at, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
+                List.copyOf(byKey.values()), byKey.size(), (ps, item) -> {
+                    ps.setString(1, item.dedupeKey());
+                    ps.setString(2, item.subscriptionId());
+                    ps.setString(3, item.changeType());
+                    ps.setString(4, item.chatId());
+                    ps.setString(5, item.messageId());
+                    ps.setString(6, item.payload());
+                    ps.setObject(7, at);
+                    ps.setObject(8, at);
+                });
+        return byKey.size();
+    }
+
+    /** Which of these de-duplication keys are stored already, whatever their status (a unique-index lookup each). */
+    private Set<String> openOrDone(Collection<String> dedupeKeys) {
+        return Set.copyOf(jdbc.sql("SELECT dedupe_key FROM inbox WHERE dedupe_key IN (:keys)")
+                .param("keys", List.copyOf(dedupeKeys))
+                .query(String.class)
+                .list());
     }
 
     /** Extends the claims of batches still running, so the lease sweep leaves them alone. */

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamsbridge.testing.BridgeExtension;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The inbox takes each notification once, however often it arrives, even twice in one request. */
+/** The inbox takes each notification once, however often it arrives: twice in one request, or in two requests at once. */
 class InboxRepositoryIT {
     @RegisterExtension
     static final BridgeExtension bridge = new BridgeExtension(Map.of("microsoft.subscription.enabled", "false",
@@ -32,5 +38,34 @@ class InboxRepositoryIT {
         assertThat(rows("twice-1")).isEqualTo(1);
         assertThat(inbox.insertAll(List.of(item("twice-1"), item("twice-2")), Instant.now())).isZero();
         assertThat(rows("twice-2")).isEqualTo(1);
+    }
+
+    @Test
+    void twoCopiesOfOneRequestStoredAtTheSameTimeMakeEachNotificationOnce() throws Exception {
+        InboxRepository inbox = bridge.harness().bean(InboxRepository.class);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                List<NewInboxItem> request = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    request.add(item("race-" + round + "-" + i));
+                }
+                CountDownLatch go = new CountDownLatch(1);
+                Callable<Integer> store = () -> {
+                    go.await();
+                    return inbox.insertAll(request, Instant.now());
+                };
+                Future<Integer> first = pool.submit(store);
+                Future<Integer> second = pool.submit(store);
+                go.countDown();
+
+                assertThat(first.get() + second.get()).isEqualTo(request.size());
+                for (NewInboxItem item : request) {
+                    assertThat(rows(item.dedupeKey())).isEqualTo(1);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
