@@ -48,6 +48,66 @@ final class BenchDatabase implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * The PostgreSQL server's CPU seconds so far: its postmaster (with the children it has reaped, such
+     * as finished autovacuum workers) and every live child process (the bridge's connections, the
+     * writers). NaN for H2, which runs inside the bridge and is counted with it.
+     */
+    double serverCpuSeconds() throws IOException {
+        if (postgres == null) {
+            return Double.NaN;
+        }
+        String port = "-p " + postgres.getPort();
+        double total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    if (cmdline.contains("postgres") && cmdline.contains(port)) {
+                        long postmaster = Long.parseLong(proc.getFileName().toString());
+                        total += cpu(proc, true);
+                        total += childrenCpu(postmaster);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        }
+        return total;
+    }
+
+    private static double childrenCpu(long parent) throws IOException {
+        double total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] fields = statFields(proc);
+                    if (Long.parseLong(fields[1]) == parent) {
+                        total += cpu(proc, false);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        }
+        return total;
+    }
+
+    /** utime + stime (and the reaped children's cutime + cstime), from the fields after the command name. */
+    private static double cpu(Path proc, boolean withReaped) throws IOException {
+        String[] f = statFields(proc);
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (withReaped) {
+            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        }
+        return ticks / 100.0; // USER_HZ
+    }
+
+    private static String[] statFields(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
     @Override
     public void close() throws IOException {
         if (postgres != null) {

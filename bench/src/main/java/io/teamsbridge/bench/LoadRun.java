@@ -150,6 +150,7 @@ final class LoadRun implements AutoCloseable {
         long mmBefore = requests(mattermost.control().stats(), " /api/v4/");
         long postsBefore = posts();
         double cpuBefore = bridge.cpuSeconds();
+        double dbCpuBefore = database.serverCpuSeconds();
         long self = ProcessHandle.current().pid();
         double benchCpuBefore = BridgeProcess.cpuSeconds(self);
         long wallBefore = System.nanoTime();
@@ -159,6 +160,7 @@ final class LoadRun implements AutoCloseable {
                 window.failed(), window.seconds()));
         awaitPosts(postsBefore + expectedPairs(window));
         double cpu = bridge.cpuSeconds() - cpuBefore;
+        double dbCpu = database.serverCpuSeconds() - dbCpuBefore;
         double benchCpu = BridgeProcess.cpuSeconds(self) - benchCpuBefore;
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         long graph = requests(microsoft.control().stats(), " /v1.0/") - graphBefore;
@@ -183,7 +185,7 @@ final class LoadRun implements AutoCloseable {
                 check.expected() - delivered, check.duplicated(), check.unexpected(), check.optional(), graph * perDelivered,
                 mm * perDelivered,
                 graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain, window.sent(), Double.NaN,
-                afterStart, started);
+                afterStart, started, dbCpu);
     }
 
     private record Check(long expected, long delivered, long duplicated, long unexpected, long optional,

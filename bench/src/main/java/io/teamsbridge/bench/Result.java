@@ -20,6 +20,7 @@ import java.util.Map;
  * @param rateAfterStart cold start only: posts made 20 to 30 s after the bridge was up, as a share of
  *     what was offered in those 10 s (NaN otherwise)
  * @param startSeconds cold start only: from launching the bridge to its health answering (NaN otherwise)
+ * @param dbCpuSeconds the PostgreSQL server's CPU over the window and the wait (NaN on H2, which is in the bridge)
  */
 record Result(String scenario, String db, double offeredPerSecond, double achievedPerSecond,
         double deliveredPerSecond, double ackP50Ms, double ackP99Ms, double ackMaxMs, long ackPosts,
@@ -27,7 +28,7 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         long lost, long duplicated, long unexpected, long optional, double graphRequestsPerDelivered,
         double mattermostRequestsPerDelivered, long graphRequests, long mattermostRequests, double peakRssMb,
         double cpuSeconds, double benchCpuSeconds, double wallSeconds, double sendSeconds, double drainSeconds,
-        long received, double rsaFloorMs, double rateAfterStart, double startSeconds) {
+        long received, double rsaFloorMs, double rateAfterStart, double startSeconds, double dbCpuSeconds) {
 
     /** The bridge's CPU milliseconds per expected notification delivered. */
     double cpuMsPerDelivered() {
@@ -51,7 +52,8 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         return new Result(scenario, db, offeredPerSecond, achievedPerSecond, deliveredPerSecond, ackP50Ms, ackP99Ms, ackMaxMs,
                 ackPosts, ackFailures, e2eP50Ms, e2eP99Ms, e2eMaxMs, expected, delivered, lost, duplicated, unexpected, optional,
                 graphRequestsPerDelivered, mattermostRequestsPerDelivered, graphRequests, mattermostRequests, peakRssMb,
-                cpuSeconds, benchCpuSeconds, wallSeconds, sendSeconds, drainSeconds, received, ms, rateAfterStart, startSeconds);
+                cpuSeconds, benchCpuSeconds, wallSeconds, sendSeconds, drainSeconds, received, ms, rateAfterStart, startSeconds,
+                dbCpuSeconds);
     }
 
     Map<String, Object> toJson() {
@@ -77,6 +79,9 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         m.put("cpuMsPerReceived", round(cpuMsPerReceived()));
         m.put("rsaFloorMs", round(rsaFloorMs));
         m.put("cpuPerDeliveredOverRsaFloor", round(floorRatio()));
+        if (Double.isFinite(dbCpuSeconds)) {
+            m.put("dbCpuSeconds", round(dbCpuSeconds));
+        }
         if (Double.isFinite(startSeconds)) {
             m.put("startSeconds", round(startSeconds));
             m.put("rateAfterStart20To30s", round(rateAfterStart));
@@ -120,6 +125,10 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         if (Double.isFinite(startSeconds)) {
             r.put("cold start: launch to healthy (s)", fmt(startSeconds));
             r.put("cold start: delivered 20-30 s after start, % of offered", fmt(100 * rateAfterStart));
+        }
+        if (Double.isFinite(dbCpuSeconds)) {
+            r.put("PostgreSQL server CPU seconds / ms per delivered", fmt(dbCpuSeconds) + " / "
+                    + fmt2(delivered == 0 ? Double.NaN : dbCpuSeconds * 1000 / delivered));
         }
         r.put("bench JVM CPU seconds (emulators, senders, proxy) / wall seconds", fmt(benchCpuSeconds) + " / "
                 + fmt(wallSeconds));
