@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *     and logged)
  * @param batchSize how many received notifications a worker takes at once (their presence is
  *     looked up together)
+ * @param batchLinger after a batch that was not full, how long the worker waits before claiming the
+ *     next, so that notifications arriving meanwhile share it (each batch costs the same database
+ *     statements and commits whatever its size); zero claims at once
  * @param concurrency how many chats are processed at the same time
  * @param claimLease claims are renewed every quarter of this while their batch runs; the claims of
  *     a worker that died are handed to another worker once this has passed since their last renewal
@@ -35,6 +38,7 @@ public record NotificationsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("24h") @NotNull Duration maxAge,
         @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("20ms") @NotNull Duration batchLinger,
         @DefaultValue("16") @Min(1) @Max(256) int concurrency,
         @DefaultValue("1m") @NotNull Duration claimLease,
         @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize maxBodySize,

@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  * [workers] The claim loop that drains the inbox. It claims a batch of due items and hands it to
  * the pipeline, and while that batch is being processed it claims the next one (at most
  * {@value #BATCHES_IN_FLIGHT} batches at a time), so the database round trips of claiming and
- * finishing overlap with the posts instead of adding to them. Order within a chat is the claim's
+ * finishing overlap with the posts instead of adding to them. After a batch that was not full it
+ * waits {@code notifications.batch-linger} before claiming, so a steady trickle makes fewer, fuller
+ * batches (the statements and commits are per batch); a backlog is claimed without waiting. Order
+ * within a chat is the claim's
  * business (the database leaves out chats with an earlier item open), so it holds across batches
  * and instances. The {@link OutcomePolicy} records what became of each item, the
  * {@link ClaimKeeper} renews running claims and sweeps lapsed ones, and the {@link DeliveryPause}
@@ -50,6 +53,8 @@ class InboxWorker implements SmartLifecycle {
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong claimCount = new AtomicLong();
     private final Semaphore batches = new Semaphore(BATCHES_IN_FLIGHT);
+    /** How many items the last claim took: a full one means a backlog, and the next claim does not wait. */
+    private int lastClaim; // the worker thread only
     private final Semaphore chatPermits;
     private final WorkerHealth.Loop pulse;
     private volatile ExecutorService executor;
@@ -152,9 +157,13 @@ class InboxWorker implements SmartLifecycle {
     }
 
     /** Claims a batch and starts processing it; false when nothing was due. Holds a batch permit. */
-    private boolean startBatch() {
+    private boolean startBatch() throws InterruptedException {
+        if (lastClaim < settings.batchSize() && settings.batchLinger().isPositive()) {
+            Thread.sleep(settings.batchLinger()); // see notifications.batch-linger: fewer, fuller batches
+        }
         String claimant = instance + "-" + claimCount.incrementAndGet();
         List<InboxItem> batch = inbox.claimDue(claimant, clock.instant(), settings.batchSize());
+        lastClaim = batch.size();
         if (batch.isEmpty()) {
             return false;
         }

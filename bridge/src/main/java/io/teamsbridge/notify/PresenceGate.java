@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,10 @@ import org.springframework.stereotype.Component;
  * [gate] Who of the candidates is away from Teams. Presence is looked up for a whole batch of
  * notifications at once ({@code getPresencesByUserId}, up to 650 ids per call) and reused for a
  * short while. When Graph cannot say, everyone counts as away (fail open).
+ *
+ * <p>A call that has to be made anyway is filled up to its 650 ids with the cached presences
+ * closest to expiry (past half their time): one call then renews what a string of small calls would
+ * have renewed one batch at a time, and most batches find everyone cached.
  */
 @Component
 class PresenceGate {
@@ -40,6 +47,28 @@ class PresenceGate {
         this.ttl = notifications.presenceCacheTtl();
     }
 
+    private static final int MAX_CACHED = 100_000;
+
+    /** The ids to ask for: the missing ones, then cached ones past half their time, oldest first, up to a full call. */
+    private List<String> withRenewals(List<String> missing, Instant now) {
+        int room = missing.isEmpty() ? 0 : GraphClient.MAX_PRESENCE_IDS - missing.size() % GraphClient.MAX_PRESENCE_IDS;
+        if (room == GraphClient.MAX_PRESENCE_IDS) {
+            room = 0;
+        }
+        if (room == 0) {
+            return missing;
+        }
+        Instant halfLife = now.minus(ttl.dividedBy(2));
+        Set<String> asked = new HashSet<>(missing);
+        List<String> ids = new ArrayList<>(missing);
+        cache.entrySet().stream()
+                .filter(e -> e.getValue().at().isBefore(halfLife) && !asked.contains(e.getKey()))
+                .sorted(Comparator.comparing(e -> e.getValue().at()))
+                .limit(room)
+                .forEach(e -> ids.add(e.getKey()));
+        return ids;
+    }
+
     /** Presence of each user; users Graph could not describe map to an unknown presence. */
     Map<String, Seen> presenceOf(Collection<String> teamsUserIds) {
         Instant now = clock.instant();
@@ -53,13 +82,17 @@ class PresenceGate {
                 missing.add(id);
             }
         }
-        for (int from = 0; from < missing.size(); from += GraphClient.MAX_PRESENCE_IDS) {
-            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + GraphClient.MAX_PRESENCE_IDS));
+        Set<String> wanted = new HashSet<>(teamsUserIds);
+        List<String> asked = withRenewals(missing, now);
+        for (int from = 0; from < asked.size(); from += GraphClient.MAX_PRESENCE_IDS) {
+            List<String> chunk = asked.subList(from, Math.min(asked.size(), from + GraphClient.MAX_PRESENCE_IDS));
             try {
                 for (GraphWire.Presence p : graph.presences(chunk)) {
                     Seen seen = new Seen(p.availability(), p.activity(), now);
                     cache.put(p.id(), seen);
-                    result.put(p.id(), seen);
+                    if (wanted.contains(p.id())) {
+                        result.put(p.id(), seen);
+                    }
                 }
             } catch (GraphException e) {
                 log.warn("Presence of {} user(s) could not be read ({}); they are treated as away.", chunk.size(), e.getMessage());
@@ -68,7 +101,7 @@ class PresenceGate {
         for (String id : teamsUserIds) {
             result.putIfAbsent(id, new Seen("PresenceUnknown", "PresenceUnknown", now));
         }
-        if (cache.size() > 100_000) {
+        if (cache.size() > MAX_CACHED) {
             cache.entrySet().removeIf(e -> e.getValue().at().plus(ttl).isBefore(now));
         }
         return result;

@@ -1,0 +1,81 @@
+package io.teamsbridge.bench.jmh;
+
+import io.teamsbridge.store.InboxClaims;
+import io.teamsbridge.store.InboxItem;
+import io.teamsbridge.store.InboxRepository;
+import io.teamsbridge.store.NewInboxItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One claim of 100 items (and handing them back, so every call meets the same inbox) on an H2
+ * file with the default URL's options and the bridge's schema, 100,000 finished rows kept for de-duplication, 50 chats,
+ * and a backlog of {@code backlog} due items: what a worker pays per batch while it catches up.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class InboxClaimBenchmark {
+    private static final int FINISHED = 100_000;
+
+    @Param({"200", "20000"})
+    public int backlog;
+
+    private InboxClaims claims;
+    private InboxRepository inbox;
+    private Instant now;
+
+    @Setup
+    public void setUp() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("teams-bridge-claims-");
+        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", true);
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(db);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
+        inbox = new InboxRepository(jdbc, new JdbcTemplate(db), transactions);
+        claims = new InboxClaims(jdbc, transactions);
+        now = Instant.parse("2026-12-04T08:00:00Z");
+        List<NewInboxItem> batch = new ArrayList<>();
+        for (int i = 0; i < FINISHED + backlog; i++) {
+            String chat = "19:chat-" + (i % 50) + "@thread.v2";
+            batch.add(new NewInboxItem("key-" + i, "subscription", "created", chat, "m" + i, "{\"encrypted\":\"...\"}"));
+            if (batch.size() == 1_000) {
+                inbox.insertAll(batch, now);
+                batch.clear();
+            }
+        }
+        inbox.insertAll(batch, now);
+        jdbc.sql("UPDATE inbox SET status = 'DONE', payload = '' WHERE id <= ?").param(FINISHED).update();
+        jdbc.sql("ANALYZE").update();
+    }
+
+    @Benchmark
+    public int claimHundred() {
+        List<InboxItem> claimed = claims.claimDue("bench", now, 100);
+        inbox.releaseClaims(List.of("bench"), now);
+        return claimed.size();
+    }
+}
