@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * A new Teams message. When it concerns a connected user it is decrypted once (who wrote it
- * decides both who is told and how each decision is listed), then each member but the sender is
+ * A new Teams message. When a connected member could be told (by their presence and settings) it
+ * is decrypted once (who wrote it decides who is told and how each decision is listed; when
+ * nobody could be, it is left encrypted), then each member but the sender is
  * told, or recorded with the reason they are not: their settings, their presence, or a message
  * that is not a person's. Its hosted content is fetched, and it is rendered, only when someone is
  * told, once for all recipients. Users already served are skipped, so a retry finishes only what
@@ -44,6 +45,9 @@ class NewMessageHandler {
                 .toList();
         if (pending.isEmpty()) {
             return new Outcome.Done("nobody to notify");
+        }
+        if (pending.stream().noneMatch(c -> c.holdsBack(chat, presence.get(c.teamsUserId())).isEmpty())) {
+            return nobodyCouldBeTold(work, chat, pending, presence);
         }
         IncomingMessage message = reader.read(work.change(), new MessageRef(work.chatId(), work.messageId()));
         if (message.changesMembers()) {
@@ -87,6 +91,22 @@ class NewMessageHandler {
                     ? new Outcome.RetryLater("Mattermost: " + retryReason, Duration.ZERO)
                     : new Outcome.Done("delivered to " + posted);
         }
+    }
+
+    /**
+     * Every candidate is held back by their presence or settings, whoever wrote the message: it stays
+     * encrypted, and the RSA unwrap, most of what a notification costs, is not paid (most messages
+     * of a working day end here). The decisions are listed without the sender's name, and a change
+     * of members this message may announce is seen when the member list is next read
+     * ({@code notifications.chat-cache-ttl}) rather than now.
+     */
+    private Outcome nobodyCouldBeTold(WorkItem work, ChatInfo chat, List<Candidate> pending,
+            Map<String, PresenceGate.Seen> presence) {
+        DecisionLog.About unread = new DecisionLog.About(work, chat, "", null);
+        for (Candidate candidate : pending) {
+            decisions.notDelivered(unread, candidate, candidate.holdsBack(chat, presence.get(candidate.teamsUserId())).orElseThrow());
+        }
+        return new Outcome.Done("nobody to notify");
     }
 
     /**

@@ -66,6 +66,23 @@ class UserSettingsIT {
     }
 
     @Test
+    void aMessageNobodyInTheChatCouldBeToldOfIsListedWithoutOpeningIt() {
+        Person sender = world.person("robin");
+        Person here = world.connected(world.person("here"));
+        String chat = world.chat("oneOnOne", null, sender, here);
+
+        world.presence(here, "Away", "Away");
+        assertThat(delivered(chat, sender, here, "while away")).isOne();
+        world.presence(here, "Available", "Available");
+        assertThat(delivered(chat, sender, here, "while here")).isZero();
+
+        // Read only when someone could be told: the writer of the second is not known, the first's is.
+        String status = world.command(here.mattermostUserId(), "status");
+        assertThat(status).containsPattern("\\| 1:1 chat with robin\\d* Teams \\| — \\| not sent: you were active in Teams as Available")
+                .containsPattern("\\| 1:1 chat with robin\\d* Teams \\| robin\\d* Teams \\| delivered \\|");
+    }
+
+    @Test
     void meetingChatsCanBeLeftOutAndTheDecisionSaysSo() {
         Person host = world.person("host");
         Person away = world.connected(world.person("awaymeet"));
