@@ -23,14 +23,17 @@ class DecisionJournal {
     private static final int MAX_WAITING = 50_000;
 
     private final DecisionRepository decisions;
-    private final ConcurrentLinkedQueue<Decision> waiting = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Entry> waiting = new ConcurrentLinkedQueue<>();
+
+    /** A decision, and whether it was made on a retry (and so replaces an earlier one about the same message). */
+    private record Entry(Decision decision, boolean replaces) {}
 
     DecisionJournal(DecisionRepository decisions) {
         this.decisions = decisions;
     }
 
-    void add(Decision decision) {
-        waiting.add(decision);
+    void add(Decision decision, boolean replaces) {
+        waiting.add(new Entry(decision, replaces));
     }
 
     /** The users a message was still being retried for see it given up, and why. */
@@ -45,15 +48,16 @@ class DecisionJournal {
 
     /** Writes everything waiting; on a database error it stays for the next call. */
     void flush() {
-        List<Decision> batch = new ArrayList<>();
-        for (Decision d = waiting.poll(); d != null; d = waiting.poll()) {
-            batch.add(d);
+        List<Entry> batch = new ArrayList<>();
+        for (Entry e = waiting.poll(); e != null; e = waiting.poll()) {
+            batch.add(e);
         }
         if (batch.isEmpty()) {
             return;
         }
         try {
-            decisions.insertAll(batch);
+            decisions.insertAll(batch.stream().filter(e -> !e.replaces()).map(Entry::decision).toList(),
+                    batch.stream().filter(Entry::replaces).map(Entry::decision).toList());
         } catch (DataAccessException e) {
             log.warn("{} decision(s) for the users' status lists could not be written yet: {}", batch.size(), e.getMessage());
             if (waiting.size() + batch.size() <= MAX_WAITING) {

@@ -139,7 +139,8 @@ class DecisionLog {
     private void journal(About about, Candidate to, Decision.Outcome outcome, String detail) {
         WorkItem work = about.work();
         journal.add(new Decision(to.mattermostUserId(), clock.instant(), work.chatId(), work.messageId(),
-                ChatLabels.of(about.chat(), to.teamsUserId()), about.senderName() == null ? "" : about.senderName(), outcome, detail));
+                ChatLabels.of(about.chat(), to.teamsUserId()), about.senderName() == null ? "" : about.senderName(), outcome, detail),
+                work.item().attempts() > 1);
     }
 
     private static String because(Skip why) {

@@ -22,22 +22,28 @@ public class DecisionRepository {
     }
 
     /**
-     * Records them in two batches (a worker records a whole claimed batch's decisions at once). A
-     * decision replaces an earlier one about the same user and message: a retry decides again for
-     * the users it still concerns, and the list must show each message once, as it ended.
+     * Records them in one batch. A decision made on a retry ({@code replacing}) replaces an earlier
+     * one about the same user and message: a retry decides again for the users it still concerns,
+     * and the list must show each message once, as it ended. A first attempt cannot have an earlier
+     * decision (a message is one inbox item however it arrived), so {@code fresh} ones skip that
+     * lookup: most decisions are made once.
      */
-    public void insertAll(List<Decision> decisions) {
-        if (decisions.isEmpty()) {
+    public void insertAll(List<Decision> fresh, List<Decision> replacing) {
+        if (!replacing.isEmpty()) {
+            batches.batchUpdate("DELETE FROM decision WHERE mattermost_user_id = ? AND chat_id = ? AND message_id = ?", replacing,
+                    replacing.size(), (ps, d) -> {
+                        ps.setString(1, d.mattermostUserId());
+                        ps.setString(2, d.chatId());
+                        ps.setString(3, d.messageId());
+                    });
+        }
+        List<Decision> all = new java.util.ArrayList<>(fresh);
+        all.addAll(replacing);
+        if (all.isEmpty()) {
             return;
         }
-        batches.batchUpdate("DELETE FROM decision WHERE mattermost_user_id = ? AND chat_id = ? AND message_id = ?", decisions,
-                decisions.size(), (ps, d) -> {
-                    ps.setString(1, d.mattermostUserId());
-                    ps.setString(2, d.chatId());
-                    ps.setString(3, d.messageId());
-                });
         batches.batchUpdate("INSERT INTO decision (mattermost_user_id, decided_at, chat_id, message_id, chat_label, "
-                + "sender_name, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", decisions, decisions.size(), (ps, d) -> {
+                + "sender_name, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", all, all.size(), (ps, d) -> {
                     ps.setString(1, d.mattermostUserId());
                     ps.setObject(2, utc(d.decidedAt()));
                     ps.setString(3, d.chatId());

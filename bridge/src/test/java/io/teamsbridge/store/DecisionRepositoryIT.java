@@ -25,9 +25,9 @@ class DecisionRepositoryIT {
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         decisions.insertAll(List.of(decision("u1", "m1", t, Decision.Outcome.PRESENT, "Busy"),
                 decision("u2", "m1", t, Decision.Outcome.PRESENT, "Available"),
-                decision("u1", "m2", t.plusSeconds(1), Decision.Outcome.DELIVERED, "")));
+                decision("u1", "m2", t.plusSeconds(1), Decision.Outcome.DELIVERED, "")), List.of());
 
-        decisions.insertAll(List.of(decision("u1", "m1", t.plusSeconds(60), Decision.Outcome.DELIVERED, "")));
+        decisions.insertAll(List.of(), List.of(decision("u1", "m1", t.plusSeconds(60), Decision.Outcome.DELIVERED, "")));
 
         assertThat(decisions.latest("u1", 10)).extracting(Decision::messageId, Decision::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("m1", Decision.Outcome.DELIVERED),
