@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Bytes are counted as they are read, not as declared, because the parser stops at the first
  * thing over a limit: a 4 MB body of garbage usually costs a few kilobytes. What a body can hold
  * on the heap is about the bytes read (strings of base64 are one byte a character), so this bound
- * is what keeps a burst of large requests inside a 192 MiB heap.
+ * is what keeps a burst of large requests inside a 128 MiB heap.
  */
 final class BodyBudget {
     static final int MAX_READERS = 32;
