@@ -51,10 +51,7 @@ class PresenceGate {
 
     /** The ids to ask for: the missing ones, then cached ones past half their time, oldest first, up to a full call. */
     private List<String> withRenewals(List<String> missing, Instant now) {
-        int room = missing.isEmpty() ? 0 : GraphClient.MAX_PRESENCE_IDS - missing.size() % GraphClient.MAX_PRESENCE_IDS;
-        if (room == GraphClient.MAX_PRESENCE_IDS) {
-            room = 0;
-        }
+        int room = (GraphClient.MAX_PRESENCE_IDS - missing.size() % GraphClient.MAX_PRESENCE_IDS) % GraphClient.MAX_PRESENCE_IDS;
         if (room == 0) {
             return missing;
         }

@@ -44,6 +44,8 @@ public class InboxClaims {
 
     private record Row(long id, String chatId, String messageId, String changeType, Instant nextAttemptAt) {}
 
+    private static final String ROW = "SELECT id, chat_id, message_id, change_type, next_attempt_at FROM inbox ";
+
     /** Claims up to {@code limit} due items for {@code claimant}, oldest first, each chat in order. */
     public List<InboxItem> claimDue(String claimant, Instant now, int limit) {
         Boolean claimed = transactions.execute(status -> {
@@ -71,10 +73,10 @@ public class InboxClaims {
 
     private List<Long> choose(Instant now, int limit) {
         Map<String, List<Row>> blockersByChat = new HashMap<>();
-        List<Row> waiting = rows("SELECT id, chat_id, message_id, change_type, next_attempt_at FROM inbox "
-                + "WHERE status = 'PENDING' AND next_attempt_at > :now", Map.of("now", utc(now)));
-        for (Row blocker : concat(rows("SELECT id, chat_id, message_id, change_type, next_attempt_at FROM inbox "
-                + "WHERE status = 'CLAIMED'", Map.of()), waiting)) {
+        List<Row> waiting = rows(ROW + "WHERE status = 'PENDING' AND next_attempt_at > :now", Map.of("now", utc(now)));
+        List<Row> blockers = new ArrayList<>(rows(ROW + "WHERE status = 'CLAIMED'", Map.of()));
+        blockers.addAll(waiting);
+        for (Row blocker : blockers) {
             blockersByChat.computeIfAbsent(blocker.chatId(), c -> new ArrayList<>()).add(blocker);
         }
         List<Long> chosen = new ArrayList<>();
@@ -83,9 +85,8 @@ public class InboxClaims {
         int windows = WINDOWS + waiting.size() / window;
         long after = 0;
         for (int w = 0; w < windows && chosen.size() < limit; w++) {
-            List<Row> pending = rows("SELECT id, chat_id, message_id, change_type, next_attempt_at FROM inbox "
-                    + "WHERE status = 'PENDING' AND id > :after ORDER BY status, id FETCH FIRST " + window + " ROWS ONLY",
-                    Map.of("after", after));
+            List<Row> pending = rows(ROW + "WHERE status = 'PENDING' AND id > :after ORDER BY status, id FETCH FIRST " + window
+                    + " ROWS ONLY", Map.of("after", after));
             for (Row candidate : pending) {
                 if (chosen.size() == limit) {
                     break;
@@ -101,12 +102,6 @@ public class InboxClaims {
             after = pending.getLast().id();
         }
         return chosen;
-    }
-
-    private static List<Row> concat(List<Row> a, List<Row> b) {
-        List<Row> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** Whether an open item before this one in its chat holds it back (a creation passes its own message's changes). */
