@@ -11,11 +11,13 @@ final class BenchDatabase implements AutoCloseable {
     private final String kind;
     private final Map<String, String> properties;
     private final EmbeddedPostgres postgres;
+    private final Path h2Folder;
 
-    private BenchDatabase(String kind, Map<String, String> properties, EmbeddedPostgres postgres) {
+    private BenchDatabase(String kind, Map<String, String> properties, EmbeddedPostgres postgres, Path h2Folder) {
         this.kind = kind;
         this.properties = properties;
         this.postgres = postgres;
+        this.h2Folder = h2Folder;
     }
 
     static BenchDatabase start(String kind) throws IOException {
@@ -27,14 +29,14 @@ final class BenchDatabase implements AutoCloseable {
                         "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge")
                                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                         "spring.datasource.username", "sa",
-                        "spring.datasource.password", ""), null);
+                        "spring.datasource.password", ""), null, dir);
             }
             case "postgres" -> {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
                 yield new BenchDatabase("postgres", Map.of(
                         "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
                         "spring.datasource.username", "postgres",
-                        "spring.datasource.password", "postgres"), pg);
+                        "spring.datasource.password", "postgres"), pg, null);
             }
             default -> throw new IllegalArgumentException("--db must be h2 or postgres, was " + kind);
         };
@@ -108,10 +110,28 @@ final class BenchDatabase implements AutoCloseable {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
+    /** The size of the H2 database's files now, in bytes (NaN on PostgreSQL). */
+    double h2FileBytes() throws IOException {
+        if (h2Folder == null) {
+            return Double.NaN;
+        }
+        try (var files = Files.list(h2Folder)) {
+            long total = 0;
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+            return total;
+        }
+    }
+
+    /** Stops PostgreSQL, or deletes the H2 folder (a run writes gigabytes there). */
     @Override
     public void close() throws IOException {
         if (postgres != null) {
             postgres.close();
+        }
+        if (h2Folder != null) {
+            BenchFiles.deleteFolder(h2Folder);
         }
     }
 }

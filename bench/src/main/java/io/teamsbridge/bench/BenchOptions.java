@@ -12,7 +12,8 @@ import java.util.List;
  * messages written into the Microsoft emulator in-process.
  */
 record BenchOptions(String db, String scenario, double rate, boolean ramp, double duration, double warmup, int users,
-        int burstMessages, String bridgeJar, List<String> jvmFlags, String outputDir, boolean sendOverHttp) {
+        int burstMessages, String bridgeJar, List<String> jvmFlags, String outputDir, boolean sendOverHttp,
+        boolean nobodyAway) {
 
     /** The JVM flags of the command README.md runs the bridge with; a test keeps the two in step. */
     static final List<String> README_JVM_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC");
@@ -33,6 +34,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         List<String> flags = new ArrayList<>(README_JVM_FLAGS);
         String out = "bench/target";
         String send = "direct";
+        boolean nobodyAway = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -48,6 +50,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
                 case "--bridge-jvm-flag" -> flags.add(args[++i]);
                 case "--out" -> out = args[++i];
                 case "--send" -> send = args[++i];
+                case "--nobody-away" -> nobodyAway = true;
                 default -> throw new IllegalArgumentException("Unknown option " + a + "\n" + USAGE);
             }
         }
@@ -65,16 +68,21 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         if (!List.of("direct", "http").contains(send)) {
             throw new IllegalArgumentException("--send must be direct or http, was " + send);
         }
+        if (nobodyAway && !scenario.equals("realistic")) {
+            throw new IllegalArgumentException("--nobody-away is an option of --scenario realistic");
+        }
         if (users < 0) {
             users = scenario.equals("realistic") ? 10_000 : 50;
         }
-        return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out, send.equals("http"));
+        return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out, send.equals("http"),
+                nobodyAway);
     }
 
     static final String USAGE = """
             java -jar bench/target/teams-bridge-bench.jar [--db h2|postgres] [--scenario all-eligible|realistic|burst|cold-start]
                 [--rate N | --ramp] [--duration S] [--warmup S] [--users N (realistic: Teams users)] [--messages N (burst)]
                 [--bridge-jar PATH] [--bridge-jvm-flag FLAG]... [--out DIR] [--send direct|http]
+                [--nobody-away (realistic: every connected user stays available, so no notification is delivered)]
             java -jar bench/target/teams-bridge-bench.jar --jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
             """;
 }

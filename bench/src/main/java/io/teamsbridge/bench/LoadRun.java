@@ -120,7 +120,7 @@ final class LoadRun implements AutoCloseable {
     /** The realistic tenant (see {@link RealisticWorld}); its presence changer stops with the run. */
     List<Traffic.Route> buildRealistic(int users) throws Exception {
         long start = System.nanoTime();
-        realistic = new RealisticWorld(world, microsoft.control(), users);
+        realistic = new RealisticWorld(world, microsoft.control(), users, options.nobodyAway());
         extraRecipients.addAll(realistic.changingMattermostIds());
         awaitSubscription();
         List<Traffic.Route> routes = realistic.routes();
@@ -159,6 +159,7 @@ final class LoadRun implements AutoCloseable {
         say(String.format("Sent %d messages (%d refused) in %.1f s; waiting for delivery", window.sent(),
                 window.failed(), window.seconds()));
         awaitPosts(postsBefore + expectedPairs(window));
+        awaitInboxDrained();
         double cpu = bridge.cpuSeconds() - cpuBefore;
         double dbCpu = database.serverCpuSeconds() - dbCpuBefore;
         double benchCpu = BridgeProcess.cpuSeconds(self) - benchCpuBefore;
@@ -166,6 +167,10 @@ final class LoadRun implements AutoCloseable {
         long graph = requests(microsoft.control().stats(), " /v1.0/") - graphBefore;
         long mm = requests(mattermost.control().stats(), " /api/v4/") - mmBefore;
         Check check = check(routes, window);
+        double h2Bytes = database.h2FileBytes();
+        if (Double.isFinite(h2Bytes)) {
+            say(String.format(java.util.Locale.ROOT, "H2 database files after the run: %.0f MB", h2Bytes / 1e6));
+        }
         if (check.optional() > 0 || check.unexpected() > 0) {
             say(check.optional() + " notification(s) to people whose presence changes, " + check.unexpected()
                     + " to people who were available or never named");
@@ -282,6 +287,30 @@ final class LoadRun implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * Waits until the bridge's inbox has nothing waiting ({@code teamsbridge_inbox_waiting} is 0), so
+     * the window's CPU includes every notification processed, posted or not: where none is posted
+     * ({@code --nobody-away}) the posts say nothing about when the work ended.
+     */
+    private void awaitInboxDrained() throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                String metrics = http.send(java.net.http.HttpRequest.newBuilder(direct.resolve("/actuator/prometheus")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                if (metrics.lines().anyMatch(l -> l.matches("teamsbridge_inbox_waiting[ {].*")
+                        && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) == 0)) {
+                    return;
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                // the bridge is busy or restarting: ask again
+            }
+            Thread.sleep(500);
+        }
+        say("The bridge's inbox still had notifications waiting after 600 s");
     }
 
     private long posts() {

@@ -1,5 +1,6 @@
 package io.teamsbridge.notify;
 
+import io.teamsbridge.linking.ConnectedUsers;
 import io.teamsbridge.notify.RecipientResolver.Candidate;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ class Audiences {
     private final ChatDirectory chats;
     private final RecipientResolver recipients;
     private final PresenceGate presence;
+    private final ConnectedUsers connected;
     private final Clock clock;
 
     /** A chat's audience: the chat as last read, and its candidates. */
@@ -38,8 +40,9 @@ class Audiences {
     /** The audiences of a batch: per chat, everyone's presence, and the chats that could not be looked up. */
     record Batch(Map<String, ForChat> chats, Map<String, PresenceGate.Seen> presence, Map<String, RuntimeException> failed) {}
 
-    Audiences(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence, Clock clock) {
+    Audiences(ChatDirectory chats, RecipientResolver recipients, PresenceGate presence, ConnectedUsers connected, Clock clock) {
         this.chats = chats;
+        this.connected = connected;
         this.recipients = recipients;
         this.presence = presence;
         this.clock = clock;
@@ -54,10 +57,11 @@ class Audiences {
         Map<String, ForChat> found = new HashMap<>();
         Map<String, RuntimeException> failed = new HashMap<>();
         Set<String> teamsIds = new HashSet<>();
+        Set<String> connectedNow = chatIds.isEmpty() ? Set.of() : connected.teamsUserIds();
         for (String chatId : chatIds) {
             try {
                 ChatInfo info = chats.get(chatId);
-                ForChat audience = new ForChat(info, recipients.candidates(info));
+                ForChat audience = new ForChat(info, recipients.candidates(info, connectedNow));
                 found.put(chatId, audience);
                 audience.candidates().stream().filter(c -> c.mayHear(info)).forEach(c -> teamsIds.add(c.teamsUserId()));
             } catch (RuntimeException e) {
@@ -74,7 +78,7 @@ class Audiences {
             }
             try {
                 ChatInfo fresh = chats.refresh(entry.getKey());
-                ForChat updated = new ForChat(fresh, recipients.candidates(fresh));
+                ForChat updated = new ForChat(fresh, recipients.candidates(fresh, connectedNow));
                 found.put(entry.getKey(), updated);
                 updated.candidates().stream().filter(c -> c.mayHear(fresh)).map(Candidate::teamsUserId)
                         .filter(id -> !seen.containsKey(id)).forEach(unseen::add);

@@ -25,13 +25,16 @@ class ChangeSync {
     private final DecisionLog decisions;
     private final InboxRepository inbox;
     private final java.time.Clock clock;
+    private final Triage triage;
 
     /** How long an edit or deletion of a new message waits for the message's creation to arrive. */
     static final Duration WAIT_FOR_CREATION = Duration.ofMinutes(2);
 
     ChangeSync(DeliveryRepository deliveries, MessageReader reader, PostComposer composer, Deliverer deliverer,
-            ChatDirectory chats, DecisionLog decisions, InboxRepository inbox, java.time.Clock clock, ContentFetcher content) {
+            ChatDirectory chats, DecisionLog decisions, InboxRepository inbox, java.time.Clock clock, ContentFetcher content,
+            Triage triage) {
         this.content = content;
+        this.triage = triage;
         this.inbox = inbox;
         this.clock = clock;
         this.decisions = decisions;
@@ -62,9 +65,11 @@ class ChangeSync {
             InboxRepository.CreationState creation = inbox.creationState(work.chatId(), work.messageId(),
                     InboxKeys.of(ChangeType.CREATED, ref, ""));
             // Graph promises no order: a creation received but not finished comes first, and one not
-            // received yet may still come for a new message.
+            // received yet may still come for a new message (unless nobody connected is in the chat:
+            // then its creation is not stored when it comes, and there is nothing to wait for).
             if (creation == InboxRepository.CreationState.OPEN
-                    || creation == InboxRepository.CreationState.ABSENT && young(work.messageId())) {
+                    || creation == InboxRepository.CreationState.ABSENT && young(work.messageId())
+                            && !triage.nobodyConnectedIn(work.chatId())) {
                 return new Outcome.RetryLater("waiting for the message's creation, which has not been processed yet",
                         Duration.ZERO);
             }

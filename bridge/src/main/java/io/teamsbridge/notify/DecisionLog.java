@@ -63,6 +63,11 @@ class DecisionLog {
         publish(work.chatId(), work.messageId(), null, Kind.RECEIVED, work.change().changeType());
     }
 
+    /** A new message acknowledged without being stored: nobody connected is in its chat. */
+    void concernsNobody(String chatId, String messageId) {
+        publish(chatId, messageId, null, Kind.CONCERNS_NOBODY, "nobody connected is in the chat");
+    }
+
     void updated(WorkItem work, String what) {
         publish(work.chatId(), work.messageId(), null, Kind.UPDATED, what);
     }

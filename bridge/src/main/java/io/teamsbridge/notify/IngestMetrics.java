@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Counts what the webhook receives: {@code teamsbridge.notifications.received} with the Graph
  * {@code change_type} ({@code created}, {@code updated}, {@code deleted}, a lifecycle event's name, or
  * {@code unknown} for a body that could not be read) and the {@code outcome}: {@code accepted} (in the
- * inbox), {@code ignored} (a redelivery or not for us), {@code unavailable} (the database could not take
+ * inbox), {@code nobody_connected} (a new message taken but not stored: nobody connected is in its
+ * chat), {@code ignored} (a redelivery or not for us), {@code unavailable} (the database could not take
  * it: Graph delivers again), {@code busy} (too many bodies at once: Graph delivers again), or a refusal
  * ({@code forged}, {@code unknown_subscription}, {@code invalid_token}, {@code throttled}, {@code malformed},
  * {@code too_large}, {@code not_json}, {@code too_slow}). Labels come from fixed sets, whatever the sender
@@ -32,8 +33,10 @@ class IngestMetrics {
         this.meters = meters;
     }
 
-    void accepted(BatchJudge.Verdict.Accept accept) {
-        accept.changes().forEach(change -> count(change.changeType(), "accepted", 1));
+    /** The batch was taken: its changes sorted by {@link Triage} into stored ones and those that concern nobody. */
+    void accepted(BatchJudge.Verdict.Accept accept, Triage.Sorted changes) {
+        changes.toStore().forEach(change -> count(change.changeType(), "accepted", 1));
+        changes.concernNobody().forEach(change -> count(change.changeType(), "nobody_connected", 1));
         accept.lifecycle().forEach(event -> count(event.event(), "accepted", 1));
         count("unknown", "ignored", accept.ignored());
     }

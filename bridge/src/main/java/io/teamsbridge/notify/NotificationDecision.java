@@ -15,6 +15,8 @@ public record NotificationDecision(Instant at, String chatId, String messageId, 
     public enum Kind {
         /** A change notification about the message was taken from the inbox. */
         RECEIVED,
+        /** A new message was acknowledged and not stored: nobody connected is in its chat. */
+        CONCERNS_NOBODY,
         /** A post was made for the user. */
         DELIVERED,
         /** The user was not notified; {@code detail} says why. */

@@ -10,6 +10,7 @@ import io.teamsbridge.store.InboxRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * before reading), a JSON content type, and a streaming read with limits on bytes, items, strings
  * and nesting (else 4xx at once). Then {@link BatchJudge} decides on the request as a whole, and
  * only an accepted request acts: its changes are committed to the inbox and only then answered
- * 202 (a database that cannot take them gets 503, so Graph delivers again), and its lifecycle
+ * 202 (a database that cannot take them gets 503, so Graph delivers again), except the new
+ * messages {@link Triage} finds concern no one (counted, not stored), and its lifecycle
  * events are handed on after that. Nothing is decrypted or sent anywhere here: the reply must come
  * well within Graph's 3 seconds.
  */
@@ -45,10 +47,14 @@ class NotificationWebhook {
     private final BodyBudget budget;
     private final long maxBodyBytes;
     private final IngestMetrics metrics;
+    private final Triage triage;
+    private final DecisionLog decisions;
 
-    NotificationWebhook(BatchJudge judge, InboxRepository inbox, InboxSignal signal, LifecycleEvents lifecycle, Clock clock,
-            NotificationsProperties notifications, IngestMetrics metrics) {
+    NotificationWebhook(BatchJudge judge, Triage triage, InboxRepository inbox, InboxSignal signal, LifecycleEvents lifecycle,
+            Clock clock, NotificationsProperties notifications, IngestMetrics metrics, DecisionLog decisions) {
         this.metrics = metrics;
+        this.triage = triage;
+        this.decisions = decisions;
         this.judge = judge;
         this.inbox = inbox;
         this.signal = signal;
@@ -114,18 +120,25 @@ class NotificationWebhook {
     }
 
     private ResponseEntity<String> act(BatchJudge.Verdict.Accept accept) {
+        Triage.Sorted sorted = new Triage.Sorted(List.of(), List.of());
         if (!accept.changes().isEmpty()) {
             try {
-                inbox.insertAll(accept.changes(), clock.instant());
+                sorted = triage.sort(accept.changes());
+                if (!sorted.toStore().isEmpty()) {
+                    inbox.insertAll(sorted.toStore(), clock.instant());
+                }
             } catch (DataAccessException e) {
                 log.warn("Could not store {} notification(s); Graph will deliver them again: {}", accept.changes().size(),
                         e.getMessage());
                 metrics.unavailable(accept);
                 return busy("Storage is unavailable; deliver again later.");
             }
-            signal.signal();
+            if (!sorted.toStore().isEmpty()) {
+                signal.signal();
+            }
+            sorted.concernNobody().forEach(change -> decisions.concernsNobody(change.chatId(), change.messageId()));
         }
-        metrics.accepted(accept);
+        metrics.accepted(accept, sorted);
         accept.lifecycle().forEach(event -> lifecycle.handle(event.subscriptionId(), event.event()));
         return ResponseEntity.accepted().build();
     }

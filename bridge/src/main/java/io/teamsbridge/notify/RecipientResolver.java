@@ -9,6 +9,7 @@ import io.teamsbridge.store.Decision;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,11 +60,20 @@ class RecipientResolver {
         this.switches = switches;
     }
 
-    List<Candidate> candidates(ChatInfo chat) {
+    /**
+     * The chat's candidates. {@code connectedNow} ({@link io.teamsbridge.linking.ConnectedUsers})
+     * answers most chats, which have no connected member, without a query; the connections and
+     * settings of those that do are read as they are now.
+     */
+    List<Candidate> candidates(ChatInfo chat, Set<String> connectedNow) {
         if (chat.members().isEmpty() || !switches.notificationsEnabled()) {
             return List.of();
         }
-        List<AccountLink> connected = links.findActiveByTeamsUsers(chat.members().stream().map(ChatInfo.Member::userId).toList());
+        List<String> connectedMembers = chat.members().stream().map(ChatInfo.Member::userId).filter(connectedNow::contains).toList();
+        if (connectedMembers.isEmpty()) {
+            return List.of();
+        }
+        List<AccountLink> connected = links.findActiveByTeamsUsers(connectedMembers);
         if (connected.isEmpty()) {
             return List.of();
         }

@@ -86,6 +86,7 @@ public class AccountLinkRepository {
                         link.email(), link.tokensSealed(), utc(link.accessExpiresAt()), utc(link.connectedAt()),
                         utc(link.refreshedAt()), link.status().name(), utc(link.lostAt()), link.lastError())
                 .update();
+        nextGeneration();
     }
 
     /**
@@ -116,15 +117,43 @@ public class AccountLinkRepository {
      * Marks an active connection lost. Returns true only for the call that changed it, so the user is
      * told once.
      */
+    @Transactional
     public boolean markLost(String mattermostUserId, Instant connectedAt, Instant at, String error) {
-        return jdbc.sql("UPDATE account_link SET status = 'LOST', lost_at = ?, last_error = ? "
+        boolean changed = jdbc.sql("UPDATE account_link SET status = 'LOST', lost_at = ?, last_error = ? "
                         + "WHERE mattermost_user_id = ? AND connected_at = ? AND status = 'ACTIVE'")
                 .params(utc(at), truncate(error, 1024), mattermostUserId, utc(connectedAt))
                 .update() == 1;
+        if (changed) {
+            nextGeneration();
+        }
+        return changed;
     }
 
+    @Transactional
     public boolean delete(String mattermostUserId) {
-        return jdbc.sql("DELETE FROM account_link WHERE mattermost_user_id = ?").param(mattermostUserId).update() == 1;
+        boolean deleted = jdbc.sql("DELETE FROM account_link WHERE mattermost_user_id = ?").param(mattermostUserId).update() == 1;
+        if (deleted) {
+            nextGeneration();
+        }
+        return deleted;
+    }
+
+    /**
+     * Grows whenever a connection is made, lost or removed, in the same transaction: whoever reads
+     * a new generation reads the connections that caused it.
+     */
+    public long generation() {
+        return jdbc.sql("SELECT generation FROM connection_generation WHERE id = 1").query(Long.class).single();
+    }
+
+    /** The Teams ids of every active connection. */
+    public java.util.Set<String> activeTeamsUserIds() {
+        return java.util.Set.copyOf(jdbc.sql("SELECT teams_user_id FROM account_link WHERE status = 'ACTIVE'")
+                .query(String.class).list());
+    }
+
+    private void nextGeneration() {
+        jdbc.sql("UPDATE connection_generation SET generation = generation + 1 WHERE id = 1").update();
     }
 
     /**

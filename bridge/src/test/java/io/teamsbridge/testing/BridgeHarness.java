@@ -35,6 +35,7 @@ public final class BridgeHarness implements AutoCloseable {
     private final int port;
     private final Map<String, String> extra;
     private ConfigurableApplicationContext bridge;
+    private final java.util.Set<String> leftOutOfInbox = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private BridgeHarness(Map<String, String> extra, boolean movableClock) {
         this(extra, movableClock, java.time.Duration.ZERO, java.time.Duration.ZERO);
@@ -169,6 +170,11 @@ public final class BridgeHarness implements AutoCloseable {
     public void startBridge() {
         SpringApplication app = new SpringApplication(BridgeApplication.class);
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", bridgeClock));
+        app.addListeners(org.springframework.context.ApplicationListener.forPayload((io.teamsbridge.notify.NotificationDecision d) -> {
+            if (d.kind() == io.teamsbridge.notify.NotificationDecision.Kind.CONCERNS_NOBODY) {
+                leftOutOfInbox.add(d.chatId() + ' ' + d.messageId());
+            }
+        }));
         // Command-line arguments outrank application.yml, as an administrator's settings would.
         bridge = app.run(bridgeProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new));
@@ -217,6 +223,11 @@ public final class BridgeHarness implements AutoCloseable {
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
                 mattermost.control().commands(teamId).stream().anyMatch(c -> "msteams".equals(c.path("trigger").asString())));
+    }
+
+    /** Whether the bridge acknowledged this new message without storing it (nobody connected is in its chat). */
+    public boolean leftOutOfInbox(String chatId, String messageId) {
+        return leftOutOfInbox.contains(chatId + ' ' + messageId);
     }
 
     public <T> T bean(Class<T> type) {

@@ -197,14 +197,15 @@ public final class World {
                 .toList();
     }
 
-    /** Waits until the bridge has received and finished every change of this message it was sent. */
+    /** Waits until the bridge has received and finished every change of this message it was sent (or left it: nobody connected in the chat). */
     public void awaitProcessed(String chatId, String messageId) {
         org.springframework.jdbc.core.simple.JdbcClient jdbc = harness.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> {
                     java.util.List<String> states = jdbc.sql("SELECT status FROM inbox WHERE chat_id = ? AND message_id = ?")
                             .params(chatId, messageId).query(String.class).list();
-                    return !states.isEmpty() && states.stream().allMatch(st -> st.equals("DONE") || st.equals("FAILED"));
+                    return !states.isEmpty() && states.stream().allMatch(st -> st.equals("DONE") || st.equals("FAILED"))
+                            || states.isEmpty() && harness.leftOutOfInbox(chatId, messageId);
                 });
     }
 

@@ -73,6 +73,7 @@ class DecisionFeed {
         String detail = d.detail() == null ? "" : d.detail();
         return switch (d.kind()) {
             case RECEIVED -> "Received a change (" + detail + ") to a message in " + chat;
+            case CONCERNS_NOBODY -> "Received a new message in " + chat + " and left it: " + detail;
             case DELIVERED -> "Delivered to @" + user + ": " + detail;
             case NOT_DELIVERED -> "Not delivered to @" + user + " because " + detail;
             case UPDATED -> "Updated the forwarded posts: " + detail;

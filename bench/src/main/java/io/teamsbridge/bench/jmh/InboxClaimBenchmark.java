@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,11 +47,13 @@ public class InboxClaimBenchmark {
     private InboxClaims claims;
     private InboxRepository inbox;
     private Instant now;
+    private java.nio.file.Path dir;
+    private SingleConnectionDataSource db;
 
     @Setup
     public void setUp() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("teams-bridge-claims-");
-        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge")
+        dir = java.nio.file.Files.createTempDirectory("teams-bridge-claims-");
+        db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge")
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", true);
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
@@ -70,6 +73,12 @@ public class InboxClaimBenchmark {
         inbox.insertAll(batch, now);
         jdbc.sql("UPDATE inbox SET status = 'DONE', payload = '' WHERE id <= ?").param(FINISHED).update();
         jdbc.sql("ANALYZE").update();
+    }
+
+    @TearDown
+    public void tearDown() throws java.io.IOException {
+        db.destroy();
+        io.teamsbridge.bench.BenchFiles.deleteFolder(dir);
     }
 
     @Benchmark

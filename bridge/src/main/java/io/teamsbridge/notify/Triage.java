@@ -1,0 +1,79 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.linking.ConnectedUsers;
+import io.teamsbridge.store.NewInboxItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * [ingest] Which received changes concern no one, so they need not be stored. With the tenant-wide
+ * subscription Graph sends every chat message of the organisation, and most are in chats where
+ * nobody is connected. A new message in a chat whose members, as this instance last read them
+ * ({@link ChatDirectory#known}, never a query or a Graph call), include nobody connected now
+ * ({@link ConnectedUsers}) is acknowledged and counted but not written to the inbox: the worker
+ * would have read the same members and found no one to tell. A chat this instance does not know,
+ * and every edit and deletion, is stored as before.
+ */
+@Component
+class Triage {
+    private final ChatDirectory chats;
+    private final ConnectedUsers connected;
+
+    /** The changes to store, and the new messages that concern nobody. */
+    record Sorted(List<NewInboxItem> toStore, List<NewInboxItem> concernNobody) {}
+
+    Triage(ChatDirectory chats, ConnectedUsers connected) {
+        this.chats = chats;
+        this.connected = connected;
+    }
+
+    Sorted sort(List<NewInboxItem> changes) {
+        List<NewInboxItem> toStore = new ArrayList<>(changes.size());
+        List<NewInboxItem> concernNobody = new ArrayList<>();
+        Supplier<Set<String>> connectedNow = new Once<>(connected::teamsUserIds);
+        for (NewInboxItem change : changes) {
+            if (ChangeType.CREATED.wire().equals(change.changeType()) && nobodyConnectedIn(change.chatId(), connectedNow)) {
+                concernNobody.add(change);
+            } else {
+                toStore.add(change);
+            }
+        }
+        return new Sorted(toStore, concernNobody);
+    }
+
+    /** Whether this instance knows the chat's members and none of them is connected now. */
+    boolean nobodyConnectedIn(String chatId) {
+        return nobodyConnectedIn(chatId, connected::teamsUserIds);
+    }
+
+    private boolean nobodyConnectedIn(String chatId, Supplier<Set<String>> connectedNow) {
+        Optional<ChatInfo> chat = chats.known(chatId);
+        if (chat.isEmpty() || chat.get().members().isEmpty()) {
+            return false; // unknown members (or none listed): the worker reads them
+        }
+        Set<String> ids = connectedNow.get();
+        return chat.get().members().stream().noneMatch(m -> ids.contains(m.userId()));
+    }
+
+    /** The connections are read at most once per request, and only if some chat is known. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> source;
+        private T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public T get() {
+            if (value == null) {
+                value = source.get();
+            }
+            return value;
+        }
+    }
+}
