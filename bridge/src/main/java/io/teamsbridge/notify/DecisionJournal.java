@@ -25,15 +25,19 @@ class DecisionJournal {
     private final DecisionRepository decisions;
     private final ConcurrentLinkedQueue<Entry> waiting = new ConcurrentLinkedQueue<>();
 
-    /** A decision, and whether it was made on a retry (and so replaces an earlier one about the same message). */
-    private record Entry(Decision decision, boolean replaces) {}
+    /**
+     * A decision, and if it was made on a retry (and so replaces an earlier one about the same
+     * message) when its message was received; null on a first attempt.
+     */
+    private record Entry(Decision decision, java.time.Instant retryOfMessageReceivedAt) {}
 
     DecisionJournal(DecisionRepository decisions) {
         this.decisions = decisions;
     }
 
-    void add(Decision decision, boolean replaces) {
-        waiting.add(new Entry(decision, replaces));
+    /** Adds a decision; {@code retryOfMessageReceivedAt} is null on a first attempt, else when the message was received. */
+    void add(Decision decision, java.time.Instant retryOfMessageReceivedAt) {
+        waiting.add(new Entry(decision, retryOfMessageReceivedAt));
     }
 
     /** The users a message was still being retried for see it given up, and why. */
@@ -56,8 +60,9 @@ class DecisionJournal {
             return;
         }
         try {
-            decisions.insertAll(batch.stream().filter(e -> !e.replaces()).map(Entry::decision).toList(),
-                    batch.stream().filter(Entry::replaces).map(Entry::decision).toList());
+            decisions.insertAll(batch.stream().filter(e -> e.retryOfMessageReceivedAt() == null).map(Entry::decision).toList(),
+                    batch.stream().filter(e -> e.retryOfMessageReceivedAt() != null)
+                            .map(e -> new DecisionRepository.Replacing(e.decision(), e.retryOfMessageReceivedAt())).toList());
         } catch (DataAccessException e) {
             log.warn("{} decision(s) for the users' status lists could not be written yet: {}", batch.size(), e.getMessage());
             if (waiting.size() + batch.size() <= MAX_WAITING) {

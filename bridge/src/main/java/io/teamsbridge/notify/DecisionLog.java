@@ -145,7 +145,7 @@ class DecisionLog {
         WorkItem work = about.work();
         journal.add(new Decision(to.mattermostUserId(), clock.instant(), work.chatId(), work.messageId(),
                 ChatLabels.of(about.chat(), to.teamsUserId()), about.senderName() == null ? "" : about.senderName(), outcome, detail),
-                work.item().attempts() > 1);
+                work.item().attempts() > 1 ? work.item().receivedAt() : null);
     }
 
     private static String because(Skip why) {

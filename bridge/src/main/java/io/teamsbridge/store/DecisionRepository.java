@@ -22,23 +22,33 @@ public class DecisionRepository {
     }
 
     /**
+     * A decision made on a retry, and when its message was received: it replaces an earlier decision
+     * about the same user and message, which can only have been made since then.
+     */
+    public record Replacing(Decision decision, Instant messageReceivedAt) {}
+
+    /** Instances' clocks differ: an earlier decision is looked for from this long before the message was received. */
+    private static final java.time.Duration CLOCK_SLACK = java.time.Duration.ofHours(1);
+
+    /**
      * Records them in one batch. A decision made on a retry ({@code replacing}) replaces an earlier
      * one about the same user and message: a retry decides again for the users it still concerns,
      * and the list must show each message once, as it ended. A first attempt cannot have an earlier
      * decision (a message is one inbox item however it arrived), so {@code fresh} ones skip that
      * lookup: most decisions are made once.
      */
-    public void insertAll(List<Decision> fresh, List<Decision> replacing) {
+    public void insertAll(List<Decision> fresh, List<Replacing> replacing) {
         if (!replacing.isEmpty()) {
-            batches.batchUpdate("DELETE FROM decision WHERE mattermost_user_id = ? AND chat_id = ? AND message_id = ?", replacing,
-                    replacing.size(), (ps, d) -> {
-                        ps.setString(1, d.mattermostUserId());
-                        ps.setString(2, d.chatId());
-                        ps.setString(3, d.messageId());
+            batches.batchUpdate("DELETE FROM decision WHERE mattermost_user_id = ? AND decided_at >= ? AND chat_id = ? "
+                    + "AND message_id = ?", replacing, replacing.size(), (ps, r) -> {
+                        ps.setString(1, r.decision().mattermostUserId());
+                        ps.setObject(2, utc(r.messageReceivedAt().minus(CLOCK_SLACK)));
+                        ps.setString(3, r.decision().chatId());
+                        ps.setString(4, r.decision().messageId());
                     });
         }
         List<Decision> all = new java.util.ArrayList<>(fresh);
-        all.addAll(replacing);
+        replacing.forEach(r -> all.add(r.decision()));
         if (all.isEmpty()) {
             return;
         }

@@ -65,7 +65,8 @@ public class InboxClaims {
         if (!Boolean.TRUE.equals(claimed)) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + InboxRepository.COLUMNS + " FROM inbox WHERE claimed_by = ? AND status = 'CLAIMED' ORDER BY id")
+        return jdbc.sql("SELECT " + InboxRepository.COLUMNS + InboxRepository.WITH_PAYLOAD
+                        + "WHERE i.claimed_by = ? AND i.status = 'CLAIMED' ORDER BY i.id")
                 .param(claimant)
                 .query(InboxRepository::map)
                 .list();

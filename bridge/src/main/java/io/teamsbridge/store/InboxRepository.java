@@ -12,19 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox of change notifications. Every status change is a guarded update whose row count says
- * whether this caller still owned the row, so two workers never both finish the same item.
+ * whether this caller still owned the row, so two workers never both finish the same item. The
+ * still-encrypted notification lives in {@code inbox_payload} from arrival until the item is
+ * finished, so status changes rewrite small rows.
  */
 @Repository
 public class InboxRepository {
-    static final String COLUMNS = "id, subscription_id, change_type, chat_id, message_id, payload, received_at, "
-            + "status, attempts, next_attempt_at, claimed_by, last_error";
+    /** An item's columns, its payload included: {@code FROM inbox i LEFT JOIN inbox_payload p ON p.inbox_id = i.id}. */
+    static final String COLUMNS = "i.id, i.subscription_id, i.change_type, i.chat_id, i.message_id, "
+            + "COALESCE(p.payload, '') AS payload, i.received_at, i.status, i.attempts, i.next_attempt_at, i.claimed_by, i.last_error";
+    static final String WITH_PAYLOAD = " FROM inbox i LEFT JOIN inbox_payload p ON p.inbox_id = i.id ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -62,21 +68,48 @@ public class InboxRepository {
         if (byKey.isEmpty()) {
             return 0;
         }
-        // One batch, not a statement per notification: on PostgreSQL one round trip for the request.
+        // One batch per table, not a statement per notification: on PostgreSQL one round trip each.
+        List<NewInboxItem> fresh = List.copyOf(byKey.values());
         OffsetDateTime at = utc(now);
-        batches.batchUpdate("INSERT INTO inbox (dedupe_key, subscription_id, change_type, chat_id, message_id, payload, "
-                + "received_at, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
-                List.copyOf(byKey.values()), byKey.size(), (ps, item) -> {
-                    ps.setString(1, item.dedupeKey());
-                    ps.setString(2, item.subscriptionId());
-                    ps.setString(3, item.changeType());
-                    ps.setString(4, item.chatId());
-                    ps.setString(5, item.messageId());
-                    ps.setString(6, item.payload());
-                    ps.setObject(7, at);
-                    ps.setObject(8, at);
-                });
-        return byKey.size();
+        GeneratedKeyHolder ids = new GeneratedKeyHolder();
+        batches.batchUpdate(connection -> connection.prepareStatement("INSERT INTO inbox (dedupe_key, subscription_id, "
+                        + "change_type, chat_id, message_id, received_at, status, attempts, next_attempt_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                        NewInboxItem item = fresh.get(i);
+                        ps.setString(1, item.dedupeKey());
+                        ps.setString(2, item.subscriptionId());
+                        ps.setString(3, item.changeType());
+                        ps.setString(4, item.chatId());
+                        ps.setString(5, item.messageId());
+                        ps.setObject(6, at);
+                        ps.setObject(7, at);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return fresh.size();
+                    }
+                }, ids);
+        List<Map<String, Object>> keys = ids.getKeyList();
+        if (keys.size() != fresh.size()) {
+            throw new IllegalStateException("The database returned " + keys.size() + " ids for " + fresh.size() + " new items");
+        }
+        batches.batchUpdate("INSERT INTO inbox_payload (inbox_id, payload) VALUES (?, ?)", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                ps.setLong(1, ((Number) keys.get(i).values().iterator().next()).longValue());
+                ps.setString(2, fresh.get(i).payload());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return fresh.size();
+            }
+        });
+        return fresh.size();
     }
 
     /** Which of these de-duplication keys are stored already, whatever their status (a unique-index lookup each). */
@@ -163,11 +196,32 @@ public class InboxRepository {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("UPDATE inbox SET status = 'DONE', payload = '', last_error = NULL "
-                        + "WHERE id IN (:ids) AND status = 'CLAIMED' AND claimed_by = :claimant")
+        Integer done = transactions.execute(status -> {
+            int updated = jdbc.sql("UPDATE inbox SET status = 'DONE', last_error = NULL "
+                            + "WHERE id IN (:ids) AND status = 'CLAIMED' AND claimed_by = :claimant")
+                    .param("ids", ids)
+                    .param("claimant", claimant)
+                    .update();
+            dropFinishedPayloads(ids);
+            return updated;
+        });
+        return done == null ? 0 : done;
+    }
+
+    /**
+     * Deletes the payloads of those of these items that are finished (by this caller or, after a
+     * lapsed claim, another). Two primary-key statements, the status checked in memory: H2 answers a
+     * DELETE with an IN subquery by reading every payload, and a condition on the status by reading
+     * every finished row through the status index.
+     */
+    private void dropFinishedPayloads(List<Long> ids) {
+        List<Long> finished = jdbc.sql("SELECT id, status FROM inbox WHERE id IN (:ids)")
                 .param("ids", ids)
-                .param("claimant", claimant)
-                .update();
+                .query((rs, n) -> rs.getString(2).equals("DONE") || rs.getString(2).equals("FAILED") ? rs.getLong(1) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+        if (!finished.isEmpty()) {
+            jdbc.sql("DELETE FROM inbox_payload WHERE inbox_id IN (:ids)").param("ids", finished).update();
+        }
     }
 
     public boolean reschedule(long id, String claimant, Instant nextAttemptAt, String error) {
@@ -179,10 +233,14 @@ public class InboxRepository {
 
     public boolean fail(long id, String claimant, String error) {
         // The still-encrypted message goes: a failed item is kept for its ids and its reason only.
-        return jdbc.sql("UPDATE inbox SET status = 'FAILED', payload = '', last_error = ? WHERE id = ? AND status = 'CLAIMED' "
-                        + "AND claimed_by = ?")
-                .params(truncate(error), id, claimant)
-                .update() == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean failed = jdbc.sql("UPDATE inbox SET status = 'FAILED', last_error = ? WHERE id = ? AND status = 'CLAIMED' "
+                            + "AND claimed_by = ?")
+                    .params(truncate(error), id, claimant)
+                    .update() == 1;
+            dropFinishedPayloads(List.of(id));
+            return failed;
+        }));
     }
 
     /** Returns claimed items whose claim is older than the lease (their worker died) to PENDING. */
@@ -219,7 +277,7 @@ public class InboxRepository {
 
     /** The latest items that failed or were given up, newest first (for the admin status). */
     public List<InboxItem> latestFailed(int limit) {
-        return jdbc.sql("SELECT * FROM inbox WHERE status = 'FAILED' ORDER BY received_at DESC, id DESC LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + WITH_PAYLOAD + "WHERE i.status = 'FAILED' ORDER BY i.received_at DESC, i.id DESC LIMIT ?")
                 .param(limit)
                 .query(InboxRepository::map)
                 .list();

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The inbox takes each notification once, however often it arrives: twice in one request, or in two requests at once. */
+/**
+ * The inbox takes each notification once, however often it arrives: twice in one request, or in two
+ * requests at once; its payload is kept while the item is open.
+ */
 class InboxRepositoryIT {
     @RegisterExtension
     static final BridgeExtension bridge = new BridgeExtension(Map.of("microsoft.subscription.enabled", "false",
@@ -67,5 +70,34 @@ class InboxRepositoryIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void anItemCarriesItsPayloadWhileItIsOpenAndNoneOnceFinished() {
+        InboxRepository inbox = bridge.harness().bean(InboxRepository.class);
+        InboxClaims claims = bridge.harness().bean(InboxClaims.class);
+        JdbcClient jdbc = bridge.harness().bean(JdbcClient.class);
+        Instant now = Instant.now();
+        List<NewInboxItem> three = List.of(
+                new NewInboxItem("payload-1", "subscription", "created", "19:payload-a@thread.v2", "p1", "{\"n\":1}"),
+                new NewInboxItem("payload-2", "subscription", "created", "19:payload-b@thread.v2", "p2", "{\"n\":2}"),
+                new NewInboxItem("payload-3", "subscription", "created", "19:payload-c@thread.v2", "p3", "{\"n\":3}"));
+        inbox.insertAll(three, now);
+
+        List<InboxItem> claimed = claims.claimDue("payload-worker", now.plusSeconds(1), 1_000).stream() // past the other tests' items
+                .filter(i -> i.messageId().startsWith("p")).toList();
+        assertThat(claimed).extracting(InboxItem::messageId, InboxItem::payload).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("p1", "{\"n\":1}"), org.assertj.core.groups.Tuple.tuple("p2", "{\"n\":2}"),
+                org.assertj.core.groups.Tuple.tuple("p3", "{\"n\":3}"));
+
+        assertThat(inbox.completeAll(List.of(claimed.get(0).id()), "payload-worker")).isOne();
+        assertThat(inbox.fail(claimed.get(1).id(), "payload-worker", "unreadable")).isTrue();
+        assertThat(inbox.completeAll(List.of(claimed.get(2).id()), "a worker whose claim lapsed")).isZero();
+
+        assertThat(jdbc.sql("SELECT i.message_id FROM inbox_payload p JOIN inbox i ON i.id = p.inbox_id WHERE i.message_id IN "
+                        + "('p1', 'p2', 'p3')").query(String.class).list())
+                .as("only the item still claimed keeps its payload").containsExactly("p3");
+        assertThat(inbox.latestFailed(10)).filteredOn(i -> i.messageId().equals("p2")).singleElement()
+                .extracting(InboxItem::payload).isEqualTo("");
     }
 }

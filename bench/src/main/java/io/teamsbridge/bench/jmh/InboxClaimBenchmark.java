@@ -71,7 +71,8 @@ public class InboxClaimBenchmark {
             }
         }
         inbox.insertAll(batch, now);
-        jdbc.sql("UPDATE inbox SET status = 'DONE', payload = '' WHERE id <= ?").param(FINISHED).update();
+        jdbc.sql("UPDATE inbox SET status = 'DONE' WHERE id <= ?").param(FINISHED).update();
+        jdbc.sql("DELETE FROM inbox_payload WHERE inbox_id <= ?").param(FINISHED).update();
         jdbc.sql("ANALYZE").update();
     }
 
