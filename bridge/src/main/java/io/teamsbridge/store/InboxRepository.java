@@ -35,23 +35,28 @@ public class InboxRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
+    private final GroupCommit writes;
 
-    public InboxRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
+    public InboxRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, GroupCommit writes) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = transactions;
+        this.writes = writes;
     }
 
     /**
-     * Stores a batch in one transaction, skipping notifications already stored. Returns how many rows
+     * Stores a batch, skipping notifications already stored, and returns once it is committed: with
+     * the batches of other requests arriving meanwhile, in one transaction ({@link GroupCommit}:
+     * Graph sends many small requests, and each commit is a page store on H2). Returns how many rows
      * were new. Two deliveries of the same batch racing each other (the loser's insert meets the
      * winner's unique key) are resolved by trying again.
      */
     public int insertAll(List<NewInboxItem> items, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Integer inserted = transactions.execute(status -> insertMissing(items, now));
-                return inserted == null ? 0 : inserted;
+                int[] inserted = new int[1];
+                writes.run(() -> inserted[0] = insertMissing(items, now));
+                return inserted[0];
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
                     throw raced;

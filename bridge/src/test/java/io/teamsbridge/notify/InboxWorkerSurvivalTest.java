@@ -120,7 +120,7 @@ class InboxWorkerSurvivalTest {
         volatile Optional<Instant> earliestDue = Optional.empty();
 
         StubInbox() {
-            super(null, null, null);
+            super(null, null, null, null);
         }
 
         @Override

@@ -49,6 +49,7 @@ public class InboxClaimBenchmark {
     private Instant now;
     private java.nio.file.Path dir;
     private SingleConnectionDataSource db;
+    private io.teamsbridge.store.GroupCommit writes;
 
     @Setup
     public void setUp() throws java.io.IOException {
@@ -58,7 +59,7 @@ public class InboxClaimBenchmark {
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
-        inbox = new InboxRepository(jdbc, new JdbcTemplate(db), transactions);
+        inbox = new InboxRepository(jdbc, new JdbcTemplate(db), transactions, writes = new io.teamsbridge.store.GroupCommit(transactions));
         claims = new InboxClaims(jdbc, transactions);
         now = Instant.parse("2026-12-04T08:00:00Z");
         List<NewInboxItem> batch = new ArrayList<>();
@@ -78,6 +79,7 @@ public class InboxClaimBenchmark {
 
     @TearDown
     public void tearDown() throws java.io.IOException {
+        writes.close();
         db.destroy();
         io.teamsbridge.bench.BenchFiles.deleteFolder(dir);
     }
