@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +33,14 @@ class Triage {
     Sorted sort(List<NewInboxItem> changes) {
         List<NewInboxItem> toStore = new ArrayList<>(changes.size());
         List<NewInboxItem> concernNobody = new ArrayList<>();
-        Supplier<Set<String>> connectedNow = new Once<>(connected::teamsUserIds);
+        Set<String> connectedNow = null; // read once per request, and only if some chat is known
         for (NewInboxItem change : changes) {
-            if (ChangeType.CREATED.wire().equals(change.changeType()) && nobodyConnectedIn(change.chatId(), connectedNow)) {
+            Optional<ChatInfo> chat = ChangeType.CREATED.wire().equals(change.changeType())
+                    ? chats.known(change.chatId()) : Optional.empty();
+            if (chat.isPresent() && connectedNow == null) {
+                connectedNow = connected.teamsUserIds();
+            }
+            if (chat.isPresent() && nobodyConnectedIn(chat.get(), connectedNow)) {
                 concernNobody.add(change);
             } else {
                 toStore.add(change);
@@ -47,33 +51,12 @@ class Triage {
 
     /** Whether this instance knows the chat's members and none of them is connected now. */
     boolean nobodyConnectedIn(String chatId) {
-        return nobodyConnectedIn(chatId, connected::teamsUserIds);
-    }
-
-    private boolean nobodyConnectedIn(String chatId, Supplier<Set<String>> connectedNow) {
         Optional<ChatInfo> chat = chats.known(chatId);
-        if (chat.isEmpty() || chat.get().members().isEmpty()) {
-            return false; // unknown members (or none listed): the worker reads them
-        }
-        Set<String> ids = connectedNow.get();
-        return chat.get().members().stream().noneMatch(m -> ids.contains(m.userId()));
+        return chat.isPresent() && nobodyConnectedIn(chat.get(), connected.teamsUserIds());
     }
 
-    /** The connections are read at most once per request, and only if some chat is known. */
-    private static final class Once<T> implements Supplier<T> {
-        private final Supplier<T> source;
-        private T value;
-
-        Once(Supplier<T> source) {
-            this.source = source;
-        }
-
-        @Override
-        public T get() {
-            if (value == null) {
-                value = source.get();
-            }
-            return value;
-        }
+    /** Unknown members (none listed) count as someone: the worker reads them. */
+    private static boolean nobodyConnectedIn(ChatInfo chat, Set<String> connectedNow) {
+        return !chat.members().isEmpty() && chat.members().stream().noneMatch(m -> connectedNow.contains(m.userId()));
     }
 }
