@@ -82,12 +82,56 @@ final class BridgeProcess implements AutoCloseable {
 
     /** The same for any process, e.g. this one: the emulators, the senders and the proxy. */
     static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        return cpuSecondsOf(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+    }
+
+    /**
+     * CPU seconds so far of the JVM's own threads, by what they do: the JIT compilers ("C1/C2
+     * CompilerThre…", as Linux shortens the names) and the VM thread, where the serial collector runs.
+     * A young JVM still compiles, so a window's CPU per notification is partly a warm-up cost; this
+     * says how much. Also the whole process's system (kernel) time: sockets, file writes.
+     */
+    CpuSplit cpuSplit() throws IOException {
+        double jit = 0;
+        double vm = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue; // the thread ended between the listing and the read
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += cpuSecondsOf(stat);
+                } else if (name.equals("VM Thread")) {
+                    vm += cpuSecondsOf(stat);
+                }
+            }
+        }
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        return new CpuSplit(jit, vm, ticks(stat, 12) / (double) CLOCK_TICKS_PER_SECOND);
+    }
+
+    /**
+     * CPU seconds of the JIT compiler threads, of the VM thread (garbage collection, safepoints) and
+     * in the kernel for the whole process.
+     */
+    record CpuSplit(double jit, double vm, double kernel) {
+        CpuSplit minus(CpuSplit before) {
+            return new CpuSplit(jit - before.jit, vm - before.vm, kernel - before.kernel);
+        }
+    }
+
+    private static double cpuSecondsOf(String stat) {
+        return (ticks(stat, 11) + ticks(stat, 12)) / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Field {@code index} of a stat line counted after the command name: 11 is utime, 12 stime. */
+    private static long ticks(String stat, int index) {
         // The command name in parentheses may hold spaces; the fields after it are space-separated.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long utime = Long.parseLong(fields[11]);
-        long stime = Long.parseLong(fields[12]);
-        return (utime + stime) / (double) CLOCK_TICKS_PER_SECOND;
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
     }
 
     @Override

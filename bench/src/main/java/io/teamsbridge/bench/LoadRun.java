@@ -150,6 +150,7 @@ final class LoadRun implements AutoCloseable {
         long mmBefore = requests(mattermost.control().stats(), " /api/v4/");
         long postsBefore = posts();
         double cpuBefore = bridge.cpuSeconds();
+        BridgeProcess.CpuSplit splitBefore = bridge.cpuSplit();
         double dbCpuBefore = database.serverCpuSeconds();
         long self = ProcessHandle.current().pid();
         double benchCpuBefore = BridgeProcess.cpuSeconds(self);
@@ -161,6 +162,7 @@ final class LoadRun implements AutoCloseable {
         awaitPosts(postsBefore + expectedPairs(window));
         awaitInboxDrained();
         double cpu = bridge.cpuSeconds() - cpuBefore;
+        BridgeProcess.CpuSplit split = bridge.cpuSplit().minus(splitBefore);
         double dbCpu = database.serverCpuSeconds() - dbCpuBefore;
         double benchCpu = BridgeProcess.cpuSeconds(self) - benchCpuBefore;
         double wall = (System.nanoTime() - wallBefore) / 1e9;
@@ -190,7 +192,7 @@ final class LoadRun implements AutoCloseable {
                 check.expected() - delivered, check.duplicated(), check.unexpected(), check.optional(), graph * perDelivered,
                 mm * perDelivered,
                 graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain, window.sent(), Double.NaN,
-                afterStart, started, dbCpu);
+                afterStart, started, dbCpu, split);
     }
 
     private record Check(long expected, long delivered, long duplicated, long unexpected, long optional,

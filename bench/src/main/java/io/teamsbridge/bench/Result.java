@@ -21,6 +21,8 @@ import java.util.Map;
  *     what was offered in those 10 s (NaN otherwise)
  * @param startSeconds cold start only: from launching the bridge to its health answering (NaN otherwise)
  * @param dbCpuSeconds the PostgreSQL server's CPU over the window and the wait (NaN on H2, which is in the bridge)
+ * @param cpuSplit parts of {@code cpuSeconds}: the JIT compiler threads' (a warm-up cost that shrinks as
+ *     the JVM ages), the VM thread's (the serial collector, safepoints), the kernel's (system time)
  */
 record Result(String scenario, String db, double offeredPerSecond, double achievedPerSecond,
         double deliveredPerSecond, double ackP50Ms, double ackP99Ms, double ackMaxMs, long ackPosts,
@@ -28,7 +30,8 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         long lost, long duplicated, long unexpected, long optional, double graphRequestsPerDelivered,
         double mattermostRequestsPerDelivered, long graphRequests, long mattermostRequests, double peakRssMb,
         double cpuSeconds, double benchCpuSeconds, double wallSeconds, double sendSeconds, double drainSeconds,
-        long received, double rsaFloorMs, double rateAfterStart, double startSeconds, double dbCpuSeconds) {
+        long received, double rsaFloorMs, double rateAfterStart, double startSeconds, double dbCpuSeconds,
+        BridgeProcess.CpuSplit cpuSplit) {
 
     /** The bridge's CPU milliseconds per expected notification delivered. */
     double cpuMsPerDelivered() {
@@ -53,7 +56,7 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
                 ackPosts, ackFailures, e2eP50Ms, e2eP99Ms, e2eMaxMs, expected, delivered, lost, duplicated, unexpected, optional,
                 graphRequestsPerDelivered, mattermostRequestsPerDelivered, graphRequests, mattermostRequests, peakRssMb,
                 cpuSeconds, benchCpuSeconds, wallSeconds, sendSeconds, drainSeconds, received, ms, rateAfterStart, startSeconds,
-                dbCpuSeconds);
+                dbCpuSeconds, cpuSplit);
     }
 
     Map<String, Object> toJson() {
@@ -77,6 +80,9 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         m.put("cpuSeconds", round(cpuSeconds));
         m.put("cpuMsPerDelivered", round(cpuMsPerDelivered()));
         m.put("cpuMsPerReceived", round(cpuMsPerReceived()));
+        m.put("jitCpuSeconds", round(cpuSplit.jit()));
+        m.put("vmThreadCpuSeconds", round(cpuSplit.vm()));
+        m.put("kernelCpuSeconds", round(cpuSplit.kernel()));
         m.put("rsaFloorMs", round(rsaFloorMs));
         m.put("cpuPerDeliveredOverRsaFloor", round(floorRatio()));
         if (Double.isFinite(dbCpuSeconds)) {
@@ -120,6 +126,8 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         r.put("bridge peak RSS (MiB)", fmt(peakRssMb));
         r.put("bridge CPU seconds (window + wait)", fmt(cpuSeconds));
         r.put("bridge CPU ms per delivered / per received", fmt2(cpuMsPerDelivered()) + " / " + fmt2(cpuMsPerReceived()));
+        r.put("of the bridge CPU: JIT compiler / VM thread (GC) / kernel seconds", fmt(cpuSplit.jit()) + " / "
+                + fmt(cpuSplit.vm()) + " / " + fmt(cpuSplit.kernel()));
         r.put("RSA-2048 unwrap, CPU ms (the floor)", fmt2(rsaFloorMs));
         r.put("CPU per delivered ÷ floor", fmt2(floorRatio()));
         if (Double.isFinite(startSeconds)) {
