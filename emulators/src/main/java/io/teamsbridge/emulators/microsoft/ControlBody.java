@@ -1,6 +1,9 @@
 package io.teamsbridge.emulators.microsoft;
 
 import io.teamsbridge.emulators.http.HttpError;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,20 @@ record ControlBody(JsonNode node) {
             throw badRequest("Field '" + name + "' must be a whole number from 0 to " + max + ".");
         }
         return Optional.of(value.longValue());
+    }
+
+    /** An ISO 8601 time with an offset ({@code 2026-03-02T10:00:00Z}), or null when absent or JSON null. */
+    @Nullable Instant optionalInstant(String name) {
+        String value = optionalText(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw badRequest("Field '" + name + "' must be an ISO 8601 time with an offset, such as"
+                    + " 2026-03-02T10:00:00Z.");
+        }
     }
 
     /** A required array of non-empty strings. */

@@ -10,17 +10,27 @@ import io.teamsbridge.emulators.microsoft.directory.User;
 import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
 import io.teamsbridge.emulators.microsoft.identity.IdentityProvider;
 import io.teamsbridge.emulators.microsoft.notifications.DeliveryStats;
+import io.teamsbridge.emulators.microsoft.notifications.QuotaLimits;
+import io.teamsbridge.emulators.microsoft.notifications.SubscriptionQuotas;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /_sandbox/} control API of the Microsoft emulator (the contract in SANDBOX.md): users,
- * presence, the SSO session, revocation, faults and counts. Chats and subscriptions have their own
- * control routes. JSON in and out; bad input is a 400 that names the field.
+ * presence, the SSO session, revocation, faults, quotas and counts. Chats and subscriptions have
+ * their own control routes. JSON in and out; bad input is a 400 that names the field.
+ *
+ * <p>Beyond SANDBOX.md's table: {@code PUT /_sandbox/quotas}
+ * {@code {subscriptionsPerUser?, subscriptionsPerOrganization?}} sets Graph's chat-message
+ * subscription quotas (fields present replace the current value, as with faults) and answers them
+ * all; {@code GET /_sandbox/quotas} reads them. {@code GET /_sandbox/stats} also answers
+ * {@code notificationsBySubscription: {"<id>": {resource, sent}}} for every subscription created
+ * since the start, deleted ones included.
  */
 final class ControlRoutes {
     private static final Logger log = LoggerFactory.getLogger(ControlRoutes.class);
@@ -31,14 +41,16 @@ final class ControlRoutes {
     private final FaultSwitches faults;
     private final RequestStats stats;
     private final DeliveryStats deliveries;
+    private final SubscriptionQuotas quotas;
 
     ControlRoutes(UserDirectory directory, IdentityProvider identity, FaultSwitches faults, RequestStats stats,
-            DeliveryStats deliveries) {
+            DeliveryStats deliveries, SubscriptionQuotas quotas) {
         this.directory = directory;
         this.identity = identity;
         this.faults = faults;
         this.stats = stats;
         this.deliveries = deliveries;
+        this.quotas = quotas;
     }
 
     void register(Router router) {
@@ -49,6 +61,8 @@ final class ControlRoutes {
                 .put(P + "/session", this::session)
                 .put(P + "/faults", this::setFaults)
                 .get(P + "/faults", request -> Response.json(200, faults.get()))
+                .put(P + "/quotas", this::setQuotas)
+                .get(P + "/quotas", request -> Response.json(200, describe(quotas.limits())))
                 .get(P + "/stats", this::stats);
     }
 
@@ -119,6 +133,21 @@ final class ControlRoutes {
         return Response.json(200, updated);
     }
 
+    /** Both fields are read before anything changes, so a bad one leaves the quotas as they were. */
+    private Response setQuotas(Request request) {
+        ControlBody body = ControlBody.of(request.json());
+        body.rejectUnknown(Set.of("subscriptionsPerUser", "subscriptionsPerOrganization"));
+        Optional<Integer> perUser = body.optionalCount("subscriptionsPerUser", Integer.MAX_VALUE)
+                .map(Long::intValue);
+        Optional<Integer> perOrganization = body.optionalCount("subscriptionsPerOrganization", Integer.MAX_VALUE)
+                .map(Long::intValue);
+        QuotaLimits updated = quotas.update(current -> new QuotaLimits(perUser.orElse(current.perUser()),
+                perOrganization.orElse(current.perOrganization())));
+        log.info("Microsoft emulator subscription quotas now {} per user, {} per organization", updated.perUser(),
+                updated.perOrganization());
+        return Response.json(200, describe(updated));
+    }
+
     private Response stats(Request request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requests", stats.snapshot());
@@ -128,6 +157,13 @@ final class ControlRoutes {
 
     private User existing(String id) {
         return directory.byId(id).orElseThrow(() -> new HttpError(404, "not_found", "No user with id '" + id + "'."));
+    }
+
+    private static Map<String, Object> describe(QuotaLimits limits) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("subscriptionsPerUser", limits.perUser());
+        out.put("subscriptionsPerOrganization", limits.perOrganization());
+        return out;
     }
 
     private Map<String, Object> describe(User user) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +214,55 @@ public final class MicrosoftControlClient {
         call("DELETE", "/_sandbox/subscriptions/" + segment(subscriptionId), null);
     }
 
+    /**
+     * Another app of the tenant subscribes, as if through Graph: the subscription counts against
+     * Graph's quotas (a user's 10, the organization's 10,000), is listed by {@link #subscriptions()}
+     * with a null {@code notificationUrl}, expires and can be deleted, but nothing is delivered for it.
+     *
+     * @param applicationId null for a fresh app id; never the registered app's
+     * @param expiration null for the longest lifetime (3 days by the emulator's clock)
+     * @return the subscription's id
+     * @throws IllegalStateException with Graph's 403 {@code ExtensionError} when a quota refuses it
+     */
+    public String subscribeOtherApp(@Nullable String applicationId, String resource, @Nullable Instant expiration) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("resource", resource);
+        if (applicationId != null) {
+            body.put("applicationId", applicationId);
+        }
+        if (expiration != null) {
+            body.put("expirationDateTime", expiration.toString());
+        }
+        return call("POST", "/_sandbox/subscriptions", body).get("id").stringValue();
+    }
+
+    /** As {@link #subscribeOtherApp(String, String, Instant)}, for a fresh app and the longest lifetime. */
+    public String subscribeOtherApp(String resource) {
+        return subscribeOtherApp(null, resource, null);
+    }
+
+    /**
+     * Graph's quotas on chat-message subscriptions besides one per app and resource, each counting
+     * every app's live subscriptions.
+     *
+     * @param subscriptionsPerUser on one user's chats ({@code /users/{id}/chats/getAllMessages}, {@code /me/...})
+     * @param subscriptionsPerOrganization on chat messages of any resource in the tenant
+     */
+    public record Quotas(int subscriptionsPerUser, int subscriptionsPerOrganization) {
+        /** Graph's documented values, which the emulator starts with. */
+        public static final Quotas GRAPH = new Quotas(10, 10_000);
+    }
+
+    public Quotas quotas() {
+        return quotas(call("GET", "/_sandbox/quotas", null));
+    }
+
+    /** Creating a subscription beyond one of them is then refused with 403; existing ones stay. */
+    public Quotas setQuotas(Quotas quotas) {
+        return quotas(call("PUT", "/_sandbox/quotas", Map.of("subscriptionsPerUser", quotas.subscriptionsPerUser(),
+                "subscriptionsPerOrganization", quotas.subscriptionsPerOrganization())));
+    }
+
     /** Fields given replace the current values; the others stay. See SANDBOX.md for the names. */
     public void faults(Map<String, Object> faults) {
         call("PUT", "/_sandbox/faults", faults);
@@ -220,10 +270,35 @@ public final class MicrosoftControlClient {
 
     /**
      * {@code {requests: {"METHOD template": count}, notificationsSent, deliveryFailures,
-     * notificationsDropped, lifecycleNotificationsSent}}.
+     * notificationsDropped, lifecycleNotificationsSent, notificationsBySubscription: {"<id>":
+     * {resource, sent}}}}.
      */
     public JsonNode stats() {
         return call("GET", "/_sandbox/stats", null);
+    }
+
+    /**
+     * One subscription's count in {@link #notificationsBySubscription()}.
+     *
+     * @param resource as the subscriber wrote it
+     * @param sent change notifications a receiver accepted, counted as {@code notificationsSent} is
+     *     (each in a batch, each copy of a duplicated delivery)
+     */
+    public record SubscriptionNotifications(String resource, long sent) {}
+
+    /** By subscription id, for every subscription created since the start, deleted and expired ones included. */
+    public Map<String, SubscriptionNotifications> notificationsBySubscription() {
+        Map<String, SubscriptionNotifications> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : stats().get("notificationsBySubscription").properties()) {
+            out.put(entry.getKey(), new SubscriptionNotifications(entry.getValue().get("resource").stringValue(),
+                    entry.getValue().get("sent").longValue()));
+        }
+        return out;
+    }
+
+    private static Quotas quotas(JsonNode json) {
+        return new Quotas(json.get("subscriptionsPerUser").intValue(),
+                json.get("subscriptionsPerOrganization").intValue());
     }
 
     private static String chatPath(String chatId) {

@@ -68,10 +68,12 @@ public final class MicrosoftEmulator implements AutoCloseable {
                     faults::throttleAll);
             identity.register(router);
             graph.register(router);
-            new ControlRoutes(directory, identity, faults, server.stats(), notifications.stats()).register(router);
+            new ControlRoutes(directory, identity, faults, server.stats(), notifications.stats(),
+                    notifications.quotas()).register(router);
             new DriveControlRoutes(files, identity.consent()).register(router);
             new ChatControlRoutes(chats, directory).register(router);
-            new SubscriptionControlRoutes(notifications.subscriptions(), notifications.lifecycle()).register(router);
+            new SubscriptionControlRoutes(notifications.subscriptions(), notifications.lifecycle(), options.tenantId(),
+                    options.clientId()).register(router);
             server.addInterceptor(graph.throttle()).start();
         } catch (RuntimeException e) {
             server.close();

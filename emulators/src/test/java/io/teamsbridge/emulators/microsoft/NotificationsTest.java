@@ -8,11 +8,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.teamsbridge.emulators.http.Json;
+import io.teamsbridge.emulators.microsoft.MicrosoftControlClient.SubscriptionNotifications;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,38 @@ class NotificationsTest {
     }
 
     @Test
+    void eachMembersSubscriptionIsNotifiedOnceAndCountedApart() throws InterruptedException {
+        String aliceChats = "/users/" + world.alice + "/chats/getAllMessages";
+        String bobChats = "/users/" + world.bob + "/chats/getAllMessages?model=B";
+        String alices = world.subscribed(world.subscription(aliceChats));
+        String bobs = world.subscribed(world.subscription(bobChats));
+        String carols = world.subscribed(world.subscription("/users/" + world.carol + "/chats/getAllMessages"));
+        String chat = world.control().createChat("group", "Pair", List.of(world.alice, world.bob));
+
+        String id = world.control().postMessage(chat, world.alice, "text", "hello both");
+
+        List<JsonNode> items = world.webhook.awaitItems(2);
+        assertThat(items).extracting(i -> i.get("subscriptionId").stringValue())
+                .containsExactlyInAnyOrder(alices, bobs);
+        assertThat(items).allSatisfy(i -> assertThat(i.get("resourceData").get("id").stringValue()).isEqualTo(id));
+        Map<String, SubscriptionNotifications> counts =
+                awaitCounts(c -> c.get(alices).sent() + c.get(bobs).sent() == 2);
+        assertThat(counts.get(alices)).isEqualTo(new SubscriptionNotifications(aliceChats, 1));
+        assertThat(counts.get(bobs)).isEqualTo(new SubscriptionNotifications(bobChats, 1));
+        assertThat(counts.get(carols).sent()).as("carol is not in the chat").isZero();
+        world.webhook.assertQuietFor(Duration.ofMillis(150), 2);
+
+        world.graph("DELETE", "/subscriptions/" + alices, null, world.appToken);
+        world.control().postMessage(chat, world.bob, "text", "only bob's subscription hears this");
+
+        world.webhook.awaitItems(3);
+        counts = awaitCounts(c -> c.get(bobs).sent() == 2);
+        assertThat(counts.get(alices)).as("kept after the subscription is deleted")
+                .isEqualTo(new SubscriptionNotifications(aliceChats, 1));
+        assertThat(world.control().stats().get("notificationsSent").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void notificationsQueuedDuringADeliveryGoOutTogetherInOrder() {
         world.subscribed(world.subscription(ALL_MESSAGES));
         String chat = world.groupChat();
@@ -159,6 +193,19 @@ class NotificationsTest {
 
         world.webhook.awaitItems(2);
         world.webhook.assertQuietFor(Duration.ofMillis(150), 2);
+    }
+
+    /** The stats count a delivery once the receiver has answered, a moment after it saw the items. */
+    private Map<String, SubscriptionNotifications> awaitCounts(Predicate<Map<String, SubscriptionNotifications>> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Map<String, SubscriptionNotifications> counts = world.control().notificationsBySubscription();
+        while (!done.test(counts)) {
+            assertThat(System.nanoTime()).as("waited 5 s for the counts; got %s", counts).isLessThan(deadline);
+            Thread.sleep(10);
+            counts = world.control().notificationsBySubscription();
+        }
+        return counts;
     }
 
     private void assertValidToken(String token) throws Exception {

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns each message change into a change notification for every live subscription that covers
  * it: right change type, right chat, not paused (changes while paused are lost, as documented),
- * within the evaluation quota. With resource data the message, as {@code GET} would return it, is
- * encrypted for the subscription's certificate.
+ * within the evaluation quota, and with an endpoint (another app's subscription, placed through the
+ * control API, has none: it only takes quota). With resource data the message, as {@code GET}
+ * would return it, is encrypted for the subscription's certificate.
  */
 final class ChangeNotifier implements ChatListener {
     private static final Logger log = LoggerFactory.getLogger(ChangeNotifier.class);
@@ -27,15 +28,17 @@ final class ChangeNotifier implements ChatListener {
     private final ContentEncryptor encryptor;
     private final EvaluationQuota quota;
     private final DeliveryQueues queues;
+    private final DeliveryStats stats;
     private final URI graphBase;
 
     /** @param graphBase Graph's host URL without a version, as in {@code @odata.context} of resource data */
     ChangeNotifier(SubscriptionStore subscriptions, ContentEncryptor encryptor, EvaluationQuota quota,
-            DeliveryQueues queues, URI graphBase) {
+            DeliveryQueues queues, DeliveryStats stats, URI graphBase) {
         this.subscriptions = subscriptions;
         this.encryptor = encryptor;
         this.quota = quota;
         this.queues = queues;
+        this.stats = stats;
         this.graphBase = graphBase;
     }
 
@@ -43,7 +46,9 @@ final class ChangeNotifier implements ChatListener {
     public void changed(MessageChange change) {
         Instant now = change.message().lastModifiedAt();
         for (Subscription subscription : subscriptions.active()) {
-            if (!subscription.notifies(change.changeType()) || !subscription.scope().covers(change.chat())) {
+            String url = subscription.notificationUrl();
+            if (url == null || !subscription.notifies(change.changeType())
+                    || !subscription.scope().covers(change.chat())) {
                 continue;
             }
             if (subscription.paused()) {
@@ -56,7 +61,8 @@ final class ChangeNotifier implements ChatListener {
                         subscription.id(), change.message().id());
                 continue;
             }
-            queues.enqueue(subscription.notificationUrl(), new PendingNotification(PendingNotification.Kind.CHANGE,
+            stats.track(subscription);
+            queues.enqueue(url, new PendingNotification(PendingNotification.Kind.CHANGE, subscription.id(),
                     subscription.applicationId(), subscription.tenantId(), subscription.includeResourceData(),
                     item(subscription, change), now));
         }

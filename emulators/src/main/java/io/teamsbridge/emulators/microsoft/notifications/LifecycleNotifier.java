@@ -59,8 +59,9 @@ public final class LifecycleNotifier {
         item.put("clientState", subscription.clientState());
         item.put("lifecycleEvent", event);
         // Rich subscriptions' lifecycle notifications carry validation tokens too, so they can be authenticated.
-        queues.enqueue(url, new PendingNotification(PendingNotification.Kind.LIFECYCLE, subscription.applicationId(),
-                subscription.tenantId(), subscription.includeResourceData(), item, clock.instant()));
+        queues.enqueue(url, new PendingNotification(PendingNotification.Kind.LIFECYCLE, subscription.id(),
+                subscription.applicationId(), subscription.tenantId(), subscription.includeResourceData(), item,
+                clock.instant()));
         return true;
     }
 }

@@ -16,6 +16,7 @@ public final class Notifications implements AutoCloseable {
     private final SubscriptionService subscriptions;
     private final LifecycleNotifier lifecycle;
     private final DeliveryStats stats = new DeliveryStats();
+    private final SubscriptionQuotas quotas = new SubscriptionQuotas();
     private final DeliveryQueues queues;
 
     /**
@@ -26,15 +27,15 @@ public final class Notifications implements AutoCloseable {
             DeliveryOptions options, DeliveryFaults faults, URI graphBase) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.receiverTimeout()).build();
-        SubscriptionStore store = new SubscriptionStore(clock);
+        SubscriptionStore store = new SubscriptionStore(clock, quotas);
         WebhookPoster poster = new WebhookPoster(http, options.receiverTimeout(),
                 new ValidationTokens(signingKeys, clock), faults, stats);
         this.queues = new DeliveryQueues(options, poster, faults, clock, stats);
         this.subscriptions = new SubscriptionService(store, new SubscriptionResource(chats, directory),
-                new ValidationHandshake(http, options.handshakeTimeout()), clock);
+                new ValidationHandshake(http, options.handshakeTimeout()), stats, clock);
         this.lifecycle = new LifecycleNotifier(store, queues, clock);
         chats.listen(new ChangeNotifier(store, new ContentEncryptor(),
-                new EvaluationQuota(options.evaluationMessagesPerMonth(), clock), queues, graphBase));
+                new EvaluationQuota(options.evaluationMessagesPerMonth(), clock), queues, stats, graphBase));
     }
 
     public SubscriptionService subscriptions() {
@@ -47,6 +48,11 @@ public final class Notifications implements AutoCloseable {
 
     public DeliveryStats stats() {
         return stats;
+    }
+
+    /** The subscription quotas, which the control API can change. */
+    public SubscriptionQuotas quotas() {
+        return quotas;
     }
 
     @Override

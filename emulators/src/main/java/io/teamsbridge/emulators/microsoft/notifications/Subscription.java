@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param changeType the change types as sent, comma-separated
  * @param creatorId the signed-in user for delegated subscriptions, else the app id
  * @param delegatedUserId the signed-in user who created it, null for app-only subscriptions
+ * @param notificationUrl null for another app's subscription placed through the control API: it
+ *     counts against the quotas, but the emulator knows no endpoint of that app to notify
  * @param certificate set exactly when {@code includeResourceData} is
  * @param includeUnknownEnumMembers whether it was created with
  *     {@code Prefer: include-unknown-enum-members}, which decides how system events are typed
@@ -21,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Subscription(String id, String applicationId, String tenantId, String creatorId,
         @Nullable String delegatedUserId, String resource, SubscriptionScope scope, @Nullable String model,
-        String changeType, String notificationUrl, @Nullable String lifecycleNotificationUrl, Instant expiration,
-        @Nullable String clientState, @Nullable EncryptionCertificate certificate, String latestSupportedTlsVersion,
-        boolean includeUnknownEnumMembers, boolean paused) {
+        String changeType, @Nullable String notificationUrl, @Nullable String lifecycleNotificationUrl,
+        Instant expiration, @Nullable String clientState, @Nullable EncryptionCertificate certificate,
+        String latestSupportedTlsVersion, boolean includeUnknownEnumMembers, boolean paused) {
 
     public boolean includeResourceData() {
         return certificate != null;

@@ -55,16 +55,21 @@ final class SubscriptionRules {
     }
 
     static void expiration(Instant expiration, Instant now, @Nullable String lifecycleNotificationUrl) {
+        lifetime(expiration, now);
+        if (lifecycleNotificationUrl == null && expiration.isAfter(now.plus(LIFECYCLE_REQUIRED_AFTER))) {
+            throw SubscriptionErrors.invalid("lifecycleNotificationUrl is a required property for subscription"
+                    + " creation on this resource when the expirationDateTime value is set to greater than 1 hour");
+        }
+    }
+
+    /** In the future, and no further than the longest lifetime. */
+    static void lifetime(Instant expiration, Instant now) {
         if (!expiration.isAfter(now)) {
             throw SubscriptionErrors.invalid("Subscription expiration must be in the future.");
         }
         if (expiration.isAfter(now.plus(MAX_LIFETIME))) {
             throw SubscriptionErrors.invalid("Subscription expiration can only be " + MAX_LIFETIME.toMinutes()
                     + " minutes in the future.");
-        }
-        if (lifecycleNotificationUrl == null && expiration.isAfter(now.plus(LIFECYCLE_REQUIRED_AFTER))) {
-            throw SubscriptionErrors.invalid("lifecycleNotificationUrl is a required property for subscription"
-                    + " creation on this resource when the expirationDateTime value is set to greater than 1 hour");
         }
     }
 

@@ -1,19 +1,22 @@
 package io.teamsbridge.emulators.microsoft.notifications;
 
+import io.teamsbridge.emulators.http.HttpError;
 import io.teamsbridge.emulators.microsoft.identity.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The subscription operations of Graph ({@code /subscriptions} CRUD and {@code reauthorize}) and
  * the control API's view of them. A caller sees the subscriptions of its app; a signed-in user only
- * those they created.
+ * those they created. Creation is refused with 403 over one of Graph's {@link SubscriptionQuotas}.
  */
 public final class SubscriptionService {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
@@ -21,19 +24,23 @@ public final class SubscriptionService {
     private final SubscriptionStore store;
     private final SubscriptionResource resources;
     private final ValidationHandshake handshake;
+    private final DeliveryStats stats;
     private final Clock clock;
 
     SubscriptionService(SubscriptionStore store, SubscriptionResource resources, ValidationHandshake handshake,
-            Clock clock) {
+            DeliveryStats stats, Clock clock) {
         this.store = store;
         this.resources = resources;
         this.handshake = handshake;
+        this.stats = stats;
         this.clock = clock;
     }
 
     /**
-     * Validates the request, checks the caller may subscribe and holds no subscription on the same
-     * resource yet, then performs the validation handshake with both URLs before storing it.
+     * Validates the request, checks the caller may subscribe and no quota is used up (its app's one
+     * per resource, the user's, the organization's), then performs the validation handshake with
+     * both URLs before storing it; the quotas are checked again as it is stored, since creates may
+     * have raced through the handshake.
      *
      * @throws io.teamsbridge.emulators.http.HttpError with Graph's status, code and message
      */
@@ -57,19 +64,43 @@ public final class SubscriptionService {
                 caller.delegated() ? Objects.requireNonNull(caller.userId()) : caller.appId(), caller.userId(),
                 resource, resolved.scope(), resolved.model(), changeType, notificationUrl, lifecycleUrl, expiration,
                 request.clientState(), certificate, tls, request.includeUnknownEnumMembers(), false);
-        store.conflicting(candidate).ifPresent(existing -> {
-            throw quotaExceeded(existing);
-        });
+        throwIfRefused(store.refusal(candidate));
         handshake.validate(notificationUrl);
         if (lifecycleUrl != null) {
             handshake.validate(lifecycleUrl);
         }
-        if (!store.addUnlessConflicting(candidate)) {
-            throw quotaExceeded(store.conflicting(candidate).orElse(candidate));
-        }
+        throwIfRefused(store.addUnlessRefused(candidate));
+        stats.track(candidate);
         log.info("Microsoft emulator created subscription {} on {} for app {} (expires {}, resource data {})",
                 candidate.id(), resource, caller.appId(), expiration, candidate.includeResourceData());
         return candidate;
+    }
+
+    /**
+     * Stores a subscription of another app in the tenant, as if that app had created it through
+     * Graph, so a test can fill a user's or the organization's quota: it counts against the quotas,
+     * is listed by the control API, expires and can be deleted like any. The emulator knows no
+     * endpoint of that app, so there is no handshake and nothing is delivered for it; the
+     * registered app never sees it through Graph.
+     *
+     * @param expiration null for the longest lifetime, so it stays while a test runs
+     * @throws HttpError 400 for a bad resource, change type or expiry; 403 over a quota, as at Graph
+     */
+    public Subscription createForOtherApp(String tenantId, String applicationId, String resource,
+            String changeType, @Nullable Instant expiration) {
+        String types = SubscriptionRules.changeType(changeType);
+        Instant expires = expiration != null ? expiration : clock.instant().plus(SubscriptionRules.MAX_LIFETIME);
+        SubscriptionRules.lifetime(expires, clock.instant());
+        Caller app = new Caller(tenantId, applicationId, null, Set.of(), Set.of("Chat.Read.All"));
+        SubscriptionResource.Resolved resolved = resources.resolve(app, resource, "Create");
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), applicationId, tenantId,
+                applicationId, null, resource, resolved.scope(), resolved.model(), types, null, null, expires, null,
+                null, "v1_2", false, false);
+        throwIfRefused(store.addUnlessRefused(subscription));
+        stats.track(subscription);
+        log.info("Microsoft emulator created subscription {} on {} for other app {} (control API; expires {})",
+                subscription.id(), resource, applicationId, expires);
+        return subscription;
     }
 
     public List<Subscription> list(Caller caller) {
@@ -156,9 +187,9 @@ public final class SubscriptionService {
                 && (!caller.delegated() || Objects.equals(caller.userId(), subscription.delegatedUserId()));
     }
 
-    private static RuntimeException quotaExceeded(Subscription existing) {
-        return SubscriptionErrors.extension(403, "Create", "The application already has subscription "
-                + existing.id() + " on resource '" + existing.scope().quotaKey() + "'; the limit is 1 per app and"
-                + " resource. Delete it before creating another (also to change the billing model).");
+    private static void throwIfRefused(Optional<HttpError> refusal) {
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.teamsbridge.emulators.microsoft.notifications;
 
+import io.teamsbridge.emulators.http.HttpError;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,32 +13,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live subscriptions. An expired subscription is deleted the moment anything looks at it,
- * which is indistinguishable from Graph's background clean-up for every caller.
+ * The live subscriptions, and the quotas they count against. An expired subscription is deleted
+ * the moment anything looks at it, which is indistinguishable from Graph's background clean-up for
+ * every caller.
  */
 final class SubscriptionStore {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionStore.class);
 
     private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final SubscriptionQuotas quotas;
 
-    SubscriptionStore(Clock clock) {
+    SubscriptionStore(Clock clock, SubscriptionQuotas quotas) {
         this.clock = clock;
+        this.quotas = quotas;
     }
 
-    /** The subscription the app already holds on the same resource, if any. */
-    synchronized Optional<Subscription> conflicting(Subscription candidate) {
-        return active().stream().filter(s -> s.applicationId().equals(candidate.applicationId())
-                && s.scope().quotaKey().equals(candidate.scope().quotaKey())).findFirst();
+    /** Why a quota refuses the candidate now, if one does. */
+    synchronized Optional<HttpError> refusal(Subscription candidate) {
+        return quotas.refusal(candidate, live());
     }
 
-    /** Adds it unless the app meanwhile got one on the same resource (two creates racing). */
-    synchronized boolean addUnlessConflicting(Subscription subscription) {
-        if (conflicting(subscription).isPresent()) {
-            return false;
+    /**
+     * Adds it unless a quota refuses it now. Counted and added under one lock, so creates racing
+     * (two of one app on a resource, or several apps for a user's last slot) cannot all get in;
+     * deletions need no lock, as they only free slots.
+     *
+     * @return the refusal, empty when it was added
+     */
+    synchronized Optional<HttpError> addUnlessRefused(Subscription subscription) {
+        Optional<HttpError> refusal = refusal(subscription);
+        if (refusal.isEmpty()) {
+            byId.put(subscription.id(), subscription);
         }
-        byId.put(subscription.id(), subscription);
-        return true;
+        return refusal;
     }
 
     Optional<Subscription> find(String id) {
@@ -53,9 +63,7 @@ final class SubscriptionStore {
 
     /** The live subscriptions, oldest expiry first. */
     List<Subscription> active() {
-        Instant now = clock.instant();
-        byId.values().stream().filter(s -> s.expiredAt(now)).forEach(this::expire);
-        return byId.values().stream().sorted(Comparator.comparing(Subscription::expiration)
+        return live().stream().sorted(Comparator.comparing(Subscription::expiration)
                 .thenComparing(Subscription::id)).toList();
     }
 
@@ -66,6 +74,13 @@ final class SubscriptionStore {
 
     Optional<Subscription> remove(String id) {
         return Optional.ofNullable(byId.remove(id));
+    }
+
+    /** The live subscriptions in no order, without the sorting and copying: quotas count them at every create. */
+    private Collection<Subscription> live() {
+        Instant now = clock.instant();
+        byId.values().stream().filter(s -> s.expiredAt(now)).forEach(this::expire);
+        return byId.values();
     }
 
     private void expire(Subscription subscription) {

@@ -62,7 +62,7 @@ final class WebhookPoster {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
-                stats.delivered(kind, batch.size());
+                stats.delivered(batch);
                 log.debug("Microsoft emulator delivered {} {} notification(s) to {}: {}", batch.size(), kind, url,
                         response.statusCode());
                 return true;
