@@ -72,6 +72,12 @@ public record MicrosoftProperties(
      *     encrypt notifications with; when unset, one is generated on first start and kept,
      *     encrypted, in the database
      * @param certificatePassword the password of that file
+     * @param mode {@code tenant}: one subscription on every chat message of the organisation
+     *     (application permission Chat.Read.All); {@code per-user}: one subscription per connected
+     *     user on that user's chats only
+     * @param perUserToken in {@code per-user} mode, whose token creates and renews each user's
+     *     subscription: the user's own ({@code delegated}, permission Chat.Read, no tenant-wide
+     *     chat permission) or the app's ({@code application}, Chat.Read.All)
      */
     public record Subscription(
             @DefaultValue("true") boolean enabled,
@@ -80,7 +86,21 @@ public record MicrosoftProperties(
             @DefaultValue("24h") @NotNull Duration renewBefore,
             @DefaultValue("30s") @NotNull Duration checkInterval,
             java.nio.file.Path certificateFile,
-            String certificatePassword) {}
+            String certificatePassword,
+            @DefaultValue("tenant") @NotNull Mode mode,
+            @DefaultValue("delegated") @NotNull PerUserToken perUserToken) {}
+
+    /** Which subscriptions carry the chat messages: see {@link Subscription#mode()}. */
+    public enum Mode {
+        TENANT,
+        PER_USER
+    }
+
+    /** Whose token holds a per-user subscription: see {@link Subscription#perUserToken()}. */
+    public enum PerUserToken {
+        DELEGATED,
+        APPLICATION
+    }
 
     public enum BillingModel {
         A,

@@ -26,13 +26,13 @@ public class DoctorChecks {
     Doctor doctor(SchemaStatus schema, Environment environment, MattermostClient mattermost, MattermostProperties mattermostSettings,
             AppTokens appTokens, MicrosoftProperties microsoft, ContentProperties content, BridgeProperties bridge,
             OutboundClients clients, SubscriptionRepository subscriptions, GraphClient graph, CredentialExpiry credentials,
-            NotificationCertificates certificates, Clock clock) {
+            NotificationCertificates certificates, io.teamsbridge.store.AccountLinkRepository links, Clock clock) {
         return new Doctor(List.of(
                 new DatabaseCheck(schema, environment.getProperty("spring.datasource.url", "(the configured database)")),
                 new MattermostCheck(mattermost, mattermostSettings),
                 new MicrosoftCheck(appTokens, microsoft, content),
                 new WebhookCheck(bridge, clients),
-                new SubscriptionCheck(subscriptions, graph, microsoft, clock),
+                new SubscriptionCheck(subscriptions, links, graph, microsoft, clock),
                 new ExpiryCheck(credentials, certificates, clock)));
     }
 }

@@ -52,7 +52,9 @@ class StartupChecks {
 
     private void settle() throws InterruptedException {
         long deadline = System.nanoTime() + subscription.checkInterval().multipliedBy(2).toNanos();
-        while (subscription.enabled() && System.nanoTime() < deadline && !closed) {
+        // Per-user subscriptions come with connections: there is no one subscription to wait for.
+        boolean tenantWide = subscription.mode() == io.teamsbridge.config.MicrosoftProperties.Mode.TENANT;
+        while (subscription.enabled() && tenantWide && System.nanoTime() < deadline && !closed) {
             try {
                 if (!subscriptions.findActive().isEmpty()) {
                     return;

@@ -17,8 +17,11 @@ final class SubscriptionCheck implements Check {
     private final GraphClient graph;
     private final MicrosoftProperties settings;
     private final Clock clock;
+    private final io.teamsbridge.store.AccountLinkRepository links;
 
-    SubscriptionCheck(SubscriptionRepository subscriptions, GraphClient graph, MicrosoftProperties settings, Clock clock) {
+    SubscriptionCheck(SubscriptionRepository subscriptions, io.teamsbridge.store.AccountLinkRepository links, GraphClient graph,
+            MicrosoftProperties settings, Clock clock) {
+        this.links = links;
         this.subscriptions = subscriptions;
         this.graph = graph;
         this.settings = settings;
@@ -30,6 +33,9 @@ final class SubscriptionCheck implements Check {
         if (!settings.subscription().enabled()) {
             return List.of(Finding.warn(NAME, "none: microsoft.subscription.enabled is false, so nobody is notified",
                     "set microsoft.subscription.enabled to true unless this installation must not receive notifications"));
+        }
+        if (settings.subscription().mode() == MicrosoftProperties.Mode.PER_USER) {
+            return perUser();
         }
         List<GraphSubscription> active;
         try {
@@ -63,5 +69,36 @@ final class SubscriptionCheck implements Check {
         }
         return List.of(Finding.pass(NAME, current.id() + " is in place and expires at " + current.expiresAt() + " (in "
                 + left.toHours() + " h; renewed " + settings.subscription().renewBefore().toHours() + " h before)"));
+    }
+
+    /**
+     * Per-user mode: how many connected users have their subscription, and Graph's refusals. Not
+     * each checked at Graph: with thousands of users that is the service's job, a few a pass.
+     */
+    private List<Finding> perUser() {
+        String name = NAME + "s (per-user mode, " + settings.subscription().perUserToken().name().toLowerCase(java.util.Locale.ROOT)
+                + " tokens)";
+        long subscribed;
+        long connected;
+        List<SubscriptionRepository.Refusal> refusals;
+        try {
+            subscribed = subscriptions.findActivePerUser().stream().map(GraphSubscription::teamsUserId).distinct().count();
+            connected = links.countActive();
+            refusals = subscriptions.refusals();
+        } catch (RuntimeException e) {
+            return List.of(Finding.warn(name, "unknown: the database cannot be read", "see the database check"));
+        }
+        String counts = subscribed + " of " + connected + " connected user(s) have one";
+        if (!refusals.isEmpty()) {
+            SubscriptionRepository.Refusal last = refusals.getLast();
+            return List.of(Finding.fail(name, counts + "; Graph refused " + refusals.size() + " (latest: " + last.reason() + ")",
+                    "Graph allows 10 per user and 10,000 per organisation: delete subscriptions other apps hold for these "
+                            + "users, or use microsoft.subscription.mode=tenant; teams-bridge asks again every hour"));
+        }
+        if (subscribed < connected) {
+            return List.of(Finding.warn(name, counts, "start teams-bridge: it creates them within seconds of each connection; "
+                    + "if they stay missing, its log says why"));
+        }
+        return List.of(Finding.pass(name, counts));
     }
 }

@@ -1,5 +1,7 @@
 package io.teamsbridge.linking;
 
+import io.teamsbridge.microsoft.subscriptions.UserDisconnecting;
+
 import io.teamsbridge.config.MattermostProperties;
 import io.teamsbridge.mattermost.Confirmations;
 import io.teamsbridge.render.MarkdownText;
@@ -26,9 +28,11 @@ class ConfirmedChanges {
     private final NotificationPreferences preferences;
     private final Confirmations confirmations;
     private final String trigger;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ConfirmedChanges(AccountLinkRepository links, NotificationPreferences preferences, Confirmations confirmations,
-            MattermostProperties mattermost) {
+            MattermostProperties mattermost, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.links = links;
         this.preferences = preferences;
         this.confirmations = confirmations;
@@ -61,6 +65,8 @@ class ConfirmedChanges {
     }
 
     private String disconnect(String userId) {
+        // The user's own subscription goes first, while their token can still delete it at Graph.
+        links.findByMattermostUser(userId).ifPresent(link -> events.publishEvent(new UserDisconnecting(link.teamsUserId())));
         if (!links.delete(userId)) {
             return "You are not connected to Microsoft Teams, so there is nothing to disconnect.";
         }

@@ -50,6 +50,14 @@ class Welcome {
         post(mattermostUserId, text, buttons.forDisconnected(mattermostUserId), "connection-lost");
     }
 
+    /** Graph refused the user's own subscription: their connection stands, but nothing arrives yet. */
+    void subscriptionRefused(String mattermostUserId, String why) {
+        String text = "#### Teams chat notifications could not be turned on for you yet\n"
+                + why + ". Your connection stands, and teams-bridge asks Microsoft again every hour; you will get "
+                + "notifications as soon as it agrees. If this lasts, tell your Mattermost administrator.";
+        post(mattermostUserId, text, buttons.forConnected(mattermostUserId), "subscription-refused");
+    }
+
     private void post(String mattermostUserId, String text, List<Map<String, Object>> actions, String what) {
         try {
             messenger.sendDirect(mattermostUserId, text, Map.<String, Object>of("attachments", List.of(Map.of("actions", actions))));

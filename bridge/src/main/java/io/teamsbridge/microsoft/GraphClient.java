@@ -57,7 +57,7 @@ public class GraphClient {
 
     /** A chat with its members, in one call. */
     public Chat chatWithMembers(String chatId) {
-        return read(send("GET", "/chats/" + encode(chatId) + "?$expand=members", null, appTokens.token()), Chat.class);
+        return read(send("GET", "/chats/" + encode(chatId) + "?$expand=members", null, null), Chat.class);
     }
 
     /** Presence of up to {@link #MAX_PRESENCE_IDS} users. */
@@ -66,7 +66,7 @@ public class GraphClient {
             throw new IllegalArgumentException("At most " + MAX_PRESENCE_IDS + " ids per presence call");
         }
         PresenceList list = read(send("POST", "/communications/getPresencesByUserId", new PresenceRequest(userIds),
-                appTokens.token()), PresenceList.class);
+                null), PresenceList.class);
         return list.value() == null ? List.of() : list.value();
     }
 
@@ -93,7 +93,7 @@ public class GraphClient {
     }
 
     private MessagePage messagePage(String pathAndQuery) {
-        JsonNode page = read(send("GET", pathAndQuery, null, appTokens.token(), Map.of("Prefer", "include-unknown-enum-members")),
+        JsonNode page = read(send("GET", pathAndQuery, null, null, Map.of("Prefer", "include-unknown-enum-members")),
                 JsonNode.class);
         List<JsonNode> messages = new java.util.ArrayList<>();
         page.path("value").forEach(messages::add);
@@ -102,23 +102,44 @@ public class GraphClient {
     }
 
     public Subscription createSubscription(Subscription request) {
-        return read(send("POST", "/subscriptions", request, appTokens.token(),
-                Map.of("Prefer", "include-unknown-enum-members")), Subscription.class);
+        return createSubscription(request, null);
+    }
+
+    /**
+     * Creates a subscription with a user's delegated token, or the app's when {@code userToken} is
+     * null. Whoever created a subscription must renew, reauthorize and delete it: the methods below
+     * take the same token.
+     */
+    public Subscription createSubscription(Subscription request, String userToken) {
+        return read(send("POST", "/subscriptions", request, userToken, Map.of("Prefer", "include-unknown-enum-members")),
+                Subscription.class);
     }
 
     public Subscription renewSubscription(String id, String expirationDateTime) {
-        return read(send("PATCH", "/subscriptions/" + encode(id), new SubscriptionExpiry(expirationDateTime),
-                appTokens.token()), Subscription.class);
+        return renewSubscription(id, expirationDateTime, null);
+    }
+
+    public Subscription renewSubscription(String id, String expirationDateTime, String userToken) {
+        return read(send("PATCH", "/subscriptions/" + encode(id), new SubscriptionExpiry(expirationDateTime), userToken, Map.of()),
+                Subscription.class);
     }
 
     public void reauthorizeSubscription(String id) {
-        send("POST", "/subscriptions/" + encode(id) + "/reauthorize", null, appTokens.token());
+        reauthorizeSubscription(id, null);
+    }
+
+    public void reauthorizeSubscription(String id, String userToken) {
+        send("POST", "/subscriptions/" + encode(id) + "/reauthorize", null, userToken, Map.of());
     }
 
     /** The subscription, or empty when Graph no longer has it. */
     public Optional<Subscription> subscription(String id) {
+        return subscription(id, null);
+    }
+
+    public Optional<Subscription> subscription(String id, String userToken) {
         try {
-            return Optional.of(read(send("GET", "/subscriptions/" + encode(id), null, appTokens.token()), Subscription.class));
+            return Optional.of(read(send("GET", "/subscriptions/" + encode(id), null, userToken, Map.of()), Subscription.class));
         } catch (GraphException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -128,13 +149,17 @@ public class GraphClient {
     }
 
     public List<Subscription> subscriptions() {
-        SubscriptionList list = read(send("GET", "/subscriptions", null, appTokens.token()), SubscriptionList.class);
+        SubscriptionList list = read(send("GET", "/subscriptions", null, null), SubscriptionList.class);
         return list.value() == null ? List.of() : list.value();
     }
 
     public void deleteSubscription(String id) {
+        deleteSubscription(id, null);
+    }
+
+    public void deleteSubscription(String id, String userToken) {
         try {
-            send("DELETE", "/subscriptions/" + encode(id), null, appTokens.token());
+            send("DELETE", "/subscriptions/" + encode(id), null, userToken, Map.of());
         } catch (GraphException e) {
             if (e.status() != 404) {
                 throw e;
@@ -142,11 +167,14 @@ public class GraphClient {
         }
     }
 
-    private HttpResponse<byte[]> send(String method, String path, Object body, String token) {
-        return send(method, path, body, token, Map.of());
+    private HttpResponse<byte[]> send(String method, String path, Object body, String userToken) {
+        return send(method, path, body, userToken, Map.of());
     }
 
-    private HttpResponse<byte[]> send(String method, String path, Object body, String token, Map<String, String> headers) {
+    /** With {@code userToken} null, the app's token (renewed when Graph refuses it). */
+    private HttpResponse<byte[]> send(String method, String path, Object body, String userToken, Map<String, String> headers) {
+        boolean app = userToken == null;
+        String token = app ? appTokens.token() : userToken;
         HttpRequest.Builder request = OutboundHttp.jsonRequest(method, URI.create(properties.graphBase() + path),
                 properties.requestTimeout(), token, body == null ? null : JSON.writeValueAsBytes(body));
         headers.forEach(request::header);
@@ -157,7 +185,7 @@ public class GraphClient {
             throw new GraphException(0, "unreachable", e.getMessage(), e);
         }
         if (response.statusCode() / 100 != 2) {
-            if (response.statusCode() == 401) {
+            if (response.statusCode() == 401 && app) {
                 appTokens.invalidate();
             }
             throw error(method, path, response);

@@ -24,12 +24,15 @@ class MessageReader {
     private final NotificationCertificates certificates;
     private final SecretVault vault;
     private final Counter mismatched;
+    private final Counter decrypted;
 
     MessageReader(NotificationCertificates certificates, SecretVault vault, MeterRegistry meters) {
         this.certificates = certificates;
         this.vault = vault;
         this.mismatched = Counter.builder("teamsbridge.notifications.mismatched")
                 .description("Notifications whose decrypted message is not the one their resource names").register(meters);
+        this.decrypted = Counter.builder("teamsbridge.notifications.decrypted")
+                .description("Notifications whose resource data was decrypted (the RSA unwrap each costs)").register(meters);
     }
 
     /** @throws UnreadableMessageException when the content cannot be opened, is not a chat message, or is another message */
@@ -38,6 +41,7 @@ class MessageReader {
         if (change.encryptedContent() != null) {
             try {
                 plain = certificates.decryptor().decrypt(change.encryptedContent());
+                decrypted.increment();
             } catch (DecryptionException e) {
                 throw new UnreadableMessageException(e.getMessage());
             }

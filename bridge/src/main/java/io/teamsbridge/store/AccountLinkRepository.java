@@ -152,6 +152,16 @@ public class AccountLinkRepository {
                 .query(String.class).list());
     }
 
+    /** Every active connection: Teams user id to Mattermost user id. */
+    public java.util.Map<String, String> activeAccounts() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT teams_user_id, mattermost_user_id FROM account_link WHERE status = 'ACTIVE'")
+                .query(rs -> {
+                    out.put(rs.getString("teams_user_id"), rs.getString("mattermost_user_id"));
+                });
+        return out;
+    }
+
     private void nextGeneration() {
         jdbc.sql("UPDATE connection_generation SET generation = generation + 1 WHERE id = 1").update();
     }

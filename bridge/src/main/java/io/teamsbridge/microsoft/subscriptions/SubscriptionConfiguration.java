@@ -21,15 +21,25 @@ class SubscriptionConfiguration {
     SubscriptionManager subscriptionManager(GraphClient graph, SubscriptionRepository subscriptions,
             JobLeases leases, SubscriptionRegistry registry, NotificationCertificates certificates,
             Tokens tokens, Clock clock, MicrosoftProperties microsoft, BridgeProperties bridge,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, UserSubscriptions users, SubscriberAccounts accounts) {
         return new SubscriptionManager(graph, subscriptions, leases, registry, certificates, tokens, clock, microsoft, bridge,
-                events);
+                events, users, accounts);
+    }
+
+    @Bean
+    UserSubscriptions userSubscriptions(GraphClient graph, SubscriptionRepository subscriptions, SubscriptionRegistry registry,
+            NotificationCertificates certificates, Tokens tokens, Clock clock, SubscriberAccounts accounts,
+            org.springframework.context.ApplicationEventPublisher events, MicrosoftProperties microsoft, BridgeProperties bridge,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        return new UserSubscriptions(graph, subscriptions, registry, certificates, tokens, clock, accounts, events, microsoft,
+                bridge, meters);
     }
 
     /** Shown as the "subscription" component of readiness; exports the subscription's expiry. */
     @Bean
-    SubscriptionHealth subscriptionHealthIndicator(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft) {
-        return new SubscriptionHealth(subscriptions, clock, microsoft);
+    SubscriptionHealth subscriptionHealthIndicator(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft,
+            UserSubscriptions users) {
+        return new SubscriptionHealth(subscriptions, clock, microsoft, users);
     }
 
     /** Starts right after the web server (Graph's handshake must reach us), then checks periodically. */
@@ -38,4 +48,14 @@ class SubscriptionConfiguration {
     PeriodicJob subscriptionJob(SubscriptionManager manager, MicrosoftProperties microsoft) {
         return new PeriodicJob("graph-subscription", Duration.ZERO, microsoft.subscription().checkInterval(), manager::maintain);
     }
+
+    /** In the per-user mode, a connection made, lost or removed gets its subscription change within seconds. */
+    @Bean
+    @ConditionalOnProperty(name = "microsoft.subscription.enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob connectionWatchJob(SubscriptionManager manager) {
+        return new PeriodicJob("graph-subscription-connections", CONNECTION_WATCH, CONNECTION_WATCH,
+                manager::onConnectionsChanged);
+    }
+
+    static final Duration CONNECTION_WATCH = Duration.ofSeconds(2);
 }

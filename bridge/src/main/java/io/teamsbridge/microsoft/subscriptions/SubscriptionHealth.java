@@ -30,19 +30,28 @@ class SubscriptionHealth implements HealthIndicator, MeterBinder {
     static final String DEGRADED = "DEGRADED";
 
     private final Recent<Optional<GraphSubscription>> current;
+    private final Recent<UserSubscriptions.Coverage> coverage;
     private final Clock clock;
     private final MicrosoftProperties.Subscription settings;
 
-    SubscriptionHealth(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft) {
-        this.current = new Recent<>(Duration.ofSeconds(2), () -> latest(subscriptions.findActive()));
-        this.clock = clock;
+    SubscriptionHealth(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft, UserSubscriptions users) {
         this.settings = microsoft.subscription();
+        boolean perUser = settings.mode() == MicrosoftProperties.Mode.PER_USER;
+        // Per-user: the one that expires first stands for them all on the expiry gauge.
+        this.current = new Recent<>(Duration.ofSeconds(2), () -> perUser
+                ? subscriptions.findActivePerUser().stream().min(java.util.Comparator.comparing(GraphSubscription::expiresAt))
+                : latest(subscriptions.findActive()));
+        this.coverage = perUser ? new Recent<>(Duration.ofSeconds(2), users::coverage) : null;
+        this.clock = clock;
     }
 
     @Override
     public Health health() {
         if (!settings.enabled()) {
             return Health.up().withDetail("subscription", "none: microsoft.subscription.enabled is false").build();
+        }
+        if (coverage != null) {
+            return perUser(coverage.get());
         }
         Optional<GraphSubscription> found = current.get();
         if (found.isEmpty()) {
@@ -59,11 +68,21 @@ class SubscriptionHealth implements HealthIndicator, MeterBinder {
         return Health.up().withDetail("id", subscription.id()).withDetail("expires", subscription.expiresAt().toString()).build();
     }
 
+    /** UP while everyone connected has a subscription, or Graph refused theirs (the refusal is the news, and it is told). */
+    private static Health perUser(UserSubscriptions.Coverage c) {
+        Health.Builder health = c.subscribed() + c.refusals().size() >= c.connected() ? Health.up()
+                : Health.status(DEGRADED).withDetail("reason", (c.connected() - c.subscribed()) + " connected user(s) have no "
+                        + "subscription yet: they are created within seconds of connecting; if this stays, run `doctor`");
+        return health.withDetail("mode", "per-user").withDetail("connected", c.connected()).withDetail("subscribed", c.subscribed())
+                .withDetail("refused", c.refusals().size()).build();
+    }
+
     @Override
     public void bindTo(MeterRegistry meters) {
         Gauge.builder("teamsbridge.subscription.expiry.timestamp.seconds", this,
                         h -> h.current.get().map(s -> s.expiresAt().getEpochSecond() + 0.0).orElse(Double.NaN))
-                .description("When the current Graph subscription expires (Unix time; NaN when there is none)")
+                .description("When the current Graph subscription expires (per-user mode: the first to expire; Unix time; "
+                        + "NaN when there is none)")
                 .register(meters);
     }
 

@@ -13,9 +13,6 @@ import io.teamsbridge.store.GraphSubscription;
 import io.teamsbridge.store.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * only on what Graph confirms, since a lifecycle notification is authenticated by its clientState
  * alone: {@code reauthorizationRequired} reauthorizes (Graph refuses to reauthorize what it does
  * not have), {@code subscriptionRemoved} recreates only when Graph no longer has the subscription,
- * and {@code missed} is logged (fetching the gap is the catch-up's job). Strays — subscriptions on our notification URL that we have no record of, left by a
- * crash between creating and storing — are deleted before creating, so there is never a duplicate.
+ * and {@code missed} is logged (fetching the gap is the catch-up's job). Strays — subscriptions on
+ * our notification URL that we have no record of, left by a crash between creating and storing —
+ * are deleted before creating, so there is never a duplicate. In the {@code per-user} mode the
+ * subscriptions are {@link UserSubscriptions}' business; this class runs them under the same lease
+ * and lock, and does the switch between the modes.
  */
 public class SubscriptionManager {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionManager.class);
@@ -51,11 +51,19 @@ public class SubscriptionManager {
     private final String lifecycleUrl;
     private final ReentrantLock lock = new ReentrantLock();
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final UserSubscriptions users;
+    private final SubscriberAccounts accounts;
+    private final MicrosoftProperties.Mode mode;
+    private volatile long seenGeneration = -1;
 
     public SubscriptionManager(GraphClient graph, SubscriptionRepository subscriptions, JobLeases leases,
             SubscriptionRegistry registry, NotificationCertificates certificates, Tokens tokens, Clock clock,
-            MicrosoftProperties microsoft, BridgeProperties bridge, org.springframework.context.ApplicationEventPublisher events) {
+            MicrosoftProperties microsoft, BridgeProperties bridge, org.springframework.context.ApplicationEventPublisher events,
+            UserSubscriptions users, SubscriberAccounts accounts) {
         this.events = events;
+        this.users = users;
+        this.accounts = accounts;
+        this.mode = microsoft.subscription().mode();
         this.graph = graph;
         this.subscriptions = subscriptions;
         this.leases = leases;
@@ -73,43 +81,77 @@ public class SubscriptionManager {
         this.lifecycleUrl = bridge.publicBase() + LIFECYCLE_PATH;
     }
 
-    /** One maintenance pass; does nothing on an instance that does not hold the lease. */
+    /**
+     * One maintenance pass; does nothing on an instance that does not hold the lease. In either
+     * mode the subscriptions of the other go only once the mode's own are in place, so switching
+     * loses nothing (the overlap's notifications are the same messages, which the inbox keeps once).
+     */
     public void maintain() {
         lock.lock();
         try {
             if (!holdLease()) {
                 return;
             }
-            List<GraphSubscription> ours = subscriptions.findActive();
-            if (ours.isEmpty()) {
-                create("no subscription exists yet");
+            if (mode == MicrosoftProperties.Mode.PER_USER) {
+                if (users.maintain()) {
+                    subscriptions.findActive().forEach(s -> retire(s, "the mode is per-user now, and every connected user "
+                            + "has their own subscription"));
+                }
                 return;
             }
-            GraphSubscription current = ours.getLast();
-            for (GraphSubscription older : ours.subList(0, ours.size() - 1)) {
-                retire(older, "a newer one replaced it");
-            }
-            Optional<GraphWire.Subscription> atGraph = graph.subscription(current.id());
-            if (atGraph.isEmpty()) {
-                log.warn("Graph subscription {} is lost: Graph no longer has it. A new one is created and the gap caught up.",
-                        current.id());
-                markRemoved(current.id());
-                create("Graph no longer has subscription " + current.id());
-                events.publishEvent(new SubscriptionLost(current.id()));
-                return;
-            }
-            if (!resource.equals(current.resource()) || !notificationUrl.equals(current.notificationUrl())) {
-                // Neither the billing model nor the notification URL can be changed by PATCH: replace it.
-                String why = resource.equals(current.resource()) ? "bridge.public-url changed" : "the billing model changed";
-                retire(current, why);
-                create(why);
-                return;
-            }
-            if (current.expiresAt().isBefore(clock.instant().plus(settings.renewBefore()))) {
-                renew(current);
+            maintainTenantWide();
+            if (!subscriptions.findActive().isEmpty()) {
+                users.retireAll("the mode is tenant now, and the tenant-wide subscription exists");
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A pass at once when a connection was made, lost or removed (on any instance) since the last
+     * look, so a new user's subscription does not wait for the next periodic pass. Cheap when
+     * nothing changed: one row read.
+     */
+    public void onConnectionsChanged() {
+        if (mode != MicrosoftProperties.Mode.PER_USER) {
+            return;
+        }
+        long generation = accounts.generation();
+        if (generation != seenGeneration) {
+            seenGeneration = generation;
+            maintain();
+        }
+    }
+
+    private void maintainTenantWide() {
+        List<GraphSubscription> ours = subscriptions.findActive();
+        if (ours.isEmpty()) {
+            create("no subscription exists yet");
+            return;
+        }
+        GraphSubscription current = ours.getLast();
+        for (GraphSubscription older : ours.subList(0, ours.size() - 1)) {
+            retire(older, "a newer one replaced it");
+        }
+        Optional<GraphWire.Subscription> atGraph = graph.subscription(current.id());
+        if (atGraph.isEmpty()) {
+            log.warn("Graph subscription {} is lost: Graph no longer has it. A new one is created and the gap caught up.",
+                    current.id());
+            markRemoved(current.id());
+            create("Graph no longer has subscription " + current.id());
+            events.publishEvent(new SubscriptionLost(current.id()));
+            return;
+        }
+        if (!resource.equals(current.resource()) || !notificationUrl.equals(current.notificationUrl())) {
+            // Neither the billing model nor the notification URL can be changed by PATCH: replace it.
+            String why = resource.equals(current.resource()) ? "bridge.public-url changed" : "the billing model changed";
+            retire(current, why);
+            create(why);
+            return;
+        }
+        if (current.expiresAt().isBefore(clock.instant().plus(settings.renewBefore()))) {
+            renew(current);
         }
     }
 
@@ -120,6 +162,10 @@ public class SubscriptionManager {
             Optional<GraphSubscription> found = subscriptions.find(subscriptionId);
             if (found.isEmpty() || found.get().status() != GraphSubscription.Status.ACTIVE) {
                 log.info("Ignored lifecycle event {} for subscription {}, which is no longer ours.", event, subscriptionId);
+                return;
+            }
+            if (found.get().perUser()) {
+                users.onLifecycleEvent(found.get(), event);
                 return;
             }
             switch (event) {
@@ -157,10 +203,10 @@ public class SubscriptionManager {
         String clientState = tokens.random();
         Instant expires = clock.instant().plus(settings.lifetime());
         GraphWire.Subscription created = graph.createSubscription(new GraphWire.Subscription(null, resource,
-                "created,updated,deleted", notificationUrl, lifecycleUrl, format(expires), clientState, true,
+                "created,updated,deleted", notificationUrl, lifecycleUrl, SubscriptionTimes.format(expires), clientState, true,
                 certificate.base64Der(), certificate.id()));
         Instant now = clock.instant();
-        Instant grantedExpiry = parse(created.expirationDateTime()).orElse(expires);
+        Instant grantedExpiry = SubscriptionTimes.parse(created.expirationDateTime()).orElse(expires);
         GraphSubscription stored = new GraphSubscription(created.id(), resource, notificationUrl, certificate.id(),
                 Tokens.sha256(clientState), grantedExpiry, now, now, GraphSubscription.Status.ACTIVE);
         subscriptions.insert(stored);
@@ -170,8 +216,8 @@ public class SubscriptionManager {
 
     private void renew(GraphSubscription current) {
         Instant expires = clock.instant().plus(settings.lifetime());
-        GraphWire.Subscription renewed = graph.renewSubscription(current.id(), format(expires));
-        Instant granted = parse(renewed.expirationDateTime()).orElse(expires);
+        GraphWire.Subscription renewed = graph.renewSubscription(current.id(), SubscriptionTimes.format(expires));
+        Instant granted = SubscriptionTimes.parse(renewed.expirationDateTime()).orElse(expires);
         Instant now = clock.instant();
         subscriptions.renewed(current.id(), granted, now);
         registry.remember(new GraphSubscription(current.id(), current.resource(), current.notificationUrl(),
@@ -201,18 +247,6 @@ public class SubscriptionManager {
             }
         } catch (GraphException e) {
             log.warn("Could not list Graph subscriptions to look for strays: {}", e.getMessage());
-        }
-    }
-
-    private static String format(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    private static Optional<Instant> parse(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 }
