@@ -26,13 +26,16 @@ public class DoctorChecks {
     Doctor doctor(SchemaStatus schema, Environment environment, MattermostClient mattermost, MattermostProperties mattermostSettings,
             AppTokens appTokens, MicrosoftProperties microsoft, ContentProperties content, BridgeProperties bridge,
             OutboundClients clients, SubscriptionRepository subscriptions, GraphClient graph, CredentialExpiry credentials,
-            NotificationCertificates certificates, io.teamsbridge.store.AccountLinkRepository links, Clock clock) {
+            NotificationCertificates certificates, io.teamsbridge.store.AccountLinkRepository links,
+            io.teamsbridge.store.TrafficRepository traffic, Clock clock) {
         return new Doctor(List.of(
                 new DatabaseCheck(schema, environment.getProperty("spring.datasource.url", "(the configured database)")),
                 new MattermostCheck(mattermost, mattermostSettings),
                 new MicrosoftCheck(appTokens, microsoft, content),
                 new WebhookCheck(bridge, clients),
                 new SubscriptionCheck(subscriptions, links, graph, microsoft, clock),
+                new ModesCheck(new io.teamsbridge.microsoft.subscriptions.SubscriptionModes(appTokens, traffic, microsoft,
+                        content.uploadSharedFiles(), clock)),
                 new ExpiryCheck(credentials, certificates, clock)));
     }
 }

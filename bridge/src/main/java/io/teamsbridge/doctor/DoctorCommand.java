@@ -103,7 +103,8 @@ public final class DoctorCommand {
     @ConfigurationPropertiesScan("io.teamsbridge.config")
     @Import({DoctorChecks.class, OutboundClients.class, MattermostClient.class, MicrosoftIdentity.class, AppTokens.class,
             GraphClient.class, SecretVault.class, CertificateRepository.class, NotificationCertificates.class,
-            CredentialExpiry.class, SubscriptionRepository.class, io.teamsbridge.store.AccountLinkRepository.class, SchemaStatus.class})
+            CredentialExpiry.class, SubscriptionRepository.class, io.teamsbridge.store.AccountLinkRepository.class,
+            io.teamsbridge.store.TrafficRepository.class, SchemaStatus.class})
     static class Setup {
         @Bean
         Clock clock() {

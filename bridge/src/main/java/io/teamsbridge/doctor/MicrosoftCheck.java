@@ -29,7 +29,11 @@ final class MicrosoftCheck implements Check {
 
     /** The application permissions needed with this configuration. */
     Set<String> required() {
-        Set<String> needed = new LinkedHashSet<>(List.of("Chat.Read.All", "Presence.Read.All"));
+        MicrosoftProperties.Subscription subscription = settings.subscription();
+        boolean ownTokens = subscription.mode() == MicrosoftProperties.Mode.PER_USER
+                && subscription.perUserToken() == MicrosoftProperties.PerUserToken.DELEGATED;
+        // With the users' own subscriptions and tokens, the app reads no chat itself.
+        Set<String> needed = new LinkedHashSet<>(ownTokens ? List.of("Presence.Read.All") : List.of("Chat.Read.All", "Presence.Read.All"));
         if (content.uploadSharedFiles()) {
             needed.add("Files.Read.All");
         }

@@ -37,10 +37,13 @@ class AdminStatus {
     private final DecisionRepository decisions;
     private final Switches switches;
     private final MicrosoftProperties microsoft;
+    private final io.teamsbridge.microsoft.subscriptions.SubscriptionModes modes;
     private final Clock clock;
 
     AdminStatus(SubscriptionRepository subscriptions, AccountLinkRepository links, InboxRepository inbox,
-            DecisionRepository decisions, Switches switches, MicrosoftProperties microsoft, Clock clock) {
+            DecisionRepository decisions, Switches switches, MicrosoftProperties microsoft,
+            io.teamsbridge.microsoft.subscriptions.SubscriptionModes modes, Clock clock) {
+        this.modes = modes;
         this.subscriptions = subscriptions;
         this.links = links;
         this.inbox = inbox;
@@ -60,12 +63,20 @@ class AdminStatus {
                 + origin(Switches.NOTIFICATIONS) + " |\n"
                 + "| Allow-list | " + allowList() + " |\n"
                 + "| Inbox | " + inbox(now) + " |\n\n"
+                + modes() + "\n\n"
                 + problems(now);
     }
 
     private String subscription(Instant now) {
         if (!microsoft.subscription().enabled()) {
             return "none: `microsoft.subscription.enabled` is false";
+        }
+        if (microsoft.subscription().mode() == MicrosoftProperties.Mode.PER_USER) {
+            io.teamsbridge.microsoft.subscriptions.UserSubscriptions.Coverage c =
+                    io.teamsbridge.microsoft.subscriptions.UserSubscriptions.Coverage.read(subscriptions, links);
+            String refused = c.refusals().isEmpty() ? "" : "; :warning: Graph refused " + c.refusals().size() + " (latest: "
+                    + MarkdownText.inline(c.refusals().getLast().reason()) + ")";
+            return "per-user: " + c.subscribed() + " of " + c.connected() + " connected users have one" + refused;
         }
         List<GraphSubscription> active = subscriptions.findActive();
         if (active.isEmpty()) {
@@ -75,6 +86,20 @@ class AdminStatus {
         Duration left = Duration.between(now, current.expiresAt());
         return left.isNegative() ? ":warning: `" + current.id() + "` expired at " + WHEN.format(current.expiresAt())
                 : "`" + current.id() + "` expires at " + WHEN.format(current.expiresAt()) + " (in " + left.toHours() + " h)";
+    }
+
+    /** The subscription modes side by side: permissions and the day's traffic. */
+    private String modes() {
+        StringBuilder out = new StringBuilder("Subscription modes (`microsoft.subscription.mode`):\n"
+                + "| mode | application permissions | delegated | change notifications |\n|---|---|---|---|\n");
+        for (io.teamsbridge.microsoft.subscriptions.SubscriptionModes.Option o : modes.options()) {
+            String granted = o.missing() == null ? "" : o.missing().isEmpty() ? " (granted)"
+                    : " (:warning: missing " + String.join(", ", o.missing()) + ")";
+            out.append("| ").append(o.inUse() ? "**" + o.name() + "** (in use)" : o.name()).append(" | ")
+                    .append(String.join(", ", o.applicationPermissions())).append(granted).append(" | ").append(o.delegatedUse())
+                    .append(" | ").append(o.traffic()).append(" |\n");
+        }
+        return out.toString().stripTrailing();
     }
 
     private String connections() {

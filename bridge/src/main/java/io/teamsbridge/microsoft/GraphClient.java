@@ -55,9 +55,14 @@ public class GraphClient {
         return read(send("GET", "/me?$select=id,displayName,mail,userPrincipalName", null, userAccessToken), GraphUser.class);
     }
 
-    /** A chat with its members, in one call. */
+    /** A chat with its members, in one call, with the app's token. */
     public Chat chatWithMembers(String chatId) {
-        return read(send("GET", "/chats/" + encode(chatId) + "?$expand=members", null, null), Chat.class);
+        return chatWithMembers(chatId, null);
+    }
+
+    /** The same with a member's delegated token (Chat.ReadBasic or Chat.Read), or the app's when {@code userToken} is null. */
+    public Chat chatWithMembers(String chatId, String userToken) {
+        return read(send("GET", "/chats/" + encode(chatId) + "?$expand=members", null, userToken), Chat.class);
     }
 
     /** Presence of up to {@link #MAX_PRESENCE_IDS} users. */

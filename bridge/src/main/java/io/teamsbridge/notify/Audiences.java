@@ -53,14 +53,16 @@ class Audiences {
         return FRESH_FOR.minusMillis(Math.floorMod(chatId.hashCode(), SPREAD.toMillis()));
     }
 
-    Batch of(Set<String> chatIds) {
+    /** @param chatIds the chats with new messages, each with the subscriptions their notifications came through */
+    Batch of(Map<String, Set<String>> chatIds) {
         Map<String, ForChat> found = new HashMap<>();
         Map<String, RuntimeException> failed = new HashMap<>();
         Set<String> teamsIds = new HashSet<>();
         Set<String> connectedNow = chatIds.isEmpty() ? Set.of() : connected.teamsUserIds();
-        for (String chatId : chatIds) {
+        for (Map.Entry<String, Set<String>> chat : chatIds.entrySet()) {
+            String chatId = chat.getKey();
             try {
-                ChatInfo info = chats.get(chatId);
+                ChatInfo info = chats.get(chatId, chat.getValue());
                 ForChat audience = new ForChat(info, recipients.candidates(info, connectedNow));
                 found.put(chatId, audience);
                 audience.candidates().stream().filter(c -> c.mayHear(info)).forEach(c -> teamsIds.add(c.teamsUserId()));
@@ -77,7 +79,7 @@ class Audiences {
                 continue;
             }
             try {
-                ChatInfo fresh = chats.refresh(entry.getKey());
+                ChatInfo fresh = chats.refresh(entry.getKey(), chatIds.get(entry.getKey()));
                 ForChat updated = new ForChat(fresh, recipients.candidates(fresh, connectedNow));
                 found.put(entry.getKey(), updated);
                 updated.candidates().stream().filter(c -> c.mayHear(fresh)).map(Candidate::teamsUserId)

@@ -14,4 +14,10 @@ class CatchUpConfiguration {
     PeriodicJob catchUpJob(CatchUp catchUp, JobLeases leases) {
         return PeriodicJob.singleInstance("catch-up", Duration.ofSeconds(5), Duration.ofSeconds(30), catchUp::pass, leases);
     }
+
+    /** Every instance adds its own traffic counts. */
+    @Bean
+    PeriodicJob trafficCountsJob(TrafficCounts counts) {
+        return new PeriodicJob("traffic-counts", TrafficCounts.FLUSH_EVERY, TrafficCounts.FLUSH_EVERY, counts::flush);
+    }
 }

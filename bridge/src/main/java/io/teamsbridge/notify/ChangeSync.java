@@ -84,7 +84,7 @@ class ChangeSync {
         if (message == null && !deleted) {
             return new Outcome.Failed("an edit arrived without the message's content; the post is left as it was");
         }
-        ChatInfo chat = chats.get(work.chatId());
+        ChatInfo chat = chats.get(work.chatId(), java.util.List.of(work.change().subscriptionId()));
         String text = deleted
                 ? composer.deleted(message == null ? "Someone" : message.senderName(), chat)
                 : composer.edited(message, chat, content.forEdit(message.content()));

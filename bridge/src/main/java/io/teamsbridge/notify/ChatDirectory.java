@@ -1,13 +1,13 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.config.NotificationsProperties;
-import io.teamsbridge.microsoft.GraphClient;
 import io.teamsbridge.microsoft.GraphWire;
 import io.teamsbridge.store.CachedChat;
 import io.teamsbridge.store.ChatCacheRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +33,7 @@ class ChatDirectory {
     private static final TypeReference<List<ChatInfo.Member>> MEMBERS = new TypeReference<>() {};
 
     private final ChatCacheRepository cache;
-    private final GraphClient graph;
+    private final ChatReader reader;
     private final Clock clock;
     private final Duration ttl;
     static final Duration IN_MEMORY = Duration.ofMinutes(1);
@@ -44,15 +44,18 @@ class ChatDirectory {
     /** A chat as read, and until when this instance may use it without reading it again. */
     private record Known(ChatInfo info, Instant until) {}
 
-    ChatDirectory(ChatCacheRepository cache, GraphClient graph, Clock clock, NotificationsProperties notifications) {
+    ChatDirectory(ChatCacheRepository cache, ChatReader reader, Clock clock, NotificationsProperties notifications) {
         this.cache = cache;
-        this.graph = graph;
+        this.reader = reader;
         this.clock = clock;
         this.ttl = notifications.chatCacheTtl();
     }
 
-    /** The chat, from the cache or Graph. Throws GraphException when Graph cannot answer now. */
-    ChatInfo get(String chatId) {
+    /**
+     * The chat, from the cache or Graph (asked as {@link ChatReader} decides, given the
+     * subscriptions its notifications came through). Throws GraphException when Graph cannot answer now.
+     */
+    ChatInfo get(String chatId, Collection<String> viaSubscriptions) {
         Instant now = clock.instant();
         Optional<ChatInfo> inMemory = known(chatId, now);
         if (inMemory.isPresent()) {
@@ -65,7 +68,7 @@ class ChatDirectory {
             remember(info, c.expiresAt(), now);
             return info;
         }
-        return read(chatId, now);
+        return read(chatId, viaSubscriptions, now);
     }
 
     /** The chat if this instance has it in memory and fresh; never a query or a Graph call. */
@@ -90,12 +93,12 @@ class ChatDirectory {
     }
 
     /** The chat as Graph describes it now, cached again. */
-    ChatInfo refresh(String chatId) {
-        return read(chatId, clock.instant());
+    ChatInfo refresh(String chatId, Collection<String> viaSubscriptions) {
+        return read(chatId, viaSubscriptions, clock.instant());
     }
 
-    private ChatInfo read(String chatId, Instant now) {
-        GraphWire.Chat chat = graph.chatWithMembers(chatId);
+    private ChatInfo read(String chatId, Collection<String> viaSubscriptions, Instant now) {
+        GraphWire.Chat chat = reader.read(chatId, viaSubscriptions);
         List<ChatInfo.Member> members = chat.members() == null ? List.of() : chat.members().stream()
                 .filter(m -> m.userId() != null)
                 .map(m -> new ChatInfo.Member(m.userId(), m.displayName()))

@@ -27,10 +27,12 @@ class IngestMetrics {
             "subscriptionRemoved", "missed");
 
     private final MeterRegistry meters;
+    private final TrafficCounts traffic;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    IngestMetrics(MeterRegistry meters) {
+    IngestMetrics(MeterRegistry meters, TrafficCounts traffic) {
         this.meters = meters;
+        this.traffic = traffic;
     }
 
     /** The batch was taken: its changes sorted by {@link Triage} into stored ones and those that concern nobody. */
@@ -39,6 +41,7 @@ class IngestMetrics {
         changes.concernNobody().forEach(change -> count(change.changeType(), "nobody_connected", 1));
         accept.lifecycle().forEach(event -> count(event.event(), "accepted", 1));
         count("unknown", "ignored", accept.ignored());
+        traffic.taken(changes); // and for the day's traffic per subscription mode
     }
 
     /** The batch was read but the database could not take its changes. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,12 +70,9 @@ class NotificationPipeline {
             }
         }
         // The audience of every chat with new messages: recipients and presence in one place.
-        Set<String> chatsWithNewMessages = new HashSet<>();
-        byChat.forEach((chatId, items) -> {
-            if (items.stream().anyMatch(w -> w.is(ChangeType.CREATED))) {
-                chatsWithNewMessages.add(chatId);
-            }
-        });
+        Map<String, Set<String>> chatsWithNewMessages = new HashMap<>();
+        byChat.forEach((chatId, items) -> items.stream().filter(w -> w.is(ChangeType.CREATED)).forEach(w ->
+                chatsWithNewMessages.computeIfAbsent(chatId, k -> new LinkedHashSet<>()).add(w.change().subscriptionId())));
         Audiences.Batch audience = audiences.of(chatsWithNewMessages);
         audience.failed().forEach((chatId, e) ->
                 byChat.get(chatId).forEach(w -> outcomes.put(w.item().id(), Failures.outcomeOf(e, w.item().attempts()))));

@@ -15,9 +15,13 @@ public class LeaderLeaseRepository {
         this.jdbc = jdbc;
     }
 
-    /** Takes or extends the lease; true when {@code holder} holds it until {@code until}. */
+    /**
+     * Takes or extends the lease; true when {@code holder} holds it until {@code until}. A lease
+     * released at shutdown (no holder) is free at once, not only when its time runs out.
+     */
     public boolean tryAcquire(String name, String holder, Instant now, Instant until) {
-        return jdbc.sql("UPDATE leader_lease SET holder = ?, expires_at = ? WHERE name = ? AND (holder = ? OR expires_at < ?)")
+        return jdbc.sql("UPDATE leader_lease SET holder = ?, expires_at = ? WHERE name = ? "
+                        + "AND (holder IS NULL OR holder = ? OR expires_at < ?)")
                 .params(holder, utc(until), name, holder, utc(now))
                 .update() == 1;
     }

@@ -48,7 +48,7 @@ public final class BridgeHarness implements AutoCloseable {
 
     private BridgeHarness(Map<String, String> extra, boolean movableClock, java.time.Duration microsoftSkew,
             java.time.Duration mattermostSkew, Clock mattermostClock) {
-        this.extra = extra;
+        this.extra = new LinkedHashMap<>(extra);
         this.bridgeClock = movableClock ? clock : Clock.systemUTC();
         // The emulators share the bridge's time (moved by the given skew), so tokens and subscriptions
         // expire alike on both sides.
@@ -178,6 +178,11 @@ public final class BridgeHarness implements AutoCloseable {
         // Command-line arguments outrank application.yml, as an administrator's settings would.
         bridge = app.run(bridgeProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new));
+    }
+
+    /** For the next start: this setting (as an administrator changes one before restarting). */
+    public void setting(String key, String value) {
+        extra.put(key, value);
     }
 
     /** For the next start: a new encryption key, the current one kept as a previous key. */

@@ -37,9 +37,9 @@ class SubscriptionConfiguration {
 
     /** Shown as the "subscription" component of readiness; exports the subscription's expiry. */
     @Bean
-    SubscriptionHealth subscriptionHealthIndicator(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft,
-            UserSubscriptions users) {
-        return new SubscriptionHealth(subscriptions, clock, microsoft, users);
+    SubscriptionHealth subscriptionHealthIndicator(SubscriptionRepository subscriptions,
+            io.teamsbridge.store.AccountLinkRepository links, Clock clock, MicrosoftProperties microsoft) {
+        return new SubscriptionHealth(subscriptions, links, clock, microsoft);
     }
 
     /** Starts right after the web server (Graph's handshake must reach us), then checks periodically. */
@@ -58,4 +58,10 @@ class SubscriptionConfiguration {
     }
 
     static final Duration CONNECTION_WATCH = Duration.ofSeconds(2);
+
+    @Bean
+    SubscriptionModes subscriptionModes(io.teamsbridge.microsoft.AppTokens appTokens, io.teamsbridge.store.TrafficRepository traffic,
+            MicrosoftProperties microsoft, io.teamsbridge.config.ContentProperties content, Clock clock) {
+        return new SubscriptionModes(appTokens, traffic, microsoft, content.uploadSharedFiles(), clock);
+    }
 }

@@ -34,14 +34,15 @@ class SubscriptionHealth implements HealthIndicator, MeterBinder {
     private final Clock clock;
     private final MicrosoftProperties.Subscription settings;
 
-    SubscriptionHealth(SubscriptionRepository subscriptions, Clock clock, MicrosoftProperties microsoft, UserSubscriptions users) {
+    SubscriptionHealth(SubscriptionRepository subscriptions, io.teamsbridge.store.AccountLinkRepository links, Clock clock,
+            MicrosoftProperties microsoft) {
         this.settings = microsoft.subscription();
         boolean perUser = settings.mode() == MicrosoftProperties.Mode.PER_USER;
         // Per-user: the one that expires first stands for them all on the expiry gauge.
         this.current = new Recent<>(Duration.ofSeconds(2), () -> perUser
                 ? subscriptions.findActivePerUser().stream().min(java.util.Comparator.comparing(GraphSubscription::expiresAt))
                 : latest(subscriptions.findActive()));
-        this.coverage = perUser ? new Recent<>(Duration.ofSeconds(2), users::coverage) : null;
+        this.coverage = perUser ? new Recent<>(Duration.ofSeconds(2), () -> UserSubscriptions.Coverage.read(subscriptions, links)) : null;
         this.clock = clock;
     }
 

@@ -55,6 +55,10 @@ public class SubscriptionManager {
     private final SubscriberAccounts accounts;
     private final MicrosoftProperties.Mode mode;
     private volatile long seenGeneration = -1;
+    /** Since when the mode's own subscriptions have been complete (this instance's view; under the lock). */
+    private Instant completeSince;
+    /** How long the old mode's subscriptions stay after the new mode's are in place: see {@link #overlapOver}. */
+    static final java.time.Duration SWITCH_OVERLAP = java.time.Duration.ofMinutes(10);
 
     public SubscriptionManager(GraphClient graph, SubscriptionRepository subscriptions, JobLeases leases,
             SubscriptionRegistry registry, NotificationCertificates certificates, Tokens tokens, Clock clock,
@@ -83,8 +87,9 @@ public class SubscriptionManager {
 
     /**
      * One maintenance pass; does nothing on an instance that does not hold the lease. In either
-     * mode the subscriptions of the other go only once the mode's own are in place, so switching
-     * loses nothing (the overlap's notifications are the same messages, which the inbox keeps once).
+     * mode the subscriptions of the other go only once the mode's own have been in place for
+     * {@link #SWITCH_OVERLAP}, so switching loses nothing (the overlap's notifications are the same
+     * messages, which the inbox keeps once).
      */
     public void maintain() {
         lock.lock();
@@ -93,19 +98,38 @@ public class SubscriptionManager {
                 return;
             }
             if (mode == MicrosoftProperties.Mode.PER_USER) {
-                if (users.maintain()) {
+                boolean covered = users.maintain();
+                if (overlapOver(covered) && !subscriptions.findActive().isEmpty()) {
                     subscriptions.findActive().forEach(s -> retire(s, "the mode is per-user now, and every connected user "
-                            + "has their own subscription"));
+                            + "has had their own subscription for " + SWITCH_OVERLAP.toMinutes() + " minutes"));
                 }
                 return;
             }
             maintainTenantWide();
-            if (!subscriptions.findActive().isEmpty()) {
-                users.retireAll("the mode is tenant now, and the tenant-wide subscription exists");
+            if (overlapOver(!subscriptions.findActive().isEmpty())) {
+                users.retireAll("the mode is tenant now, and the tenant-wide subscription has existed for "
+                        + SWITCH_OVERLAP.toMinutes() + " minutes");
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether the mode's own subscriptions have been complete for {@link #SWITCH_OVERLAP}: only then
+     * may the other mode's go. Graph delivers again what failed while the bridge restarted, through
+     * the subscription it was meant for; deleting that one at once would drop those retries.
+     */
+    private boolean overlapOver(boolean complete) {
+        Instant now = clock.instant();
+        if (!complete) {
+            completeSince = null;
+            return false;
+        }
+        if (completeSince == null) {
+            completeSince = now;
+        }
+        return !now.isBefore(completeSince.plus(SWITCH_OVERLAP));
     }
 
     /**

@@ -82,6 +82,17 @@ public class SubscriptionRegistry {
                 : Check.FORGED;
     }
 
+    /**
+     * The Teams user a per-user subscription belongs to (empty for a tenant-wide one or one we do
+     * not know): a member of every chat it notifies about.
+     */
+    public Optional<String> ownerOf(String subscriptionId) {
+        Known cached = known.get(subscriptionId);
+        Optional<GraphSubscription> subscription = cached != null ? Optional.of(cached.subscription())
+                : repository.find(subscriptionId);
+        return subscription.map(GraphSubscription::teamsUserId);
+    }
+
     /** Remembers a subscription this instance just created or renewed (and stored). */
     public void remember(GraphSubscription subscription) {
         known.put(subscription.id(), new Known(subscription, System.nanoTime()));

@@ -368,15 +368,15 @@ public class UserSubscriptions {
         registry.forget(id);
     }
 
-    /** How many users are connected, and how many of them have a subscription now (doctor, admin, health). */
-    public Coverage coverage() {
-        Set<String> connected = accounts.connected().keySet();
-        long covered = subscriptions.findActivePerUser().stream().map(GraphSubscription::teamsUserId).filter(connected::contains)
-                .distinct().count();
-        List<SubscriptionRepository.Refusal> refused = subscriptions.refusals();
-        return new Coverage(connected.size(), covered, refused);
-    }
+    /** Connected users, those with a subscription, and Graph's refusals on record (health and admin). */
+    public record Coverage(long connected, long subscribed, List<SubscriptionRepository.Refusal> refusals) {
 
-    /** Connected users, those with a subscription, and Graph's refusals on record. */
-    public record Coverage(long connected, long subscribed, List<SubscriptionRepository.Refusal> refusals) {}
+        /** Read from the database, so every instance answers alike. */
+        public static Coverage read(SubscriptionRepository subscriptions, io.teamsbridge.store.AccountLinkRepository links) {
+            Set<String> connected = links.activeAccounts().keySet();
+            long subscribed = subscriptions.findActivePerUser().stream().map(GraphSubscription::teamsUserId)
+                    .filter(connected::contains).distinct().count();
+            return new Coverage(connected.size(), subscribed, subscriptions.refusals());
+        }
+    }
 }

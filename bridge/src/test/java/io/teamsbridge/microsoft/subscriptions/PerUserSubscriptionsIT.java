@@ -153,7 +153,7 @@ class PerUserSubscriptionsIT {
                 .filteredOn(p -> p.path("message").asString().contains("could not be turned on"))
                 .singleElement()
                 .satisfies(p -> assertThat(p.path("message").asString()).contains("at most 10 such subscriptions per person"));
-        assertThat(bridge.harness().bean(UserSubscriptions.class).coverage().refusals())
+        assertThat(bridge.harness().bean(io.teamsbridge.store.SubscriptionRepository.class).refusals())
                 .anySatisfy(r -> assertThat(r.teamsUserId()).isEqualTo(gus.teamsUserId()));
 
         bridge.harness().teams().deleteSubscription(otherApps.getFirst());
@@ -161,7 +161,31 @@ class PerUserSubscriptionsIT {
         bridge.harness().bean(SubscriptionManager.class).maintain();
 
         awaitSubscriptionOn(gus);
-        assertThat(bridge.harness().bean(UserSubscriptions.class).coverage().refusals())
+        assertThat(bridge.harness().bean(io.teamsbridge.store.SubscriptionRepository.class).refusals())
                 .noneSatisfy(r -> assertThat(r.teamsUserId()).isEqualTo(gus.teamsUserId()));
+    }
+
+    @Test
+    void theAdministratorAndDoctorSeeTheModesSideBySideWithTheDaysTraffic() {
+        String admin = bridge.harness().chat().createUser("root" + System.nanoTime() % 100000, "root" + System.nanoTime() % 100000
+                + "@example.com", "Ada", "Admin", "system_user system_admin", "en");
+        bridge.harness().chat().addTeamMember(world.teamId(), admin);
+        Person hal = connectedAndAway("hal");
+        awaitSubscriptionOn(hal);
+        String chat = world.chat("oneOnOne", null, hal, world.person("ivy"));
+        world.awaitProcessed(chat, world.say(chat, hal, "<p>counted</p>"));
+        bridge.harness().bean("trafficCountsJob", io.teamsbridge.ops.PeriodicJob.class).runNow();
+
+        String status = world.command(admin, "admin");
+
+        assertThat(status).containsPattern("Subscription \\| per-user: \\d+ of \\d+ connected users have one")
+                .containsPattern("\\| \\*\\*per-user, delegated tokens\\*\\* \\(in use\\) \\| Presence.Read.All \\(granted\\) \\|")
+                .containsPattern("\\| [1-9][0-9,]* received in the last 24 hours; [1-9][0-9,]* could concern a connected user \\|")
+                .contains("| tenant | Chat.Read.All, Presence.Read.All (granted) |")
+                .contains("every chat message of the organisation (not seen in this mode");
+        String doctor = io.teamsbridge.doctor.Doctor.render(bridge.harness().bean(io.teamsbridge.doctor.Doctor.class).examine());
+        assertThat(doctor).containsPattern("Mode per-user, delegated tokens \\(in use\\) +application permissions Presence.Read.All "
+                + "\\(granted\\); delegated: Chat.Read")
+                .containsPattern("Graph subscriptions \\(per-user mode, delegated tokens\\) +\\d+ of \\d+ connected user");
     }
 }
