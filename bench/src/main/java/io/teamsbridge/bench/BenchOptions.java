@@ -13,7 +13,7 @@ import java.util.List;
  */
 record BenchOptions(String db, String scenario, double rate, boolean ramp, double duration, double warmup, int users,
         int burstMessages, String bridgeJar, List<String> jvmFlags, String outputDir, boolean sendOverHttp,
-        boolean nobodyAway) {
+        boolean nobodyAway, java.util.Map<String, String> bridgeSettings) {
 
     /** The JVM flags of the command README.md runs the bridge with; a test keeps the two in step. */
     static final List<String> README_JVM_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC");
@@ -35,6 +35,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         String out = "bench/target";
         String send = "direct";
         boolean nobodyAway = false;
+        java.util.Map<String, String> bridgeSettings = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -51,6 +52,14 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
                 case "--out" -> out = args[++i];
                 case "--send" -> send = args[++i];
                 case "--nobody-away" -> nobodyAway = true;
+                case "--bridge-setting" -> {
+                    String setting = args[++i];
+                    int eq = setting.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--bridge-setting takes name=value, was " + setting);
+                    }
+                    bridgeSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("Unknown option " + a + "\n" + USAGE);
             }
         }
@@ -75,7 +84,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
             users = scenario.equals("realistic") ? 10_000 : 50;
         }
         return new BenchOptions(db, scenario, rate, ramp, duration, warmup, users, burst, jar, List.copyOf(flags), out, send.equals("http"),
-                nobodyAway);
+                nobodyAway, java.util.Map.copyOf(bridgeSettings));
     }
 
     static final String USAGE = """
@@ -83,6 +92,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
                 [--rate N | --ramp] [--duration S] [--warmup S] [--users N (realistic: Teams users)] [--messages N (burst)]
                 [--bridge-jar PATH] [--bridge-jvm-flag FLAG]... [--out DIR] [--send direct|http]
                 [--nobody-away (realistic: every connected user stays available, so no notification is delivered)]
+                [--bridge-setting name=value]... (e.g. microsoft.subscription.mode=per-user)
             java -jar bench/target/teams-bridge-bench.jar --jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
             """;
 }

@@ -71,6 +71,7 @@ final class LoadRun implements AutoCloseable {
         settings.put("microsoft.authority-url", microsoft.baseUrl().toString());
         settings.put("microsoft.graph-url", microsoft.graphUrl().toString());
         settings.putAll(database.properties());
+        settings.putAll(options.bridgeSettings());
         this.log = Path.of(options.outputDir(), "bridge-" + options.db() + ".log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
@@ -108,7 +109,7 @@ final class LoadRun implements AutoCloseable {
             for (Future<Traffic.Route> f : routes) {
                 out.add(f.get());
             }
-            awaitSubscription();
+            awaitSubscriptions(perUserMode() ? users : 1);
             say(String.format("World built: %d connected recipients, each away, each in a 1:1 chat with its own sender (%.1f s)",
                     users, (System.nanoTime() - start) / 1e9));
             return out;
@@ -122,7 +123,7 @@ final class LoadRun implements AutoCloseable {
         long start = System.nanoTime();
         realistic = new RealisticWorld(world, microsoft.control(), users, options.nobodyAway());
         extraRecipients.addAll(realistic.changingMattermostIds());
-        awaitSubscription();
+        awaitSubscriptions(perUserMode() ? Math.max(5, users / 5) : 1);
         List<Traffic.Route> routes = realistic.routes();
         say(String.format("World built: %d Teams users, %d connected, %d chats, %.1f expected notifications per message"
                 + " (%.1f s)", users, Math.max(5, users / 5), routes.size(),
@@ -147,6 +148,7 @@ final class LoadRun implements AutoCloseable {
     Result measure(String scenario, List<Traffic.Route> routes, double rate, double seconds, Traffic.BodyMix bodies)
             throws Exception {
         long graphBefore = requests(microsoft.control().stats(), " /v1.0/");
+        long notificationsBefore = microsoft.control().stats().path("notificationsSent").asLong();
         long mmBefore = requests(mattermost.control().stats(), " /api/v4/");
         long postsBefore = posts();
         double cpuBefore = bridge.cpuSeconds();
@@ -167,6 +169,8 @@ final class LoadRun implements AutoCloseable {
         double benchCpu = BridgeProcess.cpuSeconds(self) - benchCpuBefore;
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         long graph = requests(microsoft.control().stats(), " /v1.0/") - graphBefore;
+        // What Graph sent: one per message in the tenant mode, one per subscribed member in the per-user mode.
+        long notifications = microsoft.control().stats().path("notificationsSent").asLong() - notificationsBefore;
         long mm = requests(mattermost.control().stats(), " /api/v4/") - mmBefore;
         Check check = check(routes, window);
         double h2Bytes = database.h2FileBytes();
@@ -191,7 +195,7 @@ final class LoadRun implements AutoCloseable {
                 ack.count(), proxy.failedPosts(), e2e.p50(), e2e.p99(), e2e.max(), check.expected(), delivered,
                 check.expected() - delivered, check.duplicated(), check.unexpected(), check.optional(), graph * perDelivered,
                 mm * perDelivered,
-                graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain, window.sent(), Double.NaN,
+                graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain, notifications, Double.NaN,
                 afterStart, started, dbCpu, split);
     }
 
@@ -331,15 +335,33 @@ final class LoadRun implements AutoCloseable {
     }
 
     private void awaitSubscription() throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        awaitSubscriptions(1);
+    }
+
+    /**
+     * Waits until the bridge has this many subscriptions at Graph: one in the tenant mode, one per
+     * connected user in the per-user mode (which the bridge creates at a bounded rate).
+     */
+    private void awaitSubscriptions(int wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        int found = 0;
+        while (System.nanoTime() < deadline) {
+            found = 0;
             for (JsonNode s : microsoft.control().subscriptions()) {
                 if (s.path("notificationUrl").asString().startsWith(proxy.url().toString())) {
-                    return;
+                    found++;
                 }
+            }
+            if (found >= wanted) {
+                return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("The bridge made no Graph subscription within 60 s");
+        throw new IllegalStateException("The bridge made " + found + " of " + wanted + " Graph subscriptions within 5 minutes");
+    }
+
+    private boolean perUserMode() {
+        return "per-user".equals(options.bridgeSettings().get("microsoft.subscription.mode"));
     }
 
     private static void awaitCommand(MattermostControlClient chat, String teamId) throws InterruptedException {

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param cpuSeconds the bridge's CPU over the window and the wait for its posts
  * @param benchCpuSeconds this JVM's CPU over the same time: both emulators, the senders, the proxy
  * @param wallSeconds how long that time was
- * @param received notifications Graph sent: one per message the emulator accepted
+ * @param received change notifications Graph sent (the emulator's count): one per message in the tenant
+ *     mode, one per subscribed member of its chat in the per-user mode
  * @param rsaFloorMs the CPU milliseconds of one RSA-2048 key unwrap, measured by this run ({@link RsaFloor})
  * @param rateAfterStart cold start only: posts made 20 to 30 s after the bridge was up, as a share of
  *     what was offered in those 10 s (NaN otherwise)
@@ -121,6 +122,8 @@ record Result(String scenario, String db, double offeredPerSecond, double achiev
         r.put("expected / delivered", expected + " / " + delivered);
         r.put("lost / duplicated / unexpected", lost + " / " + duplicated + " / " + unexpected);
         r.put("posts to people whose presence changes (unchecked)", String.valueOf(optional));
+        r.put("change notifications received (per delivered)", received + " (" + fmt3(delivered == 0 ? Double.NaN
+                : received / (double) delivered) + ")");
         r.put("Graph requests per delivered", fmt3(graphRequestsPerDelivered) + " (" + graphRequests + ")");
         r.put("Mattermost requests per delivered", fmt3(mattermostRequestsPerDelivered) + " (" + mattermostRequests + ")");
         r.put("bridge peak RSS (MiB)", fmt(peakRssMb));

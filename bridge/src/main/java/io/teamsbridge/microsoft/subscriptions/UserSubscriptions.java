@@ -44,8 +44,13 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 public class UserSubscriptions {
     private static final Logger log = LoggerFactory.getLogger(UserSubscriptions.class);
-    /** Graph allows 1,000 subscription writes per 20 s per app and tenant; a pass stays well under. */
-    static final int CREATES_PER_PASS = 100;
+    /**
+     * Graph allows 1,000 subscription writes per 20 s per app and tenant: creations are paced at
+     * {@value #CREATES_PER_SECOND} a second after a first {@value #CREATE_BURST}, which leaves room
+     * for renewals and deletions (thousands of users connecting at once get theirs within minutes).
+     */
+    static final int CREATES_PER_SECOND = 25;
+    static final int CREATE_BURST = 500;
     static final int CHECKS_PER_PASS = 10;
     static final Duration RETRY_REFUSED = Duration.ofHours(1);
 
@@ -61,6 +66,9 @@ public class UserSubscriptions {
     private final String notificationUrl;
     private final String lifecycleUrl;
     private final MeterRegistry meters;
+    /** Creations allowed now (a token bucket; used under the manager's lock only). */
+    private double createBudget = CREATE_BURST;
+    private Instant budgetAt;
 
     /** Why Graph refused a user's subscription, as counted and told. */
     enum Refusal {
@@ -121,13 +129,17 @@ public class UserSubscriptions {
         }
         Set<String> refused = new HashSet<>(subscriptions.refusedUntilAfter(clock.instant()));
         boolean covered = true;
-        int creates = 0;
+        refillCreateBudget();
         for (Map.Entry<String, String> account : connected.entrySet()) {
             if (current.containsKey(account.getKey())) {
                 continue;
             }
-            if (refused.contains(account.getKey()) || creates++ >= CREATES_PER_PASS
-                    || create(account.getKey(), account.getValue(), "the user is connected").isEmpty()) {
+            if (refused.contains(account.getKey()) || createBudget < 1) {
+                covered = false;
+                continue;
+            }
+            createBudget--;
+            if (create(account.getKey(), account.getValue(), "the user is connected").isEmpty()) {
                 covered = false;
             }
         }
@@ -138,6 +150,15 @@ public class UserSubscriptions {
         }
         check(connected);
         return covered;
+    }
+
+    private void refillCreateBudget() {
+        Instant now = clock.instant();
+        if (budgetAt != null) {
+            double seconds = Math.max(0, Duration.between(budgetAt, now).toMillis() / 1000.0);
+            createBudget = Math.min(CREATE_BURST, createBudget + seconds * CREATES_PER_SECOND);
+        }
+        budgetAt = now;
     }
 
     /** Deletes every per-user subscription (the mode is tenant now, and its subscription exists). */
