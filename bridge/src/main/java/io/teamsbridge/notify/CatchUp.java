@@ -93,10 +93,25 @@ public class CatchUp {
         log.info("Catch-up scheduled for the last {} ({}).", settings.catchUpWindow(), reason);
     }
 
-    /** Graph lost the subscription without a word: the time since is a gap. */
+    /**
+     * The last {@code notifications.catch-up-window} for one user only: their own subscription (the
+     * per-user mode) is the one that had a gap.
+     */
+    public void scheduleRecentFor(String teamsUserId, String reason) {
+        Instant now = clock.instant();
+        windows.schedule(now.minus(settings.catchUpWindow()), now, reason, now, teamsUserId);
+        log.info("Catch-up scheduled for the last {} of Teams user {} ({}).", settings.catchUpWindow(), teamsUserId, reason);
+    }
+
+    /** Graph lost the subscription without a word: the time since is a gap (for its user only, if it had one). */
     @org.springframework.context.event.EventListener
     void onSubscriptionLost(io.teamsbridge.microsoft.subscriptions.SubscriptionLost lost) {
-        scheduleRecent("Graph no longer had subscription " + lost.subscriptionId());
+        String reason = "Graph no longer had subscription " + lost.subscriptionId();
+        if (lost.teamsUserId() != null) {
+            scheduleRecentFor(lost.teamsUserId(), reason);
+        } else {
+            scheduleRecent(reason);
+        }
     }
 
     /** One pass of the job: the heartbeat, downtime detection, and some of the oldest window. */
@@ -123,7 +138,8 @@ public class CatchUp {
         int budget = REQUESTS_PER_PASS;
         for (AccountLink link : links.findAll()) {
             if (!link.active() || window.doneThroughUser() != null
-                    && link.mattermostUserId().compareTo(window.doneThroughUser()) <= 0) {
+                    && link.mattermostUserId().compareTo(window.doneThroughUser()) <= 0
+                    || window.teamsUserId() != null && !window.teamsUserId().equals(link.teamsUserId())) {
                 continue;
             }
             if (budget <= 0) {
@@ -140,8 +156,7 @@ public class CatchUp {
                 return;
             }
             windows.progress(window.id(), link.mattermostUserId(), found, requests);
-            window = new CatchUpWindow(window.id(), window.from(), window.to(), window.reason(), link.mattermostUserId(),
-                    found, requests);
+            window = window.withProgress(link.mattermostUserId(), found, requests);
         }
         windows.finish(window.id(), found, requests, clock.instant());
         runs.increment();

@@ -1,8 +1,10 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.microsoft.subscriptions.SubscriptionManager;
+import io.teamsbridge.microsoft.subscriptions.SubscriptionRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,11 +32,13 @@ class LifecycleEvents implements DisposableBean {
 
     private final SubscriptionManager manager;
     private final CatchUp catchUp;
+    private final SubscriptionRegistry subscriptions;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("lifecycle").factory());
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> handledAt = new ConcurrentHashMap<>();
 
-    LifecycleEvents(SubscriptionManager manager, CatchUp catchUp) {
+    LifecycleEvents(SubscriptionManager manager, CatchUp catchUp, SubscriptionRegistry subscriptions) {
+        this.subscriptions = subscriptions;
         this.manager = manager;
         this.catchUp = catchUp;
     }
@@ -72,7 +76,13 @@ class LifecycleEvents implements DisposableBean {
         try {
             manager.onLifecycleEvent(subscriptionId, event);
             if ("missed".equals(event) || "subscriptionRemoved".equals(event)) {
-                catchUp.scheduleRecent("Graph sent " + event + " for subscription " + subscriptionId);
+                String reason = "Graph sent " + event + " for subscription " + subscriptionId;
+                Optional<String> owner = subscriptions.ownerOf(subscriptionId);
+                if (owner.isPresent()) {
+                    catchUp.scheduleRecentFor(owner.get(), reason); // a user's own subscription: their gap only
+                } else {
+                    catchUp.scheduleRecent(reason);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Handling lifecycle event {} for subscription {} failed: {}. The periodic check will repair it.",

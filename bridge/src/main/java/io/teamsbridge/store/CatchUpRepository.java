@@ -20,19 +20,25 @@ public class CatchUpRepository {
     }
 
     public void schedule(Instant from, Instant to, String reason, Instant now) {
-        jdbc.sql("INSERT INTO catch_up (window_from, window_to, reason, status, recovered, graph_requests, created_at) "
-                        + "VALUES (?, ?, ?, 'PENDING', 0, 0, ?)")
-                .params(utc(from), utc(to), reason.length() > 256 ? reason.substring(0, 256) : reason, utc(now))
+        schedule(from, to, reason, now, null);
+    }
+
+    /** A window for one Teams user only, or for everyone when {@code teamsUserId} is null. */
+    public void schedule(Instant from, Instant to, String reason, Instant now, String teamsUserId) {
+        jdbc.sql("INSERT INTO catch_up (window_from, window_to, reason, status, recovered, graph_requests, created_at, teams_user_id) "
+                        + "VALUES (?, ?, ?, 'PENDING', 0, 0, ?, ?)")
+                .params(utc(from), utc(to), reason.length() > 256 ? reason.substring(0, 256) : reason, utc(now), teamsUserId)
                 .update();
     }
 
     /** The oldest window not yet gone through. */
     public Optional<CatchUpWindow> next() {
-        return jdbc.sql("SELECT id, window_from, window_to, reason, done_through_user, recovered, graph_requests FROM catch_up "
+        return jdbc.sql("SELECT id, window_from, window_to, reason, done_through_user, recovered, graph_requests, teams_user_id "
+                        + "FROM catch_up "
                         + "WHERE status = 'PENDING' ORDER BY id FETCH FIRST 1 ROWS ONLY")
                 .query((rs, row) -> new CatchUpWindow(rs.getLong("id"), instant(rs, "window_from"), instant(rs, "window_to"),
                         rs.getString("reason"), rs.getString("done_through_user"), rs.getInt("recovered"),
-                        rs.getInt("graph_requests")))
+                        rs.getInt("graph_requests"), rs.getString("teams_user_id")))
                 .optional();
     }
 

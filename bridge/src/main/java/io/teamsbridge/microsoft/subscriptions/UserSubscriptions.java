@@ -207,7 +207,7 @@ public class UserSubscriptions {
                     log.warn("Ignored subscriptionRemoved for subscription {}: Graph still has it.", subscription.id());
                     return;
                 }
-                replaceLost(subscription, "Graph removed it");
+                replaceLost(subscription, "Graph removed it", false); // the lifecycle handler schedules the catch-up
             }
             case "missed" -> log.warn("Graph says it could not deliver some notifications for the subscription {} of Teams "
                     + "user {}.", subscription.id(), subscription.teamsUserId());
@@ -304,7 +304,7 @@ public class UserSubscriptions {
             registry.remember(s.renewed(granted, now));
         } catch (GraphException e) {
             if (e.status() == 404) {
-                replaceLost(s, "Graph no longer had it when it was renewed");
+                replaceLost(s, "Graph no longer had it when it was renewed", true);
             } else {
                 log.warn("Renewing the subscription {} of Teams user {} failed; tried again on the next pass: {}", s.id(),
                         s.teamsUserId(), e.getMessage());
@@ -327,7 +327,7 @@ public class UserSubscriptions {
                 if (graph.subscription(id, bearer.get().userToken()).isPresent()) {
                     subscriptions.checked(id, clock.instant());
                 } else {
-                    replaceLost(s.get(), "Graph no longer has it");
+                    replaceLost(s.get(), "Graph no longer has it", true);
                 }
             } catch (GraphException e) {
                 log.debug("Could not check subscription {}: {}", id, e.getMessage());
@@ -336,7 +336,7 @@ public class UserSubscriptions {
         }
     }
 
-    private void replaceLost(GraphSubscription lost, String why) {
+    private void replaceLost(GraphSubscription lost, String why, boolean catchUp) {
         log.warn("The subscription {} on the chats of Teams user {} is lost: {}. A new one is created and the gap caught up.",
                 lost.id(), lost.teamsUserId(), why);
         markRemoved(lost.id());
@@ -344,7 +344,9 @@ public class UserSubscriptions {
         if (mattermostUserId != null) {
             create(lost.teamsUserId(), mattermostUserId, "the previous one was lost");
         }
-        events.publishEvent(new SubscriptionLost(lost.id()));
+        if (catchUp) {
+            events.publishEvent(new SubscriptionLost(lost.id(), lost.teamsUserId()));
+        }
     }
 
     private void retire(GraphSubscription s, String why) {

@@ -188,4 +188,27 @@ class PerUserSubscriptionsIT {
                 + "\\(granted\\); delegated: Chat.Read")
                 .containsPattern("Graph subscriptions \\(per-user mode, delegated tokens\\) +\\d+ of \\d+ connected user");
     }
+
+    @Test
+    void aSubscriptionGraphLostSilentlyIsMadeAgainAndOnlyItsUsersGapIsFetched() {
+        Person jo = connectedAndAway("jo");
+        String lostId = awaitSubscriptionOn(jo).path("id").asString();
+        Person kim = world.person("kim");
+        String chat = world.chat("oneOnOne", null, jo, kim);
+        bridge.harness().teams().deleteSubscription(lostId); // gone at Graph, without a word
+
+        String missed = world.say(chat, kim, "<p>sent into the gap</p>");
+        // Each pass asks Graph about the few subscriptions it confirmed longest ago; jo's comes up.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            bridge.harness().bean(SubscriptionManager.class).maintain();
+            return subscriptionsOn(jo).stream().anyMatch(s -> !s.path("id").asString().equals(lostId));
+        });
+        bridge.harness().bean("catchUpJob", io.teamsbridge.ops.PeriodicJob.class).runNow();
+        world.awaitProcessed(chat, missed);
+
+        assertThat(world.notifications(jo)).filteredOn(p -> p.path("message").asString().contains("sent into the gap")).hasSize(1);
+        assertThat(bridge.harness().bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT teams_user_id FROM catch_up WHERE reason LIKE ? ORDER BY id DESC").param("%" + lostId + "%")
+                .query(String.class).list()).as("a window for jo alone").containsExactly(jo.teamsUserId());
+    }
 }
