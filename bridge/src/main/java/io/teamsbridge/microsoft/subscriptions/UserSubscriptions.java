@@ -1,6 +1,5 @@
 package io.teamsbridge.microsoft.subscriptions;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.teamsbridge.config.BridgeProperties;
 import io.teamsbridge.config.MicrosoftProperties;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +34,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * for anyone else, renewed before it expires, and a few checked at Graph (oldest check first, so
  * ten thousand users cost a few requests a pass, not ten thousand); a lost one is recreated and its
  * gap caught up. Graph's quotas (10 per user, 10,000 per organisation) end in a refusal: recorded,
- * counted, told to the user once, and not asked again for {@link #RETRY_REFUSED}.
+ * counted, told to the user once, and not asked again for a while ({@link SubscriptionRefusals}).
  *
  * <p>Callers hold the subscriptions' lease and lock ({@link SubscriptionMaintenance}), except
  * {@link #release}, which a disconnect calls ({@link UserDisconnecting}) on any instance while the
@@ -52,7 +50,6 @@ public class UserSubscriptions {
     static final int CREATES_PER_SECOND = 25;
     static final int CREATE_BURST = 500;
     static final int CHECKS_PER_PASS = 10;
-    static final Duration RETRY_REFUSED = Duration.ofHours(1);
 
     private final GraphClient graph;
     private final SubscriptionRepository subscriptions;
@@ -65,17 +62,10 @@ public class UserSubscriptions {
     private final MicrosoftProperties.Subscription settings;
     private final String notificationUrl;
     private final String lifecycleUrl;
-    private final MeterRegistry meters;
+    private final SubscriptionRefusals refusals;
     /** Creations allowed now (a token bucket; used under the manager's lock only). */
     private double createBudget = CREATE_BURST;
     private Instant budgetAt;
-
-    /** Why Graph refused a user's subscription, as counted and told. */
-    enum Refusal {
-        QUOTA,
-        PERMISSION,
-        OTHER
-    }
 
     public UserSubscriptions(GraphClient graph, SubscriptionRepository subscriptions, SubscriptionRegistry registry,
             NotificationCertificates certificates, Tokens tokens, Clock clock, SubscriberAccounts accounts,
@@ -91,10 +81,7 @@ public class UserSubscriptions {
         this.settings = microsoft.subscription();
         this.notificationUrl = bridge.publicBase() + SubscriptionManager.NOTIFICATIONS_PATH;
         this.lifecycleUrl = bridge.publicBase() + SubscriptionManager.LIFECYCLE_PATH;
-        this.meters = meters;
-        for (Refusal r : Refusal.values()) {
-            refusals(r); // exported at zero, so a dashboard shows the series before the first refusal
-        }
+        this.refusals = new SubscriptionRefusals(subscriptions, accounts, clock, meters);
     }
 
     /** The resource of a user's subscription; the user-level resource takes model B only (or none, evaluation). */
@@ -242,7 +229,7 @@ public class UserSubscriptions {
             if (e.transientFailure() || e.status() == 401) {
                 log.warn("No subscription for Teams user {} yet; tried again on the next pass: {}", teamsUserId, e.getMessage());
             } else {
-                refused(teamsUserId, mattermostUserId, e);
+                refusals.record(teamsUserId, mattermostUserId, e);
             }
             return Optional.empty();
         }
@@ -256,37 +243,6 @@ public class UserSubscriptions {
         log.info("Created the subscription {} on the chats of Teams user {} with the {} token until {} ({}).", created.id(),
                 teamsUserId, heldWith() == HeldWith.DELEGATED ? "user's" : "app's", stored.expiresAt(), why);
         return Optional.of(stored);
-    }
-
-    private void refused(String teamsUserId, String mattermostUserId, GraphException e) {
-        Refusal reason = classify(e);
-        refusals(reason).increment();
-        Instant now = clock.instant();
-        log.warn("Graph refused a subscription on the chats of Teams user {} ({}): {}. Asked again after {}.", teamsUserId,
-                reason.name().toLowerCase(Locale.ROOT), e.getMessage(), now.plus(RETRY_REFUSED));
-        if (subscriptions.refused(teamsUserId, e.getMessage(), now, now.plus(RETRY_REFUSED))) {
-            accounts.tellRefused(mattermostUserId, switch (reason) {
-                case QUOTA -> "Microsoft refused: it allows at most 10 such subscriptions per person and 10,000 per "
-                        + "organisation, and one of these limits is reached";
-                case PERMISSION -> "Microsoft refused: the permission it needs is not granted";
-                case OTHER -> "Microsoft refused the request";
-            });
-        }
-    }
-
-    /** Graph answers a quota with 403 and a message saying so; other 403s are permissions. */
-    static Refusal classify(GraphException e) {
-        if (e.status() != 403) {
-            return Refusal.OTHER;
-        }
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("limit") || message.contains("quota") || message.contains("maximum") ? Refusal.QUOTA
-                : Refusal.PERMISSION;
-    }
-
-    private Counter refusals(Refusal reason) {
-        return Counter.builder("teamsbridge.subscriptions.refused").tag("reason", reason.name().toLowerCase(Locale.ROOT))
-                .description("Per-user subscriptions Graph refused, by reason (quota, permission, other)").register(meters);
     }
 
     private void renew(GraphSubscription s) {

@@ -157,7 +157,7 @@ class PerUserSubscriptionsIT {
                 .anySatisfy(r -> assertThat(r.teamsUserId()).isEqualTo(gus.teamsUserId()));
 
         bridge.harness().teams().deleteSubscription(otherApps.getFirst());
-        bridge.harness().clock().advance(UserSubscriptions.RETRY_REFUSED.plusMinutes(1));
+        bridge.harness().clock().advance(SubscriptionRefusals.RETRY_REFUSED.plusMinutes(1));
         bridge.harness().bean(SubscriptionManager.class).maintain();
 
         awaitSubscriptionOn(gus);
