@@ -54,7 +54,9 @@ public final class Sandbox implements AutoCloseable {
             SandboxBackends backends = new SandboxBackends(microsoft.control(), mattermost.control(), mattermost.baseUrl(),
                     world);
             app.addInitializers(context -> context.getBeanFactory().registerSingleton("sandboxBackends", backends));
-            Map<String, String> settings = settings(options, microsoft, mattermost, bot, bridgeUrl);
+            // The user's --name=value settings go last, over the sandbox's own.
+            Map<String, String> settings = options.bridgeSettings(
+                    settings(options, microsoft, mattermost, bot, bridgeUrl));
             ConfigurableApplicationContext context = app.run(settings.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
             return new Sandbox(microsoft, mattermost, context, bridgeUrl, world);
@@ -67,6 +69,7 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The sandbox's own settings for the bridge; the user's {@code --name=value} settings go over them. */
     private static Map<String, String> settings(SandboxOptions options, MicrosoftEmulator microsoft,
             MattermostEmulator mattermost, MattermostControlClient.Bot bot, URI bridgeUrl) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -118,6 +121,11 @@ public final class Sandbox implements AutoCloseable {
 
     public DemoWorld world() {
         return world;
+    }
+
+    /** The bridge's application context: tests check what the bridge was started with. */
+    ConfigurableApplicationContext bridgeContext() {
+        return bridge;
     }
 
     /** The one line that says the sandbox is up and where. */

@@ -2,6 +2,7 @@ package io.teamsbridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.teamsbridge.config.MattermostProperties;
 import io.teamsbridge.emulators.mattermost.MattermostControlClient;
 import io.teamsbridge.emulators.microsoft.MicrosoftControlClient;
 import java.net.CookieManager;
@@ -32,8 +33,9 @@ class SandboxIT {
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         readyFile = dir.resolve("ready.json");
+        // A bridge setting in Spring's relaxed spelling, over the sandbox's own 5s.
         sandbox = Sandbox.start(SandboxOptions.parse("--port-bridge", "0", "--port-mattermost=0", "--port-microsoft", "0",
-                "--ready-file", readyFile.toString()));
+                "--ready-file", readyFile.toString(), "--mattermost.commandSyncInterval=3s"));
         Files.writeString(readyFile, sandbox.readyJson());
     }
 
@@ -80,6 +82,12 @@ class SandboxIT {
         assertThat(ready.path("mattermost").asString()).isEqualTo(sandbox.mattermostUrl().toString());
         assertThat(ready.path("microsoft").asString()).isEqualTo(sandbox.microsoftUrl().toString());
         assertThat(browse(ready.path("ui").asString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBridgeSettingOnTheCommandLineWinsOverTheSandboxsOwn() {
+        assertThat(sandbox.bridgeContext().getBean(MattermostProperties.class).commandSyncInterval())
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
