@@ -143,16 +143,10 @@ class DeliveryTest {
     }
 
     /**
-     * The counter once it reached {@code expected} (or after 5 s): the emulator counts a delivery when
-     * the receiver's answer is back, a moment after the receiver has recorded it.
+     * The counter once it reached {@code expected}: the emulator counts a delivery when the
+     * receiver's answer is back, a moment after the receiver has recorded it.
      */
     private long settledStat(String name, long expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        long value = stat(name);
-        while (value < expected && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            value = stat(name);
-        }
-        return value;
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> stat(name), v -> v >= expected);
     }
 }

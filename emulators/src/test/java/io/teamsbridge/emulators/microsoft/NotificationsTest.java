@@ -178,12 +178,8 @@ class NotificationsTest {
                 .containsExactly(first, more.get(0), more.get(1), more.get(2));
         assertThat(world.webhook.deliveries()).hasSize(2);
         // Counted when the receiver's answer is back, a moment after it recorded the items.
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        long sent = world.control().stats().get("notificationsSent").asLong();
-        while (sent < 4 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            sent = world.control().stats().get("notificationsSent").asLong();
-        }
+        long sent = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> world.control().stats().get("notificationsSent").asLong(), n -> n >= 4);
         assertThat(sent).isEqualTo(4);
     }
 
@@ -203,16 +199,9 @@ class NotificationsTest {
     }
 
     /** The stats count a delivery once the receiver has answered, a moment after it saw the items. */
-    private Map<String, SubscriptionNotifications> awaitCounts(Predicate<Map<String, SubscriptionNotifications>> done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        Map<String, SubscriptionNotifications> counts = world.control().notificationsBySubscription();
-        while (!done.test(counts)) {
-            assertThat(System.nanoTime()).as("waited 5 s for the counts; got %s", counts).isLessThan(deadline);
-            Thread.sleep(10);
-            counts = world.control().notificationsBySubscription();
-        }
-        return counts;
+    private Map<String, SubscriptionNotifications> awaitCounts(Predicate<Map<String, SubscriptionNotifications>> done) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(world.control()::notificationsBySubscription, done);
     }
 
     private void assertValidToken(String token) throws Exception {
