@@ -123,10 +123,10 @@ final class LoadRun implements AutoCloseable {
         long start = System.nanoTime();
         realistic = new RealisticWorld(world, microsoft.control(), users, options.nobodyAway());
         extraRecipients.addAll(realistic.changingMattermostIds());
-        awaitSubscriptions(perUserMode() ? Math.max(5, users / 5) : 1);
+        awaitSubscriptions(perUserMode() ? realistic.connectedCount() : 1);
         List<Traffic.Route> routes = realistic.routes();
         say(String.format("World built: %d Teams users, %d connected, %d chats, %.1f expected notifications per message"
-                + " (%.1f s)", users, Math.max(5, users / 5), routes.size(),
+                + " (%.1f s)", users, realistic.connectedCount(), routes.size(),
                 routes.stream().mapToInt(r -> r.expected().size()).average().orElse(0), (System.nanoTime() - start) / 1e9));
         return routes;
     }
@@ -332,10 +332,6 @@ final class LoadRun implements AutoCloseable {
             }
         }
         return total;
-    }
-
-    private void awaitSubscription() throws InterruptedException {
-        awaitSubscriptions(1);
     }
 
     /**

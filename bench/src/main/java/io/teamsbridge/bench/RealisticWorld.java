@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class RealisticWorld implements AutoCloseable {
     private final List<Traffic.Route> routes = new ArrayList<>();
     private final List<String> changingMattermostIds = new ArrayList<>();
+    private final int connectedCount;
     private final ScheduledExecutorService presenceChanger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "presence-changer");
         t.setDaemon(true);
@@ -32,7 +33,7 @@ final class RealisticWorld implements AutoCloseable {
 
     RealisticWorld(BenchWorld world, MicrosoftControlClient teams, int users, boolean nobodyAway) throws Exception {
         Random random = new Random(42);
-        int connectedCount = Math.max(5, users / 5);
+        connectedCount = Math.max(5, users / 5);
         List<BenchWorld.Person> connected = world.connectedPeople("c", connectedCount, 4);
         List<String> everyone = new ArrayList<>();
         Map<String, BenchWorld.Person> byTeamsId = new HashMap<>();
@@ -137,5 +138,10 @@ final class RealisticWorld implements AutoCloseable {
     @Override
     public void close() {
         presenceChanger.shutdownNow();
+    }
+
+    /** How many of the users are connected (a fifth, at least 5). */
+    int connectedCount() {
+        return connectedCount;
     }
 }

@@ -88,7 +88,13 @@ public record MicrosoftProperties(
             java.nio.file.Path certificateFile,
             String certificatePassword,
             @DefaultValue("tenant") @NotNull Mode mode,
-            @DefaultValue("delegated") @NotNull PerUserToken perUserToken) {}
+            @DefaultValue("delegated") @NotNull PerUserToken perUserToken) {
+
+        /** Per-user subscriptions held with the users' own tokens: the app then reads no chat itself. */
+        public boolean usersOwnTokens() {
+            return mode == Mode.PER_USER && perUserToken == PerUserToken.DELEGATED;
+        }
+    }
 
     /** Which subscriptions carry the chat messages: see {@link Subscription#mode()}. */
     public enum Mode {

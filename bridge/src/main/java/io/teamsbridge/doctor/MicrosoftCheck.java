@@ -1,6 +1,5 @@
 package io.teamsbridge.doctor;
 
-import com.nimbusds.jwt.JWTParser;
 import io.teamsbridge.config.ContentProperties;
 import io.teamsbridge.config.MicrosoftProperties;
 import io.teamsbridge.microsoft.AppTokens;
@@ -29,11 +28,8 @@ final class MicrosoftCheck implements Check {
 
     /** The application permissions needed with this configuration. */
     Set<String> required() {
-        MicrosoftProperties.Subscription subscription = settings.subscription();
-        boolean ownTokens = subscription.mode() == MicrosoftProperties.Mode.PER_USER
-                && subscription.perUserToken() == MicrosoftProperties.PerUserToken.DELEGATED;
-        // With the users' own subscriptions and tokens, the app reads no chat itself.
-        Set<String> needed = new LinkedHashSet<>(ownTokens ? List.of("Presence.Read.All") : List.of("Chat.Read.All", "Presence.Read.All"));
+        Set<String> needed = new LinkedHashSet<>(settings.subscription().usersOwnTokens() ? List.of("Presence.Read.All")
+                : List.of("Chat.Read.All", "Presence.Read.All"));
         if (content.uploadSharedFiles()) {
             needed.add("Files.Read.All");
         }
@@ -53,11 +49,8 @@ final class MicrosoftCheck implements Check {
         }
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.pass("Microsoft app token", "issued by " + settings.authorityBase() + " for tenant " + settings.tenantId()));
-        Set<String> granted;
-        try {
-            List<String> roles = JWTParser.parse(token).getJWTClaimsSet().getStringListClaim("roles");
-            granted = roles == null ? Set.of() : Set.copyOf(roles);
-        } catch (java.text.ParseException e) {
+        Set<String> granted = AppTokens.roles(token).orElse(null);
+        if (granted == null) {
             findings.add(Finding.warn("Microsoft application permissions", "the app token cannot be read, so its permissions are unknown",
                     "make sure these are granted with admin consent: " + String.join(", ", required())));
             return findings;

@@ -78,16 +78,15 @@ final class SubscriptionCheck implements Check {
     private List<Finding> perUser() {
         String name = NAME + "s (per-user mode, " + settings.subscription().perUserToken().name().toLowerCase(java.util.Locale.ROOT)
                 + " tokens)";
-        long subscribed;
-        long connected;
-        List<SubscriptionRepository.Refusal> refusals;
+        io.teamsbridge.microsoft.subscriptions.UserSubscriptions.Coverage coverage;
         try {
-            subscribed = subscriptions.findActivePerUser().stream().map(GraphSubscription::teamsUserId).distinct().count();
-            connected = links.countActive();
-            refusals = subscriptions.refusals();
+            coverage = io.teamsbridge.microsoft.subscriptions.UserSubscriptions.Coverage.read(subscriptions, links);
         } catch (RuntimeException e) {
             return List.of(Finding.warn(name, "unknown: the database cannot be read", "see the database check"));
         }
+        long subscribed = coverage.subscribed();
+        long connected = coverage.connected();
+        List<SubscriptionRepository.Refusal> refusals = coverage.refusals();
         String counts = subscribed + " of " + connected + " connected user(s) have one";
         if (!refusals.isEmpty()) {
             SubscriptionRepository.Refusal last = refusals.getLast();

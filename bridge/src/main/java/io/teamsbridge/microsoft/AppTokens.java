@@ -96,4 +96,14 @@ public class AppTokens {
                     + "that is not a token response", e);
         }
     }
+
+    /** The application permissions a token carries (its {@code roles} claim); empty when it cannot be read. */
+    public static java.util.Optional<java.util.Set<String>> roles(String token) {
+        try {
+            java.util.List<String> roles = com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getStringListClaim("roles");
+            return java.util.Optional.of(roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles));
+        } catch (java.text.ParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

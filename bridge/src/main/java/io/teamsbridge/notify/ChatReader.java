@@ -29,8 +29,7 @@ class ChatReader {
         this.graph = graph;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
-        this.asMembers = microsoft.subscription().mode() == MicrosoftProperties.Mode.PER_USER
-                && microsoft.subscription().perUserToken() == MicrosoftProperties.PerUserToken.DELEGATED;
+        this.asMembers = microsoft.subscription().usersOwnTokens();
     }
 
     /**

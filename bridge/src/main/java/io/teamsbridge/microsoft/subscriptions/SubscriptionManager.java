@@ -98,8 +98,7 @@ public class SubscriptionManager {
                 return;
             }
             if (mode == MicrosoftProperties.Mode.PER_USER) {
-                boolean covered = users.maintain();
-                if (overlapOver(covered) && !subscriptions.findActive().isEmpty()) {
+                if (overlapOver(users.maintain())) {
                     subscriptions.findActive().forEach(s -> retire(s, "the mode is per-user now, and every connected user "
                             + "has had their own subscription for " + SWITCH_OVERLAP.toMinutes() + " minutes"));
                 }

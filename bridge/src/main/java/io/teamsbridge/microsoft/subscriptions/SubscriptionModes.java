@@ -1,6 +1,5 @@
 package io.teamsbridge.microsoft.subscriptions;
 
-import com.nimbusds.jwt.JWTParser;
 import io.teamsbridge.config.MicrosoftProperties;
 import io.teamsbridge.microsoft.AppTokens;
 import io.teamsbridge.microsoft.MicrosoftIdentityException;
@@ -52,7 +51,7 @@ public class SubscriptionModes {
         TrafficRepository.Totals day = traffic.since(clock.instant().minus(DAY));
         MicrosoftProperties.Subscription settings = microsoft.subscription();
         boolean tenantInUse = settings.mode() == MicrosoftProperties.Mode.TENANT;
-        boolean delegatedInUse = !tenantInUse && settings.perUserToken() == MicrosoftProperties.PerUserToken.DELEGATED;
+        boolean delegatedInUse = settings.usersOwnTokens();
         String measured = String.format("%,d received in the last 24 hours; %,d could concern a connected user", day.received(),
                 day.concerning());
         String perUserEstimate = tenantInUse
@@ -85,9 +84,8 @@ public class SubscriptionModes {
     /** The app's permissions as its token says ({@code roles}); empty when no token can be had or read now. */
     private Optional<Set<String>> grantedApplicationPermissions() {
         try {
-            List<String> roles = JWTParser.parse(appTokens.token()).getJWTClaimsSet().getStringListClaim("roles");
-            return Optional.of(roles == null ? Set.of() : Set.copyOf(roles));
-        } catch (MicrosoftIdentityException | java.text.ParseException e) {
+            return AppTokens.roles(appTokens.token());
+        } catch (MicrosoftIdentityException e) {
             return Optional.empty();
         }
     }

@@ -91,7 +91,7 @@ public class UserSubscriptions {
     }
 
     private HeldWith heldWith() {
-        return settings.perUserToken() == MicrosoftProperties.PerUserToken.DELEGATED ? HeldWith.DELEGATED : HeldWith.APPLICATION;
+        return settings.usersOwnTokens() ? HeldWith.DELEGATED : HeldWith.APPLICATION;
     }
 
     /**
