@@ -27,11 +27,13 @@ public class DoctorChecks {
             AppTokens appTokens, MicrosoftProperties microsoft, ContentProperties content, BridgeProperties bridge,
             OutboundClients clients, SubscriptionRepository subscriptions, GraphClient graph, CredentialExpiry credentials,
             NotificationCertificates certificates, io.teamsbridge.store.AccountLinkRepository links,
-            io.teamsbridge.store.TrafficRepository traffic, Clock clock) {
+            io.teamsbridge.store.TrafficRepository traffic, io.teamsbridge.linking.GrantedPermissions granted,
+            Clock clock) {
         return new Doctor(List.of(
                 new DatabaseCheck(schema, environment.getProperty("spring.datasource.url", "(the configured database)")),
                 new MattermostCheck(mattermost, mattermostSettings),
                 new MicrosoftCheck(appTokens, microsoft, content),
+                new PresenceCheck(appTokens, granted::count, microsoft.subscription().usersOwnTokens()),
                 new WebhookCheck(bridge, clients),
                 new SubscriptionCheck(subscriptions, links, graph, microsoft, clock),
                 new ModesCheck(new io.teamsbridge.microsoft.subscriptions.SubscriptionModes(appTokens, traffic, microsoft,

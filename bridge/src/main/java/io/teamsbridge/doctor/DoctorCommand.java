@@ -104,7 +104,8 @@ public final class DoctorCommand {
     @Import({DoctorChecks.class, OutboundClients.class, MattermostClient.class, MicrosoftIdentity.class, AppTokens.class,
             GraphClient.class, SecretVault.class, CertificateRepository.class, NotificationCertificates.class,
             CredentialExpiry.class, SubscriptionRepository.class, io.teamsbridge.store.AccountLinkRepository.class,
-            io.teamsbridge.store.TrafficRepository.class, SchemaStatus.class})
+            io.teamsbridge.store.TrafficRepository.class, SchemaStatus.class,
+            io.teamsbridge.linking.GrantedPermissions.class})
     static class Setup {
         @Bean
         Clock clock() {

@@ -28,7 +28,8 @@ final class MicrosoftCheck implements Check {
 
     /** The application permissions needed with this configuration. */
     Set<String> required() {
-        Set<String> needed = new LinkedHashSet<>(settings.subscription().usersOwnTokens() ? List.of("Presence.Read.All")
+        // With the users' own tokens, presence may be read with theirs (see the presence check).
+        Set<String> needed = new LinkedHashSet<>(settings.subscription().usersOwnTokens() ? List.of()
                 : List.of("Chat.Read.All", "Presence.Read.All"));
         if (content.uploadSharedFiles()) {
             needed.add("Files.Read.All");
@@ -56,7 +57,9 @@ final class MicrosoftCheck implements Check {
             return findings;
         }
         List<String> missing = required().stream().filter(p -> !granted.contains(p)).toList();
-        if (missing.isEmpty()) {
+        if (required().isEmpty()) {
+            findings.add(Finding.pass("Microsoft application permissions", "none needed with this configuration"));
+        } else if (missing.isEmpty()) {
             findings.add(Finding.pass("Microsoft application permissions", "granted: " + String.join(", ", required())));
         } else {
             findings.add(Finding.fail("Microsoft application permissions", "missing: " + String.join(", ", missing),

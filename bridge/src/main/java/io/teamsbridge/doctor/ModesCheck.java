@@ -26,10 +26,11 @@ final class ModesCheck implements Check {
     }
 
     private static Finding finding(SubscriptionModes.Option o) {
-        String granted = o.missing() == null ? "unknown whether granted"
-                : o.missing().isEmpty() ? "granted" : "missing " + String.join(", ", o.missing());
+        String granted = o.applicationPermissions().isEmpty() ? ""
+                : o.missing() == null ? " (unknown whether granted)"
+                : o.missing().isEmpty() ? " (granted)" : " (missing " + String.join(", ", o.missing()) + ")";
         return Finding.pass("Mode " + o.name() + (o.inUse() ? " (in use)" : ""), "application permissions "
-                + String.join(", ", o.applicationPermissions()) + " (" + granted + "); delegated: " + o.delegatedUse()
+                + o.applicationPermissionsText() + granted + "; delegated: " + o.delegatedUse()
                 + "; traffic: " + o.traffic());
     }
 }

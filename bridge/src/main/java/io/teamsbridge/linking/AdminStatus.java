@@ -93,10 +93,10 @@ class AdminStatus {
         StringBuilder out = new StringBuilder("Subscription modes (`microsoft.subscription.mode`):\n"
                 + "| mode | application permissions | delegated | change notifications |\n|---|---|---|---|\n");
         for (io.teamsbridge.microsoft.subscriptions.SubscriptionModes.Option o : modes.options()) {
-            String granted = o.missing() == null ? "" : o.missing().isEmpty() ? " (granted)"
+            String granted = o.missing() == null || o.applicationPermissions().isEmpty() ? "" : o.missing().isEmpty() ? " (granted)"
                     : " (:warning: missing " + String.join(", ", o.missing()) + ")";
             out.append("| ").append(o.inUse() ? "**" + o.name() + "** (in use)" : o.name()).append(" | ")
-                    .append(String.join(", ", o.applicationPermissions())).append(granted).append(" | ").append(o.delegatedUse())
+                    .append(o.applicationPermissionsText()).append(granted).append(" | ").append(o.delegatedUse())
                     .append(" | ").append(o.traffic()).append(" |\n");
         }
         return out.toString().stripTrailing();

@@ -53,6 +53,12 @@ class Subscribers implements SubscriberAccounts {
     }
 
     @Override
+    public Optional<String> accessTokenGranting(String teamsUserId, String permission) {
+        return links.findByTeamsUser(teamsUserId).filter(AccountLink::active)
+                .flatMap(link -> tokens.accessTokenGranting(link.mattermostUserId(), permission));
+    }
+
+    @Override
     public void tellRefused(String mattermostUserId, String why) {
         messages.subscriptionRefused(mattermostUserId, why);
     }

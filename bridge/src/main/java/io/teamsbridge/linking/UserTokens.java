@@ -62,15 +62,30 @@ public class UserTokens {
      * @throws MicrosoftIdentityException when Microsoft cannot be asked right now (try later)
      */
     public Optional<String> accessToken(String mattermostUserId) {
+        return validTokens(mattermostUserId, null).map(TokenSet::accessToken);
+    }
+
+    /**
+     * The same, only if the user's sign-in granted {@code permission}; empty for those who signed in
+     * before it was asked for (no refresh is spent on them).
+     */
+    public Optional<String> accessTokenGranting(String mattermostUserId, String permission) {
+        return validTokens(mattermostUserId, permission).map(TokenSet::accessToken);
+    }
+
+    private Optional<TokenSet> validTokens(String mattermostUserId, String permission) {
         Optional<AccountLink> link = links.findByMattermostUser(mattermostUserId).filter(AccountLink::active);
         if (link.isEmpty()) {
             return Optional.empty();
         }
         TokenSet tokens = TokenCodec.decode(vault.open(link.get().tokensSealed(), AccountLink.vaultContext(mattermostUserId)));
-        if (tokens.accessExpiresAt().isAfter(clock.instant().plus(EARLY))) {
-            return Optional.of(tokens.accessToken());
+        if (permission != null && !tokens.grants(permission)) {
+            return Optional.empty();
         }
-        return refresh(link.get()).map(TokenSet::accessToken);
+        if (tokens.accessExpiresAt().isAfter(clock.instant().plus(EARLY))) {
+            return Optional.of(tokens);
+        }
+        return refresh(link.get());
     }
 
     /**
@@ -85,7 +100,7 @@ public class UserTokens {
         Instant now = clock.instant();
         TokenSet renewed;
         try {
-            renewed = identity.refresh(current.refreshToken());
+            renewed = identity.refresh(current);
         } catch (MicrosoftIdentityException e) {
             if (!e.grantRejected()) {
                 unavailable.increment();

@@ -35,7 +35,8 @@ public class AppTokens {
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Cached cached;
 
-    private record Cached(String token, Instant expiresAt) {}
+    /** @param roles the token's application permissions, null when the token cannot be read */
+    private record Cached(String token, Instant expiresAt, java.util.Set<String> roles) {}
 
     public AppTokens(MicrosoftProperties properties, MicrosoftIdentity identity, Clock clock) {
         this.properties = properties;
@@ -60,6 +61,16 @@ public class AppTokens {
         } finally {
             refreshing.unlock();
         }
+    }
+
+    /**
+     * Whether the app holds an application permission now, as its current token says. A token that
+     * cannot be read is taken to hold it: Graph then decides.
+     */
+    public boolean holds(String permission) {
+        token();
+        Cached current = cached;
+        return current == null || current.roles() == null || current.roles().contains(permission);
     }
 
     /** Forgets the cached token, e.g. after Graph rejected it. */
@@ -87,7 +98,8 @@ public class AppTokens {
             }
             AccessTokenResponse ok = parsed.toSuccessResponse();
             long lifetime = ok.getTokens().getAccessToken().getLifetime() > 0 ? ok.getTokens().getAccessToken().getLifetime() : 3600;
-            return new Cached(ok.getTokens().getAccessToken().getValue(), sentAt.plusSeconds(lifetime));
+            String token = ok.getTokens().getAccessToken().getValue();
+            return new Cached(token, sentAt.plusSeconds(lifetime), roles(token).orElse(null));
         } catch (IOException e) {
             throw new MicrosoftIdentityException("unreachable", "The Microsoft identity platform could not be reached at "
                     + properties.authorityBase() + " (" + e.getClass().getSimpleName() + ")", e);

@@ -65,13 +65,18 @@ public class GraphClient {
         return read(send("GET", "/chats/" + encode(chatId) + "?$expand=members", null, userToken), Chat.class);
     }
 
-    /** Presence of up to {@link #MAX_PRESENCE_IDS} users. */
+    /** Presence of up to {@link #MAX_PRESENCE_IDS} users, read by the app (application Presence.Read.All). */
     public List<Presence> presences(List<String> userIds) {
+        return presences(userIds, null);
+    }
+
+    /** The same with a user's delegated token (delegated Presence.Read.All), or the app's when {@code userToken} is null. */
+    public List<Presence> presences(List<String> userIds, String userToken) {
         if (userIds.size() > MAX_PRESENCE_IDS) {
             throw new IllegalArgumentException("At most " + MAX_PRESENCE_IDS + " ids per presence call");
         }
         PresenceList list = read(send("POST", "/communications/getPresencesByUserId", new PresenceRequest(userIds),
-                null), PresenceList.class);
+                userToken), PresenceList.class);
         return list.value() == null ? List.of() : list.value();
     }
 

@@ -29,6 +29,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,20 +43,52 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MicrosoftIdentity {
-    /** Delegated scopes: profile to match the account, offline_access for a refresh token, Chat.Read for chats. */
-    static final Scope USER_SCOPES = new Scope("openid", "profile", "email", "offline_access", "User.Read", "Chat.Read");
+    /** The sign-in's OpenID Connect scopes: profile to match the account, offline_access for a refresh token. */
+    private static final List<String> IDENTITY_SCOPES = List.of("openid", "profile", "email", "offline_access");
+    /** The prefixes Microsoft may put before a Graph permission's name in a token response's {@code scope}. */
+    private static final List<String> GRAPH_PREFIXES = List.of("https://graph.microsoft.com/",
+            "00000003-0000-0000-c000-000000000000/");
     public static final String CALLBACK_PATH = "/oauth/callback";
 
     private final MicrosoftProperties properties;
     private final URI redirectUri;
     private final Clock clock;
     private final HTTPRequestSender sender;
+    private final Set<String> signInPermissions;
 
     public MicrosoftIdentity(MicrosoftProperties properties, BridgeProperties bridge, Clock clock, OutboundClients clients) {
         this.properties = properties;
         this.sender = clients.tokenSender();
         this.redirectUri = URI.create(bridge.publicBase() + CALLBACK_PATH);
         this.clock = clock;
+        this.signInPermissions = signInPermissions(properties.subscription());
+    }
+
+    /**
+     * The Graph permissions a sign-in asks for: Chat.Read for the user's chats and, where the users'
+     * own tokens stand in for application permissions, Presence.Read.All (delegated) to read the
+     * presence of the people they are notified about.
+     */
+    static Set<String> signInPermissions(MicrosoftProperties.Subscription subscription) {
+        Set<String> permissions = new LinkedHashSet<>(TokenSet.FIRST_PERMISSIONS.stream().sorted().toList());
+        if (subscription.usersOwnTokens()) {
+            permissions.add(PRESENCE_DELEGATED);
+        }
+        return Collections.unmodifiableSet(permissions);
+    }
+
+    /** The delegated permission with which one user's token reads the presence of others. */
+    public static final String PRESENCE_DELEGATED = "Presence.Read.All";
+
+    /** The Graph permissions each new sign-in asks for with this configuration. */
+    public Set<String> signInPermissions() {
+        return signInPermissions;
+    }
+
+    private static Scope scope(Collection<String> permissions) {
+        Scope scope = new Scope(IDENTITY_SCOPES.toArray(String[]::new));
+        permissions.forEach(scope::add);
+        return scope;
     }
 
     /** Sends token requests through the shared outbound client (proxy, trusted CAs, metrics). */
@@ -68,7 +105,7 @@ public class MicrosoftIdentity {
         return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(properties.clientId()))
                 .endpointURI(endpoint("authorize"))
                 .redirectionURI(redirectUri)
-                .scope(USER_SCOPES)
+                .scope(scope(signInPermissions))
                 .state(new State(state))
                 .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256)
                 .build()
@@ -90,7 +127,7 @@ public class MicrosoftIdentity {
 
     public CodeRedemption redeemCode(String code, String codeVerifier) {
         Issued issued = token(new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)),
-                null);
+                null, signInPermissions);
         return new CodeRedemption(issued.tokens(), tenantOf(issued.idToken()));
     }
 
@@ -99,9 +136,15 @@ public class MicrosoftIdentity {
         return tenantId != null && tenantId.equalsIgnoreCase(properties.tenantId());
     }
 
-    /** Exchanges a refresh token for new tokens, including a new refresh token. */
-    public TokenSet refresh(String refreshToken) {
-        return token(new RefreshTokenGrant(new RefreshToken(refreshToken)), USER_SCOPES).tokens();
+    /**
+     * Exchanges the refresh token for new tokens, including a new refresh token. It asks for the
+     * permissions the user granted before, not for today's sign-in set: Microsoft refuses a refresh
+     * that asks for more than was consented to, and a user who connected before a permission was
+     * added keeps working with what they granted.
+     */
+    public TokenSet refresh(TokenSet current) {
+        return token(new RefreshTokenGrant(new RefreshToken(current.refreshToken())), scope(current.permissions()),
+                current.permissions()).tokens();
     }
 
     private static String tenantOf(Object idToken) {
@@ -117,7 +160,8 @@ public class MicrosoftIdentity {
 
     private record Issued(TokenSet tokens, Object idToken) {}
 
-    private Issued token(AuthorizationGrant grant, Scope scope) {
+    /** @param asked the Graph permissions asked for, taken as granted when the response does not list them */
+    private Issued token(AuthorizationGrant grant, Scope scope, Set<String> asked) {
         TokenRequest request = new TokenRequest(endpoint("token"),
                 new ClientSecretPost(new ClientID(properties.clientId()), new Secret(properties.clientSecret())), grant, scope);
         HTTPRequest http = request.toHTTPRequest();
@@ -154,8 +198,26 @@ public class MicrosoftIdentity {
                     "Microsoft returned no refresh token; the app registration must allow the offline_access scope.", null);
         }
         long lifetime = tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 3600;
-        return new Issued(new TokenSet(tokens.getAccessToken().getValue(), refresh.getValue(), sentAt.plusSeconds(lifetime)),
-                ok.getCustomParameters().get("id_token"));
+        Scope granted = tokens.getAccessToken().getScope();
+        return new Issued(new TokenSet(tokens.getAccessToken().getValue(), refresh.getValue(), sentAt.plusSeconds(lifetime),
+                granted == null ? asked : graphPermissions(granted)), ok.getCustomParameters().get("id_token"));
+    }
+
+    /** The Graph permissions in a token response's {@code scope}, by bare name; the OpenID scopes left out. */
+    static Set<String> graphPermissions(Scope granted) {
+        Set<String> permissions = new LinkedHashSet<>();
+        for (Scope.Value value : granted) {
+            String name = value.getValue();
+            for (String prefix : GRAPH_PREFIXES) {
+                if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                    name = name.substring(prefix.length());
+                }
+            }
+            if (!IDENTITY_SCOPES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                permissions.add(name);
+            }
+        }
+        return permissions;
     }
 
     private static String firstLine(String description) {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 class PresenceGate {
     private static final Logger log = LoggerFactory.getLogger(PresenceGate.class);
 
-    private final GraphClient graph;
+    private final PresenceReader reader;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Seen> cache = new ConcurrentHashMap<>();
@@ -41,8 +41,8 @@ class PresenceGate {
     /** A presence and when it was read. */
     record Seen(String availability, String activity, Instant at) {}
 
-    PresenceGate(GraphClient graph, Clock clock, NotificationsProperties notifications) {
-        this.graph = graph;
+    PresenceGate(PresenceReader reader, Clock clock, NotificationsProperties notifications) {
+        this.reader = reader;
         this.clock = clock;
         this.ttl = notifications.presenceCacheTtl();
     }
@@ -84,7 +84,7 @@ class PresenceGate {
         for (int from = 0; from < asked.size(); from += GraphClient.MAX_PRESENCE_IDS) {
             List<String> chunk = asked.subList(from, Math.min(asked.size(), from + GraphClient.MAX_PRESENCE_IDS));
             try {
-                for (GraphWire.Presence p : graph.presences(chunk)) {
+                for (GraphWire.Presence p : reader.read(chunk)) {
                     Seen seen = new Seen(p.availability(), p.activity(), now);
                     cache.put(p.id(), seen);
                     if (wanted.contains(p.id())) {

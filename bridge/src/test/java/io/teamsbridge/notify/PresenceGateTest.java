@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 class PresenceGateTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
     private final List<List<String>> calls = new ArrayList<>();
-    private final PresenceGate gate = new PresenceGate(new CountingGraph(calls), clock, settings());
+    private final PresenceGate gate = new PresenceGate(new PresenceReader(new CountingGraph(calls), null, null, clock, false), clock, settings());
 
     @Test
     void aCallThatIsMadeAnywayRenewsThePresencesClosestToExpiry() {

@@ -24,6 +24,14 @@ public interface SubscriberAccounts {
      */
     Optional<String> accessToken(String teamsUserId);
 
+    /**
+     * A fresh access token of a connected user whose sign-in granted {@code permission} (a Graph
+     * permission, such as Presence.Read.All); empty when they are not connected or did not grant it.
+     *
+     * @throws io.teamsbridge.microsoft.MicrosoftIdentityException when Microsoft cannot be asked now
+     */
+    Optional<String> accessTokenGranting(String teamsUserId, String permission);
+
     /** Tells the user, in their direct channel with the bot, that their notifications could not be turned on. */
     void tellRefused(String mattermostUserId, String why);
 }

@@ -43,7 +43,12 @@ public class SubscriptionModes {
      * @param missing the needed application permissions not granted now (empty when all are, null when unknown)
      */
     public record Option(String name, boolean inUse, List<String> applicationPermissions, List<String> missing,
-            String delegatedUse, String traffic) {}
+            String delegatedUse, String traffic) {
+        /** The application permissions as a list to read, or "none". */
+        public String applicationPermissionsText() {
+            return applicationPermissions.isEmpty() ? "none" : String.join(", ", applicationPermissions);
+        }
+    }
 
     /** The three ways, the one in use first. */
     public List<Option> options() {
@@ -63,8 +68,9 @@ public class SubscriptionModes {
         List<Option> options = new ArrayList<>();
         options.add(option("tenant", tenantInUse, List.of("Chat.Read.All", "Presence.Read.All"), granted,
                 "sign-in only (Chat.Read is asked for, not used)", tenantEstimate));
-        options.add(option("per-user, delegated tokens", delegatedInUse, List.of("Presence.Read.All"), granted,
-                "Chat.Read: each user's subscription and the chats they are in", perUserEstimate));
+        options.add(option("per-user, delegated tokens", delegatedInUse, List.of(), granted,
+                "Chat.Read and Presence.Read.All: each user's subscription, the chats they are in, and presence (read by the app "
+                        + "instead where it holds Presence.Read.All)", perUserEstimate));
         options.add(option("per-user, application token", !tenantInUse && !delegatedInUse, List.of("Chat.Read.All",
                 "Presence.Read.All"), granted, "sign-in only", perUserEstimate));
         options.sort((a, b) -> Boolean.compare(b.inUse(), a.inUse()));

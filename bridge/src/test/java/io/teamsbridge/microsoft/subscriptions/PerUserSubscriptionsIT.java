@@ -179,13 +179,14 @@ class PerUserSubscriptionsIT {
         String status = world.command(admin, "admin");
 
         assertThat(status).containsPattern("Subscription \\| per-user: \\d+ of \\d+ connected users have one")
-                .containsPattern("\\| \\*\\*per-user, delegated tokens\\*\\* \\(in use\\) \\| Presence.Read.All \\(granted\\) \\|")
+                .containsPattern("\\| \\*\\*per-user, delegated tokens\\*\\* \\(in use\\) \\| none \\| Chat.Read and Presence.Read.All")
                 .containsPattern("\\| [1-9][0-9,]* received in the last 24 hours; [1-9][0-9,]* could concern a connected user \\|")
                 .contains("| tenant | Chat.Read.All, Presence.Read.All (granted) |")
                 .contains("every chat message of the organisation (not seen in this mode");
         String doctor = io.teamsbridge.doctor.Doctor.render(bridge.harness().bean(io.teamsbridge.doctor.Doctor.class).examine());
-        assertThat(doctor).containsPattern("Mode per-user, delegated tokens \\(in use\\) +application permissions Presence.Read.All "
-                + "\\(granted\\); delegated: Chat.Read")
+        assertThat(doctor).containsPattern("Mode per-user, delegated tokens \\(in use\\) +application permissions none; delegated: "
+                + "Chat.Read and Presence.Read.All")
+                .containsPattern("Presence +read by the app, which holds the application permission Presence.Read.All")
                 .containsPattern("Graph subscriptions \\(per-user mode, delegated tokens\\) +\\d+ of \\d+ connected user");
     }
 

@@ -14,26 +14,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The per-user mode with delegated tokens needs no application permission on chats: the
- * subscriptions are the users' own, and chats are read with a member's token. Here the app has
- * neither Chat.Read.All nor any other chat permission, and notifications still arrive.
+ * The per-user mode with delegated tokens needs no application permission at all: the
+ * subscriptions are the users' own, chats are read with a member's token, and presence with a
+ * connected user's delegated Presence.Read.All. Here the app has none of its application
+ * permissions, and notifications still arrive, to those away from Teams only.
  */
-class PerUserWithoutChatPermissionIT {
+class PerUserWithoutApplicationPermissionsIT {
     @RegisterExtension
     static final BridgeExtension bridge = new BridgeExtension(Map.of("microsoft.subscription.mode", "per-user"));
 
     private static World world;
 
     @BeforeAll
-    static void withoutApplicationChatPermission() {
+    static void withoutApplicationPermissions() {
         world = bridge.world();
-        bridge.harness().teams().revokeApplicationPermission("Chat.Read.All");
-        bridge.harness().teams().revokeApplicationPermission("Chat.ReadWrite.All");
+        for (String permission : List.of("Chat.Read.All", "Chat.ReadWrite.All", "ChatMember.Read.All", "Presence.Read.All",
+                "Presence.ReadWrite.All", "User.Read.All")) {
+            bridge.harness().teams().revokeApplicationPermission(permission);
+        }
     }
 
     private static Person connectedAndAway(String name) {
+        return connected(name, "Away");
+    }
+
+    private static Person connected(String name, String availability) {
         Person person = world.connected(world.person(name));
-        world.presence(person, "Away", "Away");
+        world.presence(person, availability, availability);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> bridge.harness().teams().subscriptions().valueStream()
                 .anyMatch(s -> s.path("resource").asString().startsWith("/users/" + person.teamsUserId() + "/")));
         return person;
@@ -59,5 +66,30 @@ class PerUserWithoutChatPermissionIT {
         assertThat(world.notifications(ann)).filteredOn(p -> p.path("message").asString().contains("got a minute?")).hasSize(1);
         assertThat(bridge.harness().teams().subscriptions().valueStream()
                 .filter(s -> s.path("resource").asString().startsWith("/chats/getAllMessages"))).as("no tenant-wide one").isEmpty();
+    }
+
+    @Test
+    void presenceIsReadWithAMembersDelegatedToken() {
+        Person dan = connected("dan", "Available"); // at work in Teams: not to be notified
+        Person eve = connectedAndAway("eve");
+        Person fay = world.person("fay");
+        String group = world.chat("group", "Presence", dan, eve, fay);
+
+        String sent = world.say(group, fay, "<p>who is around?</p>");
+        world.awaitProcessed(group, sent);
+
+        assertThat(world.notifications(eve)).filteredOn(p -> p.path("message").asString().contains("who is around?")).hasSize(1);
+        assertThat(world.notifications(dan)).filteredOn(p -> p.path("message").asString().contains("who is around?"))
+                .as("read as away only if presence could not be read").isEmpty();
+    }
+
+    @Test
+    void doctorSaysNoApplicationPermissionIsNeededAndWhoReadsPresence() {
+        connectedAndAway("gus");
+        String doctor = io.teamsbridge.doctor.Doctor.render(bridge.harness().bean(io.teamsbridge.doctor.Doctor.class).examine());
+
+        assertThat(doctor).containsPattern("PASS +Microsoft application permissions +none needed with this configuration")
+                .containsPattern("PASS +Presence +read with a connected user's delegated token: (\\d+) of \\1 connected users' "
+                        + "sign-ins granted the delegated Presence.Read.All");
     }
 }
