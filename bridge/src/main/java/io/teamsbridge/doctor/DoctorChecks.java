@@ -27,7 +27,7 @@ public class DoctorChecks {
             AppTokens appTokens, MicrosoftProperties microsoft, ContentProperties content, BridgeProperties bridge,
             OutboundClients clients, SubscriptionRepository subscriptions, GraphClient graph, CredentialExpiry credentials,
             NotificationCertificates certificates, io.teamsbridge.store.AccountLinkRepository links,
-            io.teamsbridge.store.TrafficRepository traffic, io.teamsbridge.linking.GrantedPermissions granted,
+            io.teamsbridge.store.TrafficRepository traffic, io.teamsbridge.microsoft.GrantedPermissions granted,
             Clock clock) {
         return new Doctor(List.of(
                 new DatabaseCheck(schema, environment.getProperty("spring.datasource.url", "(the configured database)")),

@@ -105,7 +105,7 @@ public final class DoctorCommand {
             GraphClient.class, SecretVault.class, CertificateRepository.class, NotificationCertificates.class,
             CredentialExpiry.class, SubscriptionRepository.class, io.teamsbridge.store.AccountLinkRepository.class,
             io.teamsbridge.store.TrafficRepository.class, SchemaStatus.class,
-            io.teamsbridge.linking.GrantedPermissions.class})
+            io.teamsbridge.microsoft.GrantedPermissions.class})
     static class Setup {
         @Bean
         Clock clock() {

@@ -2,9 +2,9 @@ package io.teamsbridge.doctor;
 
 import io.teamsbridge.config.MicrosoftProperties;
 import io.teamsbridge.microsoft.AppTokens;
+import io.teamsbridge.microsoft.GrantedPermissions;
 import io.teamsbridge.microsoft.MicrosoftIdentity;
 import io.teamsbridge.microsoft.MicrosoftIdentityException;
-import io.teamsbridge.linking.GrantedPermissions;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,5 +1,6 @@
 package io.teamsbridge.linking;
 
+import io.teamsbridge.microsoft.TokenCodec;
 import io.teamsbridge.crypto.SecretVault;
 import io.teamsbridge.crypto.Tokens;
 import io.teamsbridge.linking.ConnectOutcome.Connected;

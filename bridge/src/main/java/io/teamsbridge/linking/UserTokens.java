@@ -1,5 +1,6 @@
 package io.teamsbridge.linking;
 
+import io.teamsbridge.microsoft.TokenCodec;
 import io.teamsbridge.crypto.SecretVault;
 import io.teamsbridge.microsoft.MicrosoftIdentity;
 import io.teamsbridge.microsoft.MicrosoftIdentityException;

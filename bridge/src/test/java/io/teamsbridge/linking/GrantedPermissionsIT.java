@@ -1,5 +1,7 @@
 package io.teamsbridge.linking;
 
+import io.teamsbridge.microsoft.TokenCodec;
+import io.teamsbridge.microsoft.GrantedPermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamsbridge.crypto.SecretVault;

@@ -1,5 +1,6 @@
 package io.teamsbridge.linking;
 
+import io.teamsbridge.microsoft.TokenCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamsbridge.crypto.SecretVault;

@@ -1,6 +1,6 @@
 package io.teamsbridge.testing;
 
-import io.teamsbridge.linking.GrantedPermissions;
+import io.teamsbridge.microsoft.GrantedPermissions;
 import io.teamsbridge.microsoft.subscriptions.SubscriberAccounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

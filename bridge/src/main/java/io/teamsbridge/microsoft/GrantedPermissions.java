@@ -1,4 +1,4 @@
-package io.teamsbridge.linking;
+package io.teamsbridge.microsoft;
 
 import io.teamsbridge.crypto.SecretVault;
 import io.teamsbridge.store.AccountLink;

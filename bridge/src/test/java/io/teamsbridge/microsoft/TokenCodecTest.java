@@ -1,8 +1,7 @@
-package io.teamsbridge.linking;
+package io.teamsbridge.microsoft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsbridge.microsoft.TokenSet;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

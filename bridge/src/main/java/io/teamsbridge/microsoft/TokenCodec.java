@@ -1,6 +1,5 @@
-package io.teamsbridge.linking;
+package io.teamsbridge.microsoft;
 
-import io.teamsbridge.microsoft.TokenSet;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -13,12 +12,12 @@ import tools.jackson.databind.node.ObjectNode;
  * The plaintext form of a user's tokens before sealing: a small JSON object. Tokens sealed before
  * the granted permissions were kept have none listed; they carry what every sign-in asked for then.
  */
-final class TokenCodec {
+public final class TokenCodec {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TokenCodec() {}
 
-    static String encode(TokenSet tokens) {
+    public static String encode(TokenSet tokens) {
         ObjectNode node = JSON.createObjectNode()
                 .put("access_token", tokens.accessToken())
                 .put("refresh_token", tokens.refreshToken())
@@ -28,7 +27,7 @@ final class TokenCodec {
         return node.toString();
     }
 
-    static TokenSet decode(String json) {
+    public static TokenSet decode(String json) {
         JsonNode node = JSON.readTree(json);
         Set<String> permissions = new LinkedHashSet<>();
         node.path("permissions").forEach(p -> permissions.add(p.asString()));
