@@ -80,35 +80,64 @@ public class GraphClient {
         return list.value() == null ? List.of() : list.value();
     }
 
-    /** A page of chat messages as Graph lists them, kept as JSON, and the link to the next page if any. */
-    public record MessagePage(List<JsonNode> messages, String nextLink) {}
+    /** A page of a listing (chat messages, or chats) as Graph gives it, kept as JSON, and the link to the next page if any. */
+    public record ListPage(List<JsonNode> items, String nextLink) {}
 
     /**
      * The messages of every chat the user is in that changed between the two instants, newest
      * change first ({@code GET /users/{id}/chats/getAllMessages}, application permission
      * Chat.Read.All); for catching up on a gap, never as a live feed.
      */
-    public MessagePage chatMessagesChanged(String teamsUserId, java.time.Instant after, java.time.Instant before) {
+    public ListPage chatMessagesChanged(String teamsUserId, java.time.Instant after, java.time.Instant before) {
         String filter = "lastModifiedDateTime gt " + after + " and lastModifiedDateTime lt " + before;
         return messagePage("/users/" + encode(teamsUserId) + "/chats/getAllMessages?$top=50&$filter=" + encode(filter));
     }
 
+    /**
+     * The messages of one chat that changed between the two instants, newest change first, read
+     * with a member's delegated token (Chat.Read): {@code $filter} counts only with the
+     * {@code $orderby} of the same property. For catching up on a gap, never as a live feed.
+     */
+    public ListPage chatMessagesChanged(String chatId, java.time.Instant after, java.time.Instant before, String userToken) {
+        String filter = "lastModifiedDateTime gt " + after + " and lastModifiedDateTime lt " + before;
+        return messagePage("/chats/" + encode(chatId) + "/messages?$top=50&$orderby=" + encode("lastModifiedDateTime desc")
+                + "&$filter=" + encode(filter), userToken);
+    }
+
+    /**
+     * The signed-in user's chats, the one with the newest message first, each with a preview of that
+     * message ({@code lastMessagePreview}, whose {@code createdDateTime} is when it was written).
+     */
+    public ListPage chatsByLastMessage(String userToken) {
+        return messagePage("/me/chats?$top=50&$expand=lastMessagePreview&$orderby="
+                + encode("lastMessagePreview/createdDateTime desc"), userToken);
+    }
+
     /** The page an {@code @odata.nextLink} names; only links into the configured Graph are followed. */
-    public MessagePage nextMessages(String nextLink) {
+    public ListPage nextMessages(String nextLink) {
+        return nextMessages(nextLink, null);
+    }
+
+    /** The same with a user's delegated token, or the app's when {@code userToken} is null. */
+    public ListPage nextMessages(String nextLink, String userToken) {
         String base = properties.graphBase().toString();
         if (!nextLink.startsWith(base + "/")) {
             throw new GraphException(400, "unexpected_next_link", "Graph returned a next link outside " + base, null);
         }
-        return messagePage(nextLink.substring(base.length()));
+        return messagePage(nextLink.substring(base.length()), userToken);
     }
 
-    private MessagePage messagePage(String pathAndQuery) {
-        JsonNode page = read(send("GET", pathAndQuery, null, null, Map.of("Prefer", "include-unknown-enum-members")),
+    private ListPage messagePage(String pathAndQuery) {
+        return messagePage(pathAndQuery, null);
+    }
+
+    private ListPage messagePage(String pathAndQuery, String userToken) {
+        JsonNode page = read(send("GET", pathAndQuery, null, userToken, Map.of("Prefer", "include-unknown-enum-members")),
                 JsonNode.class);
-        List<JsonNode> messages = new java.util.ArrayList<>();
-        page.path("value").forEach(messages::add);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        page.path("value").forEach(items::add);
         String next = page.path("@odata.nextLink").asString(null);
-        return new MessagePage(messages, next == null || next.isBlank() ? null : next);
+        return new ListPage(items, next == null || next.isBlank() ? null : next);
     }
 
     public Subscription createSubscription(Subscription request) {

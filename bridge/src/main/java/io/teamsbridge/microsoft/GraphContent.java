@@ -54,6 +54,11 @@ public class GraphContent {
      * @param url the address as it appears in the message (an {@code <img src>} or a snippet card)
      */
     public Download hostedContent(String url, String chatId, String messageId, long maxBytes) {
+        return hostedContent(url, chatId, messageId, maxBytes, null);
+    }
+
+    /** The same read with a chat member's delegated token (Chat.Read), or the app's when {@code userToken} is null. */
+    public Download hostedContent(String url, String chatId, String messageId, long maxBytes, String userToken) {
         URI given;
         try {
             given = new URI(url.strip());
@@ -70,7 +75,7 @@ public class GraphContent {
         }
         URI target = URI.create(properties.graphBase() + "/chats/" + m.group(1) + "/messages/" + m.group(2) + "/hostedContents/"
                 + m.group(3) + "/$value");
-        return get(target, true, maxBytes, null);
+        return get(target, true, userToken, maxBytes, null);
     }
 
     /**
@@ -79,14 +84,18 @@ public class GraphContent {
      */
     public Download sharedFile(String contentUrl, String name, long maxBytes) {
         String shareId = "u!" + Base64.getUrlEncoder().withoutPadding().encodeToString(contentUrl.strip().getBytes(StandardCharsets.UTF_8));
-        return get(URI.create(properties.graphBase() + "/shares/" + shareId + "/driveItem/content"), true, maxBytes, name);
+        return get(URI.create(properties.graphBase() + "/shares/" + shareId + "/driveItem/content"), true, null, maxBytes, name);
     }
 
-    /** Graph may answer a file's content with a redirect to a pre-authenticated address: followed once, without the token. */
-    private Download get(URI uri, boolean withToken, long maxBytes, String name) {
+    /**
+     * Graph may answer a file's content with a redirect to a pre-authenticated address: followed once, without the token.
+     *
+     * @param userToken the delegated token to send, or null for the app's
+     */
+    private Download get(URI uri, boolean withToken, String userToken, long maxBytes, String name) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout()).GET();
         if (withToken) {
-            request.header("Authorization", "Bearer " + appTokens.token());
+            request.header("Authorization", "Bearer " + (userToken != null ? userToken : appTokens.token()));
         }
         HttpResponse<InputStream> response;
         try {
@@ -100,7 +109,7 @@ public class GraphContent {
                 return redirect(response, maxBytes, name);
             }
             if (status / 100 != 2) {
-                if (status == 401) {
+                if (status == 401 && userToken == null) {
                     appTokens.invalidate();
                 }
                 return new Download.Failed("Graph answered " + status, false);
@@ -132,7 +141,7 @@ public class GraphContent {
         if (!secure && !local) {
             return new Download.Failed("Graph redirected to an address that is not https", false);
         }
-        return get(next, false, maxBytes, name);
+        return get(next, false, null, maxBytes, name);
     }
 
     private static boolean sameOrigin(URI a, URI b) {

@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A window is gone through per connected user, with {@code GET
  * /users/{id}/chats/getAllMessages} and a {@code lastModifiedDateTime} range (Graph's polling
- * rule: a date range, never as a live feed), at most {@link #REQUESTS_PER_PASS} requests per pass
+ * rule: a date range, never as a live feed), or, where the app may not list it (the per-user mode
+ * with delegated tokens and no Chat.Read.All), with the user's own token chat by chat
+ * ({@link MemberGaps}), at most {@link #REQUESTS_PER_PASS} requests per pass
  * and stopping at the first 429 or outage; progress is kept per user, so the next pass goes on
  * where this one stopped. New messages become {@code created} changes, deleted ones
  * {@code deleted}, edited ones {@code updated}; messages older than the age limit are not
@@ -59,8 +61,10 @@ public class CatchUp {
     static final int REQUESTS_PER_PASS = 200;
     static final int PAGES_PER_USER = 100;
     static final String SUBSCRIPTION = "catch-up";
+    private static final String BY_MEMBER = SUBSCRIPTION + "/";
 
     private final GraphClient graph;
+    private final MemberGaps memberGaps;
     private final AccountLinkRepository links;
     private final InboxRepository inbox;
     private final CatchUpRepository windows;
@@ -71,9 +75,10 @@ public class CatchUp {
     private final Counter recovered;
     private final Counter runs;
 
-    CatchUp(GraphClient graph, AccountLinkRepository links, InboxRepository inbox, CatchUpRepository windows, SecretVault vault,
+    CatchUp(GraphClient graph, MemberGaps memberGaps, AccountLinkRepository links, InboxRepository inbox, CatchUpRepository windows, SecretVault vault,
             InboxSignal signal, Clock clock, NotificationsProperties settings, MeterRegistry meters) {
         this.graph = graph;
+        this.memberGaps = memberGaps;
         this.links = links;
         this.inbox = inbox;
         this.windows = windows;
@@ -84,6 +89,24 @@ public class CatchUp {
         this.recovered = Counter.builder("teamsbridge.catchup.recovered")
                 .description("Changes the catch-up found that the inbox did not have").register(meters);
         this.runs = Counter.builder("teamsbridge.catchup.runs").description("Catch-up windows gone through").register(meters);
+    }
+
+    /**
+     * The subscription id the changes a member's own listing found are kept under: the chats they
+     * are in are then read with that member's token as well.
+     */
+    static String subscriptionOf(String teamsUserId) {
+        return BY_MEMBER + teamsUserId;
+    }
+
+    /** The member whose listing found a change kept under this subscription id, if one did. */
+    static Optional<String> memberOf(String subscriptionId) {
+        return subscriptionId.startsWith(BY_MEMBER) ? Optional.of(subscriptionId.substring(BY_MEMBER.length())) : Optional.empty();
+    }
+
+    /** Whether a change kept under this subscription id was fetched by the catch-up rather than notified. */
+    static boolean fetched(String subscriptionId) {
+        return SUBSCRIPTION.equals(subscriptionId) || subscriptionId.startsWith(BY_MEMBER);
     }
 
     /** Schedules the last {@code notifications.catch-up-window} (Graph did not say how long the gap was). */
@@ -136,6 +159,7 @@ public class CatchUp {
         int found = window.recovered();
         int requests = window.graphRequests();
         int budget = REQUESTS_PER_PASS;
+        boolean asMembers = memberGaps.needed();
         for (AccountLink link : links.findAll()) {
             if (!link.active() || window.doneThroughUser() != null
                     && link.mattermostUserId().compareTo(window.doneThroughUser()) <= 0
@@ -145,7 +169,7 @@ public class CatchUp {
             if (budget <= 0) {
                 return; // the next pass goes on from here
             }
-            UserResult result = fetch(link, from, to, oldest, budget);
+            UserResult result = fetch(link, from, to, oldest, budget, asMembers);
             requests += result.requests();
             budget -= result.requests();
             found += result.inserted();
@@ -166,46 +190,78 @@ public class CatchUp {
 
     private record UserResult(int requests, int inserted, String stoppedBy) {}
 
+    /** What one user's listing found so far, kept when it stops halfway, and whether it got to the end. */
+    static final class Listing {
+        final List<JsonNode> messages = new ArrayList<>();
+        int requests;
+        boolean complete;
+    }
+
     /**
      * Every page of the user's changed messages, then the changes into the inbox oldest first, so
-     * each chat's messages keep their order there (Graph lists the newest first).
+     * each chat's messages keep their order there (Graph lists the newest first). A listing the
+     * pass's budget cut short is done again, whole, by the next pass (the inbox keys make the
+     * repeats harmless); one that a whole budget cannot finish is kept as far as it got.
      */
-    private UserResult fetch(AccountLink link, Instant from, Instant to, Instant oldest, int budget) {
-        int requests = 0;
-        List<JsonNode> fetched = new ArrayList<>();
-        Set<String> seenLinks = new HashSet<>();
+    private UserResult fetch(AccountLink link, Instant from, Instant to, Instant oldest, int budget, boolean asMember) {
+        Listing listing = new Listing();
         String stoppedBy = null;
         try {
-            GraphClient.MessagePage page = null;
-            for (int pages = 0; pages < PAGES_PER_USER && requests < budget; pages++) {
-                page = page == null ? graph.chatMessagesChanged(link.teamsUserId(), from, to) : graph.nextMessages(page.nextLink());
-                requests++;
-                fetched.addAll(page.messages());
-                if (page.nextLink() == null || !seenLinks.add(page.nextLink())) {
-                    break; // done, or Graph repeating a link (a known paging bug): stop rather than loop
-                }
+            if (asMember) {
+                memberGaps.list(link.teamsUserId(), from, to, budget, listing);
+            } else {
+                listAsApp(link.teamsUserId(), from, to, budget, listing);
             }
         } catch (GraphException e) {
             if (e.permanentFailure()) {
                 log.warn("Catch-up skipped Teams user {}: {}", link.teamsUserId(), e.getMessage());
+                listing.complete = true;
             } else {
                 stoppedBy = e.getMessage();
             }
         } catch (MicrosoftIdentityException e) {
             stoppedBy = e.getMessage();
         }
+        if (stoppedBy == null && !listing.complete) {
+            if (budget < REQUESTS_PER_PASS) {
+                stoppedBy = "this pass's Graph requests are spent";
+            } else {
+                log.warn("Catch-up of Teams user {} stopped after {} Graph requests; changes past them are not fetched.",
+                        link.teamsUserId(), listing.requests);
+            }
+        }
+        List<JsonNode> fetched = listing.messages;
         fetched.sort(java.util.Comparator.comparing((JsonNode m) -> m.path("lastModifiedDateTime").asString(""))
                 .thenComparing(m -> m.path("id").asString("")));
-        int inserted = fetched.isEmpty() ? 0 : inbox.insertAll(changes(fetched, from, oldest), clock.instant());
+        String subscription = asMember ? subscriptionOf(link.teamsUserId()) : SUBSCRIPTION;
+        int inserted = fetched.isEmpty() ? 0 : inbox.insertAll(changes(fetched, from, oldest, subscription), clock.instant());
         if (inserted > 0) {
             recovered.increment(inserted);
             signal.signal();
         }
-        return new UserResult(requests, inserted, stoppedBy);
+        return new UserResult(listing.requests, inserted, stoppedBy);
+    }
+
+    /** The user's changed messages in every chat, as the app lists them (application Chat.Read.All). */
+    private void listAsApp(String teamsUserId, Instant from, Instant to, int budget, Listing into) {
+        Set<String> seenLinks = new HashSet<>();
+        GraphClient.ListPage page = null;
+        for (int pages = 0; pages < PAGES_PER_USER; pages++) {
+            if (into.requests >= budget) {
+                return;
+            }
+            page = page == null ? graph.chatMessagesChanged(teamsUserId, from, to) : graph.nextMessages(page.nextLink());
+            into.requests++;
+            into.messages.addAll(page.items());
+            if (page.nextLink() == null || !seenLinks.add(page.nextLink())) {
+                break; // done, or Graph repeating a link (a known paging bug): stop rather than loop
+            }
+        }
+        into.complete = true;
     }
 
     /** The inbox changes for fetched messages, in their order. */
-    private List<NewInboxItem> changes(List<JsonNode> messages, Instant from, Instant oldest) {
+    private List<NewInboxItem> changes(List<JsonNode> messages, Instant from, Instant oldest, String subscription) {
         List<NewInboxItem> out = new ArrayList<>();
         for (JsonNode message : messages) {
             Optional<MessageRef> ref = MessageRef.parse("chats('" + message.path("chatId").asString("") + "')/messages('"
@@ -217,27 +273,29 @@ public class CatchUp {
             }
             String sealed = vault.seal(JSON.writeValueAsString(message), StoredChange.sealContext(ref.get()));
             if (message.hasNonNull("deletedDateTime")) {
-                out.add(item(ChangeType.DELETED, ref.get(), "", sealed));
+                out.add(item(ChangeType.DELETED, ref.get(), "", sealed, subscription));
                 continue;
             }
             if (!created.isBefore(from)) {
-                out.add(item(ChangeType.CREATED, ref.get(), "", sealed)); // known already if its notification came
+                out.add(item(ChangeType.CREATED, ref.get(), "", sealed, subscription)); // known already if its notification came
             }
             if (message.hasNonNull("lastEditedDateTime")) {
-                out.add(item(ChangeType.UPDATED, ref.get(), "fetched " + message.path("lastModifiedDateTime").asString(""), sealed));
+                out.add(item(ChangeType.UPDATED, ref.get(), "fetched " + message.path("lastModifiedDateTime").asString(""), sealed,
+                        subscription));
             }
         }
         return out;
     }
 
-    private NewInboxItem item(ChangeType type, MessageRef ref, String version, String sealedMessage) {
+    private NewInboxItem item(ChangeType type, MessageRef ref, String version, String sealedMessage, String subscription) {
         String resource = "chats('" + ref.chatId() + "')/messages('" + ref.messageId() + "')";
-        StoredChange change = new StoredChange(SUBSCRIPTION, type.wire(), resource, null, null, sealedMessage);
-        return new NewInboxItem(InboxKeys.of(type, ref, version), SUBSCRIPTION, type.wire(), ref.chatId(), ref.messageId(),
+        StoredChange change = new StoredChange(subscription, type.wire(), resource, null, null, sealedMessage);
+        return new NewInboxItem(InboxKeys.of(type, ref, version), subscription, type.wire(), ref.chatId(), ref.messageId(),
                 JSON.writeValueAsString(change));
     }
 
-    private static Instant time(String iso) {
+    /** An ISO 8601 instant with offset, as Graph writes them; null when absent or not one. */
+    static Instant time(String iso) {
         if (iso == null) {
             return null;
         }

@@ -87,7 +87,7 @@ class ChangeSync {
         ChatInfo chat = chats.get(work.chatId(), java.util.List.of(work.change().subscriptionId()));
         String text = deleted
                 ? composer.deleted(message == null ? "Someone" : message.senderName(), chat)
-                : composer.edited(message, chat, content.forEdit(message.content()));
+                : composer.edited(message, chat, content.forEdit(message.content(), java.util.List.of(work.change().subscriptionId())));
         String retry = null;
         for (Delivery delivery : forwarded) {
             Deliverer.Attempt attempt = deliverer.replace(delivery, text, deleted);

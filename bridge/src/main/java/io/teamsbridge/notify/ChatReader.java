@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * member is the owner of a subscription the chat's notification came through: Graph notified them
  * because they are in the chat, so their own token can read it. A chat that reached us otherwise
  * (through the tenant-wide subscription while the modes switch, or the catch-up) is read with the
- * app's token, which needs the application permission.
+ * app's token, which needs the application permission. A chat whose messages a member's own
+ * catch-up listing found is read with that member's token.
  */
 @Component
 class ChatReader {
@@ -33,6 +34,30 @@ class ChatReader {
     }
 
     /**
+     * The delegated token to read a message's hosted contents (pasted images, code snippets) with,
+     * chosen as for the chat itself; null for the app's.
+     *
+     * @throws io.teamsbridge.microsoft.MicrosoftIdentityException when Microsoft cannot be asked now
+     */
+    String contentToken(Collection<String> viaSubscriptions) {
+        if (!asMembers) {
+            return null;
+        }
+        for (String subscriptionId : viaSubscriptions) {
+            Optional<String> token = memberToken(subscriptionId);
+            if (token.isPresent()) {
+                return token.get();
+            }
+        }
+        return null;
+    }
+
+    /** The token of the member a subscription (or a member's catch-up listing) belongs to, if they can be asked now. */
+    private Optional<String> memberToken(String subscriptionId) {
+        return CatchUp.memberOf(subscriptionId).or(() -> subscriptions.ownerOf(subscriptionId)).flatMap(accounts::accessToken);
+    }
+
+    /**
      * @param viaSubscriptions the subscriptions the chat's notifications came through
      * @throws GraphException when Graph cannot answer now, or no member we could ask may read it
      */
@@ -42,7 +67,7 @@ class ChatReader {
         }
         GraphException refused = null;
         for (String subscriptionId : viaSubscriptions) {
-            Optional<String> token = subscriptions.ownerOf(subscriptionId).flatMap(accounts::accessToken);
+            Optional<String> token = memberToken(subscriptionId);
             if (token.isEmpty()) {
                 continue;
             }

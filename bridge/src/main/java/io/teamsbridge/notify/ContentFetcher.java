@@ -5,6 +5,7 @@ import io.teamsbridge.mattermost.FileSettings;
 import io.teamsbridge.mattermost.PostFile;
 import io.teamsbridge.microsoft.GraphContent;
 import io.teamsbridge.microsoft.GraphContent.Download;
+import io.teamsbridge.microsoft.MicrosoftIdentityException;
 import io.teamsbridge.render.ContentRefs;
 import io.teamsbridge.render.FetchedContent;
 import io.teamsbridge.render.FetchedContent.ImageState;
@@ -12,6 +13,7 @@ import io.teamsbridge.render.TeamsAttachment;
 import io.teamsbridge.render.TeamsMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,15 @@ class ContentFetcher {
     static final long MAX_SNIPPET_BYTES = 512 * 1024;
 
     private final GraphContent graph;
+    private final ChatReader readers;
     private final FileSettings mattermostFiles;
     private final ContentProperties settings;
     /** Bytes held by fetched files not yet released, in KiB: twice one message's total. */
     private final Semaphore budget;
 
-    ContentFetcher(GraphContent graph, FileSettings mattermostFiles, ContentProperties settings) {
+    ContentFetcher(GraphContent graph, ChatReader readers, FileSettings mattermostFiles, ContentProperties settings) {
         this.graph = graph;
+        this.readers = readers;
         this.mattermostFiles = mattermostFiles;
         this.settings = settings;
         this.budget = new Semaphore((int) Math.min(Integer.MAX_VALUE, 2 * settings.maxTotalSize().toKilobytes()));
@@ -74,8 +78,35 @@ class ContentFetcher {
         }
     }
 
-    /** Images, snippets and (if enabled) shared files of a new message. */
-    Fetched forNewMessage(TeamsMessage message) {
+    /**
+     * Whose token reads a message's hosted contents: looked up on first need (most messages have
+     * none), as {@link ChatReader} chooses a chat's reader; null means the app's.
+     */
+    private final class Reader {
+        private final Collection<String> viaSubscriptions;
+        private boolean looked;
+        private String token;
+
+        Reader(Collection<String> viaSubscriptions) {
+            this.viaSubscriptions = viaSubscriptions;
+        }
+
+        String token() {
+            if (!looked) {
+                looked = true;
+                try {
+                    token = readers.contentToken(viaSubscriptions);
+                } catch (MicrosoftIdentityException e) {
+                    token = null; // the app's, which Graph may refuse: the content is then left out, as for any failure
+                }
+            }
+            return token;
+        }
+    }
+
+    /** Images, snippets and (if enabled) shared files of a new message, which came through these subscriptions. */
+    Fetched forNewMessage(TeamsMessage message, Collection<String> viaSubscriptions) {
+        Reader reader = new Reader(viaSubscriptions);
         Map<String, ImageState> images = new HashMap<>();
         List<PostFile> files = new ArrayList<>();
         FileSettings.Limits limits = null;
@@ -91,7 +122,8 @@ class ContentFetcher {
         for (String src : hosted) {
             ImageState state = ImageState.NOT_SHOWN;
             if (settings.images() && limits.enabled() && files.size() < maxCount && left > 0) {
-                Download download = graph.hostedContent(src, message.chatId(), message.id(), Math.min(maxSize, left));
+                Download download = graph.hostedContent(src, message.chatId(), message.id(), Math.min(maxSize, left),
+                        reader.token());
                 if (download instanceof Download.Fetched f && isImage(f.contentType()) && reserve(f.bytes().length)) {
                     held += kib(f.bytes().length);
                     left -= f.bytes().length;
@@ -116,18 +148,18 @@ class ContentFetcher {
                 log.info("A file shared in message {} is not attached (its link stays): {}", message.id(), why(download));
             }
         }
-        return new Fetched(new FetchedContent(images, snippets(message)), List.copyOf(files), held);
+        return new Fetched(new FetchedContent(images, snippets(message, reader)), List.copyOf(files), held);
     }
 
     /** The code snippets of an edited message (its images stay as first attached). */
-    FetchedContent forEdit(TeamsMessage message) {
-        return new FetchedContent(Map.of(), snippets(message));
+    FetchedContent forEdit(TeamsMessage message, Collection<String> viaSubscriptions) {
+        return new FetchedContent(Map.of(), snippets(message, new Reader(viaSubscriptions)));
     }
 
-    private Map<String, FetchedContent.Snippet> snippets(TeamsMessage message) {
+    private Map<String, FetchedContent.Snippet> snippets(TeamsMessage message, Reader reader) {
         Map<String, FetchedContent.Snippet> found = new HashMap<>();
         for (ContentRefs.SnippetRef ref : ContentRefs.codeSnippets(message)) {
-            Download download = graph.hostedContent(ref.url(), message.chatId(), message.id(), MAX_SNIPPET_BYTES);
+            Download download = graph.hostedContent(ref.url(), message.chatId(), message.id(), MAX_SNIPPET_BYTES, reader.token());
             if (download instanceof Download.Fetched f) {
                 found.put(ref.attachmentId(), cut(new String(f.bytes(), StandardCharsets.UTF_8), settings.codeSnippetMaxChars()));
             } else {

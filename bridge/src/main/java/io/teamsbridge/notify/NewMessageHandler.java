@@ -58,7 +58,7 @@ class NewMessageHandler {
         }
         DecisionLog.About about = new DecisionLog.About(work, chat, message.fromPerson() ? message.senderName() : "",
                 message.createdAt());
-        try (Lazy notification = new Lazy(message, chat)) {
+        try (Lazy notification = new Lazy(message, chat, work.change().subscriptionId())) {
             int posted = 0;
             String retryReason = null;
             for (Candidate recipient : pending) {
@@ -116,17 +116,19 @@ class NewMessageHandler {
     private final class Lazy implements AutoCloseable {
         private final IncomingMessage message;
         private final ChatInfo chat;
+        private final String viaSubscription;
         private ContentFetcher.Fetched fetched;
         private Notification notification;
 
-        Lazy(IncomingMessage message, ChatInfo chat) {
+        Lazy(IncomingMessage message, ChatInfo chat, String viaSubscription) {
             this.message = message;
             this.chat = chat;
+            this.viaSubscription = viaSubscription;
         }
 
         Notification get() {
             if (notification == null) {
-                fetched = content.forNewMessage(message.content());
+                fetched = content.forNewMessage(message.content(), List.of(viaSubscription));
                 notification = composer.newMessage(message, chat, fetched);
             }
             return notification;

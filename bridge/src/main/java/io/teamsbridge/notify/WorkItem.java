@@ -23,6 +23,6 @@ record WorkItem(InboxItem item, StoredChange change) {
 
     /** Fetched by the catch-up rather than notified: its post may exist without a record. */
     boolean fetched() {
-        return CatchUp.SUBSCRIPTION.equals(change.subscriptionId());
+        return CatchUp.fetched(change.subscriptionId());
     }
 }

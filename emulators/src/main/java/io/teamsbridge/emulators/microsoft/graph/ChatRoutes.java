@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /chats/{id}} (+ {@code $expand=members}), {@code /chats/{id}/members},
- * {@code /chats/{id}/messages[/{id}]}, with the documented permissions; a signed-in user must also
+ * {@code /chats/{id}/messages/{id}}, with the documented permissions (the listings are
+ * {@link ChatListRoutes}); a signed-in user must also
  * be a member of the chat.
  */
 final class ChatRoutes {
@@ -29,7 +30,6 @@ final class ChatRoutes {
     static final String MESSAGE = MESSAGES + "/{messageId}";
     /** Graph's cap on {@code $top} for chat messages. */
     static final int MAX_PAGE = 50;
-    private static final int DEFAULT_PAGE = 20;
 
     private static final Set<String> CHAT_DELEGATED = Set.of("Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite");
     private static final Set<String> CHAT_APPLICATION = Set.of("Chat.ReadBasic.WhereInstalled",
@@ -52,8 +52,7 @@ final class ChatRoutes {
     }
 
     void register(Router router) {
-        router.get(CHAT, this::chat).get(MEMBERS, this::members).get(MESSAGES, this::messages)
-                .get(MESSAGE, this::message);
+        router.get(CHAT, this::chat).get(MEMBERS, this::members).get(MESSAGE, this::message);
     }
 
     private Response chat(Request request) {
@@ -88,27 +87,6 @@ final class ChatRoutes {
     }
 
     /** Newest first, {@code $top} per page (at most 50), then {@code @odata.nextLink}. */
-    private Response messages(Request request) {
-        Caller caller = auth.caller(request);
-        GraphAuth.requireTeams(caller, MESSAGES_DELEGATED, MESSAGES_APPLICATION);
-        Chat chat = visibleChat(caller, request.pathParam("chatId"));
-        int top = top(request, DEFAULT_PAGE);
-        int skip = skip(request);
-        List<ChatMessage> all = chats.messages(chat.id());
-        List<ChatMessage> page = all.subList(Math.min(skip, all.size()), Math.min(skip + top, all.size()));
-        boolean unknownEnums = PreferHeader.includeUnknownEnumMembers(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", responses.context("chats('" + ChatJson.encode(chat.id()) + "')/messages"));
-        body.put("@odata.count", page.size());
-        if (skip + top < all.size()) {
-            body.put("@odata.nextLink", responses.link("chats/" + ChatJson.encode(chat.id()) + "/messages?$top=" + top
-                    + "&$skiptoken=" + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                            Integer.toString(skip + top).getBytes(StandardCharsets.US_ASCII))));
-        }
-        body.put("value", page.stream().map(m -> ChatJson.message(m, unknownEnums)).toList());
-        return responses.json(request, 200, body);
-    }
-
     private Response message(Request request) {
         Caller caller = auth.caller(request);
         GraphAuth.requireTeams(caller, MESSAGES_DELEGATED, MESSAGES_APPLICATION);

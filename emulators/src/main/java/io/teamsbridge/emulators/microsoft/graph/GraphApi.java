@@ -21,6 +21,7 @@ public final class GraphApi {
     private final UserRoutes users;
     private final PresenceRoutes presence;
     private final ChatRoutes chats;
+    private final ChatListRoutes chatLists;
     private final HostedContentRoutes hostedContents;
     private final ShareRoutes shares;
     private final AllMessagesRoute allMessages;
@@ -37,6 +38,7 @@ public final class GraphApi {
         this.users = new UserRoutes(services.directory(), auth, responses);
         this.presence = new PresenceRoutes(services.directory(), auth, responses);
         this.chats = new ChatRoutes(services.chats(), auth, responses);
+        this.chatLists = new ChatListRoutes(services.chats(), services.directory(), auth, responses);
         this.hostedContents = new HostedContentRoutes(services.chats(), auth, responses);
         this.shares = new ShareRoutes(services.files(), auth, responses);
         this.allMessages = new AllMessagesRoute(services.chats(), services.directory(), auth, responses);
@@ -49,6 +51,7 @@ public final class GraphApi {
         users.register(router);
         presence.register(router);
         chats.register(router);
+        chatLists.register(router);
         hostedContents.register(router);
         shares.register(router);
         allMessages.register(router);

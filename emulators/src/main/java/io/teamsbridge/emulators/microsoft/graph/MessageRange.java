@@ -13,43 +13,52 @@ import org.jspecify.annotations.Nullable;
 /**
  * The date range Graph's message listings take in {@code $filter}:
  * {@code lastModifiedDateTime gt T}, {@code lastModifiedDateTime lt T}, or both joined by
- * {@code and} (times in ISO 8601, unquoted). Anything else in the filter is refused with 400 rather
+ * {@code and} (times in ISO 8601, unquoted); or {@code createdDateTime lt T}. Anything else in the filter is refused with 400 rather
  * than half understood.
  */
-record MessageRange(@Nullable Instant after, @Nullable Instant before) {
-    static final MessageRange ALL = new MessageRange(null, null);
+record MessageRange(@Nullable Instant after, @Nullable Instant before, boolean byCreation) {
     private static final Pattern CLAUSE = Pattern.compile(
-            "\\s*lastModifiedDateTime\\s+(gt|lt)\\s+'?([0-9T:.+\\-Z]+)'?\\s*", Pattern.CASE_INSENSITIVE);
+            "\\s*(lastModifiedDateTime|createdDateTime)\\s+(gt|lt)\\s+'?([0-9T:.+\\-Z]+)'?\\s*", Pattern.CASE_INSENSITIVE);
 
+    /** A {@code lastModifiedDateTime} range, as {@code getAllMessages} takes it. */
     static MessageRange parse(@Nullable String filter) {
+        return parse(filter, "lastModifiedDateTime");
+    }
+
+    /**
+     * A range on {@code property}: {@code lastModifiedDateTime} takes {@code gt} and {@code lt},
+     * {@code createdDateTime} only {@code lt}, as Graph documents for a chat's messages.
+     */
+    static MessageRange parse(@Nullable String filter, String property) {
         if (filter == null || filter.isBlank()) {
-            return ALL;
+            return new MessageRange(null, null, property.equals("createdDateTime"));
         }
+        boolean created = property.equals("createdDateTime");
         Instant after = null;
         Instant before = null;
         for (String clause : filter.split("(?i)\\s+and\\s+")) {
             Matcher m = CLAUSE.matcher(clause);
-            if (!m.matches()) {
-                throw new HttpError(400, "BadRequest", "Invalid filter clause: '" + clause.strip()
-                        + "'. Only a lastModifiedDateTime range (gt, lt) is supported here.");
+            if (!m.matches() || !m.group(1).equalsIgnoreCase(property) || created && m.group(2).equalsIgnoreCase("gt")) {
+                throw new HttpError(400, "BadRequest", "Invalid filter clause: '" + clause.strip() + "'. Only a "
+                        + property + (created ? " upper bound (lt)" : " range (gt, lt)") + " is supported here.");
             }
             Instant at;
             try {
-                at = OffsetDateTime.parse(m.group(2)).toInstant();
+                at = OffsetDateTime.parse(m.group(3)).toInstant();
             } catch (DateTimeParseException e) {
-                throw new HttpError(400, "BadRequest", "Invalid date in filter: '" + m.group(2) + "'.");
+                throw new HttpError(400, "BadRequest", "Invalid date in filter: '" + m.group(3) + "'.");
             }
-            if (m.group(1).toLowerCase(Locale.ROOT).equals("gt")) {
+            if (m.group(2).toLowerCase(Locale.ROOT).equals("gt")) {
                 after = at;
             } else {
                 before = at;
             }
         }
-        return new MessageRange(after, before);
+        return new MessageRange(after, before, created);
     }
 
     boolean contains(ChatMessage message) {
-        Instant modified = message.lastModifiedAt();
-        return (after == null || modified.isAfter(after)) && (before == null || modified.isBefore(before));
+        Instant at = byCreation ? message.createdAt() : message.lastModifiedAt();
+        return (after == null || at.isAfter(after)) && (before == null || at.isBefore(before));
     }
 }
