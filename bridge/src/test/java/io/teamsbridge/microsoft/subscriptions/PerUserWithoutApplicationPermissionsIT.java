@@ -147,4 +147,22 @@ class PerUserWithoutApplicationPermissionsIT {
         assertThat(posts.getFirst().path("message").asString()).contains("print('sketch')").doesNotContain("not shown");
         assertThat(posts.getFirst().path("files")).hasSize(1);
     }
+
+    @Test
+    void aSubscriptionGraphPausesIsReauthorizedWithItsUsersTokenAndDeliversAgain() {
+        Person quinn = connectedAndAway("quinn");
+        Person rae = world.person("rae");
+        String chat = world.chat("oneOnOne", null, quinn, rae);
+        String id = bridge.harness().teams().subscriptions().valueStream()
+                .filter(s -> s.path("resource").asString().startsWith("/users/" + quinn.teamsUserId() + "/"))
+                .findFirst().orElseThrow().path("id").asString();
+
+        bridge.harness().teams().lifecycle(id, "reauthorizationRequired"); // what Graph has meanwhile is lost
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> bridge.harness().teams().subscriptions().valueStream()
+                .anyMatch(s -> s.path("id").asString().equals(id) && !s.path("reauthorizationRequired").asBoolean()));
+        String sent = world.say(chat, rae, "<p>after the pause</p>");
+        world.awaitProcessed(chat, sent);
+
+        assertThat(world.notifications(quinn)).filteredOn(p -> p.path("message").asString().contains("after the pause")).hasSize(1);
+    }
 }
