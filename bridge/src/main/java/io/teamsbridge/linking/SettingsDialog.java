@@ -26,6 +26,7 @@ class SettingsDialog implements DialogHandler {
     static final String MEETING_CHATS = "meeting_chats";
     static final String WHILE_BUSY = "while_busy";
     static final String WHILE_DND = "while_dnd";
+    static final String THREADS = "thread_per_chat";
 
     private static final Logger log = LoggerFactory.getLogger(SettingsDialog.class);
 
@@ -76,7 +77,9 @@ class SettingsDialog implements DialogHandler {
                         toggle(WHILE_BUSY, "Also while Busy", "Tell me also while Teams shows me Busy",
                                 "For example in a meeting or a call.", current.whileBusy()),
                         toggle(WHILE_DND, "Also in Do not disturb", "Tell me also while Teams shows me Do not disturb",
-                                "For example while presenting.", current.whileDoNotDisturb())));
+                                "For example while presenting.", current.whileDoNotDisturb()),
+                        toggle(THREADS, "One thread per chat", "Put each Teams chat's messages in a thread of its own",
+                                "Off: every message is a post of its own in this channel.", current.threadPerChat())));
     }
 
     /** A checkbox; optional, because Mattermost refuses a required checkbox that is left unchecked. */
@@ -98,10 +101,11 @@ class SettingsDialog implements DialogHandler {
         boolean meetingChats = flag(submission, MEETING_CHATS, errors);
         boolean whileBusy = flag(submission, WHILE_BUSY, errors);
         boolean whileDnd = flag(submission, WHILE_DND, errors);
+        boolean threads = flag(submission, THREADS, errors);
         if (!errors.isEmpty()) {
             return errors;
         }
-        UserSettings chosen = new UserSettings(notifications, meetingChats, whileBusy, whileDnd);
+        UserSettings chosen = new UserSettings(notifications, meetingChats, whileBusy, whileDnd, threads);
         preferences.save(mattermostUserId, chosen);
         log.info("Mattermost user {} saved their notification settings.", mattermostUserId);
         try {

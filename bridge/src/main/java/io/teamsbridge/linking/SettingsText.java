@@ -25,6 +25,7 @@ final class SettingsText {
         }
         String when = String.join(", ", states.subList(0, states.size() - 1)) + " or " + states.getLast();
         return "- Chat notifications: **on**, while Teams shows you " + when + "\n"
-                + "- Meeting chats: **" + (settings.meetingChats() ? "included" : "left out") + "**";
+                + "- Meeting chats: **" + (settings.meetingChats() ? "included" : "left out") + "**\n"
+                + "- Each Teams chat: **" + (settings.threadPerChat() ? "a thread of its own" : "no threads, a post per message") + "**";
     }
 }

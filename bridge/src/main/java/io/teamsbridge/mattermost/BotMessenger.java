@@ -45,8 +45,32 @@ public class BotMessenger {
      * {@link #findDirectPosts} finds the post however much later a retry comes.
      */
     public Post sendNotification(String mattermostUserId, String message, String deliveryKey, List<String> fileIds) {
-        return client.createPost(new NewPost(directChannel(mattermostUserId), message, deliveryKey, null,
+        return sendNotification(mattermostUserId, message, deliveryKey, fileIds, null);
+    }
+
+    /** The same as a reply in the thread of {@code rootId}, or at the top of the channel when it is null. */
+    public Post sendNotification(String mattermostUserId, String message, String deliveryKey, List<String> fileIds, String rootId) {
+        return client.createPost(new NewPost(directChannel(mattermostUserId), message, deliveryKey, rootId,
                 Map.of(DELIVERY_PROP, deliveryKey), fileIds.isEmpty() ? null : fileIds));
+    }
+
+    /** The props key that marks a Teams chat's thread root, with the chat's id. */
+    public static final String THREAD_PROP = "teamsbridge_thread";
+
+    /**
+     * Starts a Teams chat's thread in the user's direct channel: a root post that names the chat,
+     * which the chat's notifications then reply to. {@code key} is a deterministic
+     * {@code pending_post_id}, so a root sent twice in quick succession is made once.
+     */
+    public Post startThread(String mattermostUserId, String chatId, String title, String key, Map<String, Object> moreProps) {
+        Map<String, Object> props = new java.util.HashMap<>(moreProps);
+        props.put(THREAD_PROP, chatId);
+        return client.createPost(new NewPost(directChannel(mattermostUserId), title, key, null, props));
+    }
+
+    /** Whether Mattermost refused a reply because its thread's root is gone (deleted, or never there). */
+    public static boolean rootGone(MattermostException e) {
+        return e.status() == 400 && e.errorId() != null && e.errorId().startsWith("api.post.create_post.") && e.errorId().contains("root_id");
     }
 
     /** The files uploaded for one post, and how many Mattermost refused (too large, files disabled, ...). */

@@ -35,6 +35,7 @@ class Deliverer {
     private final MattermostClient mattermost;
     private final Clock clock;
     private final DeliveryPause pause;
+    private final ChatThreads threads;
 
     /** Earlier deliveries of the retried messages of a batch: finished ones are skipped, PENDING ones looked for. */
     record Served(Map<String, Delivery> earlier) {
@@ -69,9 +70,13 @@ class Deliverer {
         }
     }
 
+    /** A notification goes into its chat's thread: the chat, and who it is for there. */
+    record InThread(ChatInfo chat, String recipientTeamsId) {}
+
     Deliverer(DeliveryRepository deliveries, BotMessenger messenger, MattermostClient mattermost, Clock clock,
-            DeliveryPause pause) {
+            DeliveryPause pause, ChatThreads threads) {
         this.pause = pause;
+        this.threads = threads;
         this.deliveries = deliveries;
         this.messenger = messenger;
         this.mattermost = mattermost;
@@ -107,7 +112,8 @@ class Deliverer {
      * @param pending what an earlier attempt may have left (its row, or an assumed one from the
      *     time its posts could have been made), or null on a first attempt
      */
-    Attempt deliver(String chatId, String messageId, String mattermostUserId, Notification notification, Delivery pending) {
+    Attempt deliver(String chatId, String messageId, String mattermostUserId, Notification notification, Delivery pending,
+            InThread thread) {
         List<String> parts = notification.parts();
         try {
             List<String> keys = new ArrayList<>(parts.size());
@@ -116,10 +122,24 @@ class Deliverer {
             }
             Map<String, String> found = pending == null ? Map.of()
                     : messenger.findDirectPosts(mattermostUserId, Set.copyOf(keys), pending.createdAt().minus(LOOKBACK));
+            String root = thread == null ? null : threads.rootFor(mattermostUserId, thread.recipientTeamsId(), thread.chat());
             List<String> postIds = new ArrayList<>(parts.size());
             for (int part = 0; part < parts.size(); part++) {
                 String existing = found.get(keys.get(part));
-                postIds.add(existing != null ? existing : post(mattermostUserId, notification, part, keys.get(part)));
+                if (existing != null) {
+                    postIds.add(existing);
+                    continue;
+                }
+                try {
+                    postIds.add(post(mattermostUserId, notification, part, keys.get(part), root));
+                } catch (MattermostException e) {
+                    if (root == null || !BotMessenger.rootGone(e)) {
+                        throw e;
+                    }
+                    threads.lost(mattermostUserId, chatId, root); // deleted in Mattermost: the chat gets a new thread
+                    root = threads.rootFor(mattermostUserId, thread.recipientTeamsId(), thread.chat());
+                    postIds.add(post(mattermostUserId, notification, part, keys.get(part), root));
+                }
             }
             deliveries.markPosted(chatId, messageId, mattermostUserId, postIds, clock.instant());
             return Attempt.of(Result.POSTED);
@@ -129,13 +149,13 @@ class Deliverer {
     }
 
     /** One part; the first carries the files, uploaded first (a retry uploads them again: uploads are single-use). */
-    private String post(String mattermostUserId, Notification notification, int part, String key) {
+    private String post(String mattermostUserId, Notification notification, int part, String key, String root) {
         if (part > 0 || notification.files().isEmpty()) {
-            return messenger.sendNotification(mattermostUserId, notification.parts().get(part), key, List.of()).id();
+            return messenger.sendNotification(mattermostUserId, notification.parts().get(part), key, List.of(), root).id();
         }
         BotMessenger.Uploaded uploaded = messenger.upload(mattermostUserId, notification.files());
         String text = uploaded.refused() > 0 ? notification.firstPartWithoutFiles() : notification.parts().getFirst();
-        return messenger.sendNotification(mattermostUserId, text, key, uploaded.fileIds()).id();
+        return messenger.sendNotification(mattermostUserId, text, key, uploaded.fileIds(), root).id();
     }
 
     /**

@@ -74,7 +74,8 @@ class NewMessageHandler {
                     continue;
                 }
                 Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(),
-                        notification.get(), earlier(work, message, served, recipient));
+                        notification.get(), earlier(work, message, served, recipient),
+                        recipient.settings().threadPerChat() ? new Deliverer.InThread(chat, recipient.teamsUserId()) : null);
                 switch (attempt.result()) {
                     case POSTED -> {
                         posted++;

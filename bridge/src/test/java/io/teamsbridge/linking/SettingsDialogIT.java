@@ -56,19 +56,21 @@ class SettingsDialogIT {
         JsonNode dialog = onlyDialog(id);
         assertThat(dialog.path("dialog").path("title").asString()).isEqualTo("Teams notifications");
         Map<String, JsonNode> elements = elements(dialog);
-        assertThat(elements.keySet()).containsExactly("notifications", "meeting_chats", "while_busy", "while_dnd");
+        assertThat(elements.keySet()).containsExactly("notifications", "meeting_chats", "while_busy", "while_dnd", "thread_per_chat");
         assertThat(elements.values()).allSatisfy(e -> {
             assertThat(e.path("type").asString()).isEqualTo("bool");
             assertThat(e.path("display_name").asString().length()).isLessThanOrEqualTo(24);
         });
         assertThat(elements.get("notifications").path("default").asString()).isEqualTo("true");
         assertThat(elements.get("while_busy").path("default").asString()).isEqualTo("false");
+        assertThat(elements.get("thread_per_chat").path("default").asString()).isEqualTo("true");
 
         var result = bridge.harness().chat().submitDialog(dialog.path("id").asString(),
-                Map.of("notifications", true, "meeting_chats", false, "while_busy", true, "while_dnd", false), false);
+                Map.of("notifications", true, "meeting_chats", false, "while_busy", true, "while_dnd", false, "thread_per_chat", true),
+                false);
         assertThat(result.status()).as("%s", result.response()).isEqualTo(200);
         assertThat(result.response().has("errors")).isFalse();
-        assertThat(preferences().of(id)).isEqualTo(new UserSettings(true, false, true, false));
+        assertThat(preferences().of(id)).isEqualTo(new UserSettings(true, false, true, false, true));
         assertThat(bridge.harness().chat().dialogs(id)).as("closed").isEmpty();
         assertThat(bridge.harness().chat().botPosts(id).getLast().path("message").asString())
                 .contains("settings are saved", "while Teams shows you Away, Offline or Busy", "Meeting chats: **left out**");

@@ -35,9 +35,7 @@ class ChatNotificationsIT {
     }
 
     private static Person connected(String name) {
-        Person person = world.connected(world.person(name));
-        world.presence(person, "Away", "Away");
-        return person;
+        return world.connectedAndAway(name);
     }
 
     private static JsonNode onlyNotification(Person person) {

@@ -49,7 +49,7 @@ class PresenceRuleTest {
     })
     void aUserMayChooseToBeToldWhileBusyOrInDoNotDisturb(String availability, String activity, boolean whileBusy,
             boolean whileDnd, String heldBackAs) {
-        UserSettings settings = new UserSettings(true, true, whileBusy, whileDnd);
+        UserSettings settings = new UserSettings(true, true, whileBusy, whileDnd, true);
         assertThat(PresenceRule.heldBackAs(availability, activity, settings).orElse(null)).isEqualTo(heldBackAs);
     }
 }

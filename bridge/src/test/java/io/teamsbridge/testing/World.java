@@ -150,7 +150,7 @@ public final class World {
     /**
      * Chooses settings as the user would: {@code /msteams settings}, then submitting the dialog
      * with these checkboxes ({@code notifications}, {@code meeting_chats}, {@code while_busy},
-     * {@code while_dnd}).
+     * {@code while_dnd}, {@code thread_per_chat}); one left out is submitted unticked.
      */
     public void settings(Person person, java.util.Map<String, Object> checkboxes) {
         command(person.mattermostUserId(), "settings");
@@ -189,11 +189,19 @@ public final class World {
         harness.teams().setPresence(person.teamsUserId(), availability, activity);
     }
 
-    /** The bot's notification posts to the person (its welcome message and its answers to commands left out). */
+    /** The bot's notification posts to the person (its welcome message, its answers to commands and the chats' thread roots left out). */
     public java.util.List<tools.jackson.databind.JsonNode> notifications(Person person) {
         return harness.chat().botPosts(person.mattermostUserId()).stream()
                 .filter(p -> !p.path("message").asString().startsWith("#### You're connected"))
                 .filter(p -> !p.path("props").has(io.teamsbridge.mattermost.Confirmations.KIND_PROP))
+                .filter(p -> !p.path("props").has(io.teamsbridge.mattermost.BotMessenger.THREAD_PROP))
+                .toList();
+    }
+
+    /** The roots of the person's Teams chat threads, oldest first. */
+    public java.util.List<tools.jackson.databind.JsonNode> threadRoots(Person person) {
+        return harness.chat().botPosts(person.mattermostUserId()).stream()
+                .filter(p -> p.path("props").has(io.teamsbridge.mattermost.BotMessenger.THREAD_PROP))
                 .toList();
     }
 
@@ -231,6 +239,13 @@ public final class World {
     }
 
     /** Connects the person end to end and checks that the page says so. */
+    /** A new person, connected, whom Teams shows Away: the usual recipient of a notification. */
+    public Person connectedAndAway(String name) {
+        Person person = connected(person(name));
+        presence(person, "Away", "Away");
+        return person;
+    }
+
     public Person connected(Person person) {
         HttpResponse<String> page = followAs(connectLink(person), person.teamsUserId());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);

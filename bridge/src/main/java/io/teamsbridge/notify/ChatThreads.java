@@ -1,0 +1,62 @@
+package io.teamsbridge.notify;
+
+import io.teamsbridge.crypto.Tokens;
+import io.teamsbridge.mattermost.BotMessenger;
+import io.teamsbridge.render.MarkdownText;
+import io.teamsbridge.store.ChatThreadRepository;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * [deliver] One thread per Teams chat in each user's direct channel with the bot: the first
+ * notification from a chat starts it with a root post that names the chat, and every notification
+ * from that chat replies in it, so Mattermost's own following, unread counts and collapsed threads
+ * work per chat. The root is remembered per (user, chat); one Mattermost no longer has is
+ * forgotten and a new one started.
+ */
+@Component
+class ChatThreads {
+    private final ChatThreadRepository roots;
+    private final BotMessenger messenger;
+    private final Clock clock;
+
+    ChatThreads(ChatThreadRepository roots, BotMessenger messenger, Clock clock) {
+        this.roots = roots;
+        this.messenger = messenger;
+        this.clock = clock;
+    }
+
+    /**
+     * The root post the recipient's notification from this chat replies to, started now if there
+     * is none yet.
+     *
+     * @throws io.teamsbridge.mattermost.MattermostException when Mattermost cannot take the root now
+     */
+    String rootFor(String mattermostUserId, String recipientTeamsId, ChatInfo chat) {
+        Optional<String> known = roots.rootOf(mattermostUserId, chat.chatId());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String root = messenger.startThread(mattermostUserId, chat.chatId(), title(chat, recipientTeamsId),
+                key(mattermostUserId, chat.chatId()), Map.of()).id();
+        return roots.remember(mattermostUserId, chat.chatId(), root, clock.instant());
+    }
+
+    /** The root is gone from Mattermost (an administrator deleted it): the next notification starts a new one. */
+    void lost(String mattermostUserId, String chatId, String rootPostId) {
+        roots.forget(mattermostUserId, chatId, rootPostId);
+    }
+
+    /** What the root says: the chat as this member knows it. */
+    static String title(ChatInfo chat, String recipientTeamsId) {
+        String label = ChatLabels.of(chat, recipientTeamsId);
+        return "**Teams** · " + MarkdownText.inline(Character.toUpperCase(label.charAt(0)) + label.substring(1));
+    }
+
+    /** A deterministic {@code pending_post_id}: a root sent twice in quick succession is made once. */
+    private static String key(String mattermostUserId, String chatId) {
+        return "tt" + Tokens.sha256(chatId + "|" + mattermostUserId).substring(0, 40);
+    }
+}

@@ -1,0 +1,48 @@
+package io.teamsbridge.store;
+
+import static io.teamsbridge.store.AccountLinkRepository.utc;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The root post of each Teams chat's thread in a user's direct channel with the bot. */
+@Repository
+public class ChatThreadRepository {
+    private final JdbcClient jdbc;
+
+    public ChatThreadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> rootOf(String mattermostUserId, String chatId) {
+        return jdbc.sql("SELECT root_post_id FROM chat_thread WHERE mattermost_user_id = ? AND chat_id = ?")
+                .params(mattermostUserId, chatId)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Records the chat's root, unless one is recorded already: then that one is answered, and the
+     * caller's is left unused.
+     */
+    public String remember(String mattermostUserId, String chatId, String rootPostId, Instant at) {
+        try {
+            jdbc.sql("INSERT INTO chat_thread (mattermost_user_id, chat_id, root_post_id, created_at) VALUES (?, ?, ?, ?)")
+                    .params(mattermostUserId, chatId, rootPostId, utc(at))
+                    .update();
+            return rootPostId;
+        } catch (DuplicateKeyException recordedFirst) {
+            return rootOf(mattermostUserId, chatId).orElse(rootPostId);
+        }
+    }
+
+    /** Forgets a root Mattermost no longer has; the next notification starts a new one. */
+    public void forget(String mattermostUserId, String chatId, String rootPostId) {
+        jdbc.sql("DELETE FROM chat_thread WHERE mattermost_user_id = ? AND chat_id = ? AND root_post_id = ?")
+                .params(mattermostUserId, chatId, rootPostId)
+                .update();
+    }
+}

@@ -1,0 +1,125 @@
+package io.teamsbridge.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.teamsbridge.testing.BridgeExtension;
+import io.teamsbridge.testing.World;
+import io.teamsbridge.testing.World.Person;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One thread per Teams chat in the bot's direct channel: the first notification from a chat starts
+ * it with a root that names the chat, the following ones reply in it, each chat has its own, and
+ * edits keep working on the replies. A user may turn threads off.
+ */
+class ChatThreadsIT {
+    @RegisterExtension
+    static final BridgeExtension bridge = new BridgeExtension();
+
+    private static World world;
+
+    @BeforeAll
+    static void subscribed() {
+        world = bridge.world();
+        world.awaitSubscription();
+    }
+
+    private static JsonNode notification(Person person, String text) {
+        List<JsonNode> found = world.notifications(person).stream().filter(p -> p.path("message").asString().contains(text)).toList();
+        assertThat(found).as("notifications of %s with %s", person.username(), text).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static String said(String chat, Person from, String text) {
+        String id = world.say(chat, from, "<p>" + text + "</p>");
+        world.awaitProcessed(chat, id);
+        return id;
+    }
+
+    @Test
+    void aChatsNotificationsReplyInOneThreadWhoseRootNamesTheChat() {
+        Person ann = world.connectedAndAway("ann");
+        Person bob = world.person("bob");
+        String oneOnOne = world.chat("oneOnOne", null, bob, ann);
+
+        said(oneOnOne, bob, "first of the day");
+        said(oneOnOne, bob, "second of the day");
+
+        List<JsonNode> roots = world.threadRoots(ann);
+        assertThat(roots).hasSize(1);
+        JsonNode root = roots.getFirst();
+        assertThat(root.path("root_id").asString("")).isEmpty();
+        assertThat(root.path("props").path("teamsbridge_thread").asString()).isEqualTo(oneOnOne);
+        assertThat(root.path("message").asString()).contains("1:1 chat with").contains(bob.username().substring(0, 3));
+        for (String text : List.of("first of the day", "second of the day")) {
+            assertThat(notification(ann, text).path("root_id").asString()).as(text).isEqualTo(root.path("id").asString());
+        }
+    }
+
+    @Test
+    void eachChatHasItsOwnThreadForEachOfItsMembers() {
+        Person cat = world.connectedAndAway("cat");
+        Person dan = world.connectedAndAway("dan");
+        Person eve = world.person("eve");
+        String group = world.chat("group", "Release crew", eve, cat, dan);
+        String meeting = world.chat("meeting", "Weekly sync", eve, cat);
+
+        said(group, eve, "release at five");
+        said(meeting, eve, "agenda is up");
+        said(group, eve, "release moved to six");
+
+        List<JsonNode> catRoots = world.threadRoots(cat);
+        assertThat(catRoots).extracting(r -> r.path("props").path("teamsbridge_thread").asString()).containsExactly(group, meeting);
+        assertThat(catRoots.get(0).path("message").asString()).contains("Release crew");
+        assertThat(catRoots.get(1).path("message").asString()).contains("Weekly sync");
+        String catGroupRoot = catRoots.get(0).path("id").asString();
+        assertThat(notification(cat, "release at five").path("root_id").asString()).isEqualTo(catGroupRoot);
+        assertThat(notification(cat, "release moved to six").path("root_id").asString()).isEqualTo(catGroupRoot);
+        assertThat(notification(cat, "agenda is up").path("root_id").asString()).isEqualTo(catRoots.get(1).path("id").asString());
+
+        List<JsonNode> danRoots = world.threadRoots(dan);
+        assertThat(danRoots).hasSize(1);
+        assertThat(notification(dan, "release at five").path("root_id").asString()).isEqualTo(danRoots.getFirst().path("id").asString())
+                .isNotEqualTo(catGroupRoot);
+    }
+
+    @Test
+    void anEditUpdatesTheReplyInItsThread() {
+        Person fay = world.connectedAndAway("fay");
+        Person gus = world.person("gus");
+        String chat = world.chat("oneOnOne", null, gus, fay);
+        String message = said(chat, gus, "meet at noon");
+        JsonNode before = notification(fay, "meet at noon");
+
+        bridge.harness().teams().editMessage(chat, message, "<p>meet at one</p>");
+        await().atMost(Duration.ofSeconds(30)).until(() -> world.notifications(fay).stream()
+                .anyMatch(p -> p.path("message").asString().contains("meet at one")));
+
+        JsonNode after = notification(fay, "meet at one");
+        assertThat(after.path("id").asString()).isEqualTo(before.path("id").asString());
+        assertThat(after.path("root_id").asString()).isEqualTo(before.path("root_id").asString()).isNotEmpty();
+        assertThat(world.threadRoots(fay)).hasSize(1);
+    }
+
+    @Test
+    void withThreadsTurnedOffEachNotificationIsAPostOfItsOwn() {
+        Person hal = world.connectedAndAway("hal");
+        Person ivy = world.person("ivy");
+        world.settings(hal, Map.of("notifications", true, "meeting_chats", true, "thread_per_chat", false));
+        String chat = world.chat("oneOnOne", null, ivy, hal);
+
+        said(chat, ivy, "no thread please");
+
+        assertThat(notification(hal, "no thread please").path("root_id").asString("")).isEmpty();
+        assertThat(world.threadRoots(hal)).isEmpty();
+        assertThat(bridge.harness().chat().botPosts(hal.mattermostUserId())).extracting(p -> p.path("message").asString())
+                .anySatisfy(m -> assertThat(m).contains("Your Teams notification settings are saved").contains("a post per message"));
+    }
+}
