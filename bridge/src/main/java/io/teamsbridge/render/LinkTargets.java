@@ -26,20 +26,29 @@ final class LinkTargets {
 
     /** The destination to write for {@code href}, or empty when it must not be linked. */
     static Optional<String> destination(String href) {
+        return allowed(href, SAFE_SCHEMES).map(LinkTargets::markdownDestination);
+    }
+
+    /**
+     * {@code href} as a browser reads it, when its scheme is one of {@code schemes} (lower case) and
+     * something follows the scheme; empty otherwise. Encodes nothing.
+     */
+    static Optional<String> allowed(String href, Set<String> schemes) {
         if (href == null) {
             return Optional.empty();
         }
         // As browsers do: spaces at the ends go, tabs, line breaks and other control characters
-        // anywhere go ("java\tscript:" is javascript:), inner spaces stay (and are encoded below).
+        // anywhere go ("java\tscript:" is javascript:), inner spaces stay (callers encode them).
         String url = href.strip().codePoints().filter(c -> c >= 0x20 && c != 0x7F)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         Matcher m = SCHEME.matcher(url);
-        if (!m.find() || !SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+        if (!m.find() || !schemes.contains(m.group(1).toLowerCase(Locale.ROOT)) || url.length() == m.end()) {
             return Optional.empty();
         }
-        if (url.length() == m.end()) {
-            return Optional.empty();
-        }
+        return Optional.of(url);
+    }
+
+    private static String markdownDestination(String url) {
         StringBuilder out = new StringBuilder(url.length() + 8);
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
@@ -55,7 +64,7 @@ final class LinkTargets {
                 default -> out.append(c);
             }
         }
-        return Optional.of(out.toString());
+        return out.toString();
     }
 
     /** A Markdown link, or the (already escaped) text alone when the URL is not safe. */
