@@ -40,14 +40,14 @@ class SendChatMessagesTest {
 
     @Test
     void aMemberSendsAsThemselvesAndGetsTheMessageExactlyAsGetReturnsIt() {
-        HttpResponse<String> sent = send(sender(world.alice), text("On my way"));
+        HttpResponse<String> sent = send(sender(world.bob), text("On my way"));
 
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
         JsonNode created = TestHttp.json(sent);
         String id = created.get("id").stringValue();
         assertThat(created).isEqualTo(world.getJson("/chats/" + chat + "/messages/" + id));
-        assertThat(created.get("from").get("user").get("id").stringValue()).isEqualTo(world.alice);
-        assertThat(created.get("from").get("user").get("displayName").stringValue()).isEqualTo("Alice Archer");
+        assertThat(created.get("from").get("user").get("id").stringValue()).isEqualTo(world.bob);
+        assertThat(created.get("from").get("user").get("displayName").stringValue()).isEqualTo("Bob Baker");
         assertThat(created.get("body").get("contentType").stringValue()).as("text is the default").isEqualTo("text");
         assertThat(created.get("body").get("content").stringValue()).isEqualTo("On my way");
         assertThat(created.get("chatId").stringValue()).isEqualTo(chat);
