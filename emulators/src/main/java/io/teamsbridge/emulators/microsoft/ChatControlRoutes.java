@@ -9,6 +9,7 @@ import io.teamsbridge.emulators.microsoft.chats.ChatMember;
 import io.teamsbridge.emulators.microsoft.chats.ChatMessage;
 import io.teamsbridge.emulators.microsoft.chats.ChatStore;
 import io.teamsbridge.emulators.microsoft.chats.ChatType;
+import io.teamsbridge.emulators.microsoft.chats.GraphTime;
 import io.teamsbridge.emulators.microsoft.chats.MessageAttachment;
 import io.teamsbridge.emulators.microsoft.chats.MessageDraft;
 import io.teamsbridge.emulators.microsoft.chats.MessageMention;
@@ -16,6 +17,7 @@ import io.teamsbridge.emulators.microsoft.directory.User;
 import io.teamsbridge.emulators.microsoft.directory.UserDirectory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -25,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The control API's Teams side: create chats, write, edit and delete messages, add and remove members. Every
- * change is stored and notified to the subscribers, as if a person had done it in Teams.
+ * change is stored and notified to the subscribers, as if a person had done it in Teams. A chat's
+ * messages can be read back, whoever wrote them (Teams or a client through Graph).
  */
 final class ChatControlRoutes {
     private static final String P = "/_sandbox/chats";
@@ -42,6 +45,7 @@ final class ChatControlRoutes {
         router.post(P, this::createChat)
                 .get(P, this::listChats)
                 .post(P + "/{chatId}/messages", this::postMessage)
+                .get(P + "/{chatId}/messages", this::listMessages)
                 .patch(P + "/{chatId}/messages/{messageId}", this::editMessage)
                 .delete(P + "/{chatId}/messages/{messageId}", this::deleteMessage)
                 .post(P + "/{chatId}/members", this::addMember)
@@ -72,6 +76,13 @@ final class ChatControlRoutes {
                 body.optionalObjects("hostedContents").stream().map(ChatControlRoutes::hosted).toList());
         ChatMessage message = change(() -> chats.post(request.pathParam("chatId"), draft));
         return Response.json(201, Map.of("id", message.id()));
+    }
+
+    /** SANDBOX.md's shape, oldest first; {@code fromUserId} is null for system events. */
+    private Response listMessages(Request request) {
+        String chatId = request.pathParam("chatId");
+        List<ChatMessage> newestFirst = change(() -> chats.messages(chatId));
+        return Response.json(200, newestFirst.reversed().stream().map(ChatControlRoutes::describe).toList());
     }
 
     private Response editMessage(Request request) {
@@ -140,6 +151,18 @@ final class ChatControlRoutes {
         out.put("chatType", chat.chatType().wireName());
         out.put("topic", chat.topic());
         out.put("memberIds", chat.members().stream().map(ChatMember::userId).toList());
+        return out;
+    }
+
+    private static Map<String, @Nullable Object> describe(ChatMessage message) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("id", message.id());
+        out.put("fromUserId", message.from() == null ? null : message.from().userId());
+        out.put("contentType", message.contentType());
+        out.put("content", message.content());
+        out.put("createdDateTime", GraphTime.millis(message.createdAt()));
+        out.put("lastEditedDateTime", message.lastEditedAt() == null ? null : GraphTime.millis(message.lastEditedAt()));
+        out.put("deletedDateTime", message.deletedAt() == null ? null : GraphTime.millis(message.deletedAt()));
         return out;
     }
 

@@ -155,6 +155,18 @@ public final class MicrosoftControlClient {
         return call("POST", chatPath(chatId) + "/messages", body).get("id").stringValue();
     }
 
+    /**
+     * The chat's messages, oldest first, whoever wrote them (Teams through this API, or a client
+     * through Graph): {@code [{id, fromUserId, contentType, content, createdDateTime,
+     * lastEditedDateTime, deletedDateTime}]}; {@code fromUserId} is null for system events, the
+     * times are Graph's ({@code 2026-03-02T09:00:00.000Z}, null when never edited or not deleted).
+     *
+     * @throws IllegalStateException with the emulator's 404 for an unknown chat
+     */
+    public JsonNode chatMessages(String chatId) {
+        return call("GET", chatPath(chatId) + "/messages", null);
+    }
+
     /** Stores a file as SharePoint would; answers the {@code contentUrl} for a {@code reference} attachment. */
     public String uploadFile(String name, String contentType, byte[] bytes) {
         return call("POST", "/_sandbox/files", Map.of("name", name, "contentType", contentType,

@@ -47,9 +47,16 @@ final class OAuthFlow {
 
     /** Signs {@code userId} in through an SSO session and returns the code from the redirect. */
     String codeFor(String userId) {
+        return codeFor(userId, SCOPE);
+    }
+
+    /** As {@link #codeFor(String)}, asking for these scopes instead of {@link #SCOPE}. */
+    String codeFor(String userId, String scope) {
         emulator.control().setSession(userId);
         try {
-            HttpResponse<String> redirect = authorize(authorizeParameters());
+            Map<String, String> params = authorizeParameters();
+            params.put("scope", scope);
+            HttpResponse<String> redirect = authorize(params);
             assertThat(redirect.statusCode()).isEqualTo(302);
             return TestHttp.queryOf(redirect).get("code");
         } finally {
@@ -79,6 +86,13 @@ final class OAuthFlow {
         HttpResponse<String> response = redeem(codeFor(userId), verifier);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return TestHttp.json(response);
+    }
+
+    /** The whole flow for a user with these scopes; returns the access token. */
+    String accessToken(String userId, String scope) {
+        HttpResponse<String> response = redeem(codeFor(userId, scope), verifier);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TestHttp.json(response).get("access_token").stringValue();
     }
 
     HttpResponse<String> graph(String path, String accessToken) {

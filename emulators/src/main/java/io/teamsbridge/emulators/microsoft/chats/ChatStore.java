@@ -130,7 +130,26 @@ public final class ChatStore {
         return all == null || key == null ? Optional.empty() : Optional.ofNullable(all.get(key));
     }
 
+    /**
+     * A message written in Teams (the control API's way): {@code hosted:N} in the content and the
+     * attachments' content stands for the N-th hosted content's address.
+     */
     public ChatMessage post(String chatId, MessageDraft draft) {
+        return write(chatId, draft, true);
+    }
+
+    /**
+     * A message a client sends through Graph: the content is stored as written ({@code hosted:N} is
+     * the control API's placeholder and means nothing here) and there are no hosted contents.
+     */
+    public ChatMessage send(String chatId, MessageDraft draft) {
+        if (!draft.hostedContents().isEmpty()) {
+            throw new IllegalArgumentException("a message sent through Graph has no hosted contents here");
+        }
+        return write(chatId, draft, false);
+    }
+
+    private ChatMessage write(String chatId, MessageDraft draft, boolean placeholders) {
         if (!"html".equals(draft.contentType()) && !"text".equals(draft.contentType())) {
             throw new IllegalArgumentException("contentType must be \"html\" or \"text\"");
         }
@@ -143,7 +162,8 @@ public final class ChatStore {
                     "user " + draft.fromUserId() + " is not a member of chat " + chatId));
             Instant now = clock.instant();
             long id = nextStamp(now);
-            HostedContents.Placed placed = hosted.place(chatId, Long.toString(id), draft);
+            HostedContents.Placed placed = placeholders ? hosted.place(chatId, Long.toString(id), draft)
+                    : new HostedContents.Placed(draft.content(), draft.attachments(), List.of());
             ChatMessage message = new ChatMessage(Long.toString(id), chatId, tenantId, id, now, now, null, null,
                     new ChatMessage.Sender(sender.userId(), sender.displayName()), draft.contentType(),
                     placed.content(), placed.attachments(), draft.mentions(), null);

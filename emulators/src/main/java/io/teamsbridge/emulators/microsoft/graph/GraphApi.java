@@ -22,6 +22,7 @@ public final class GraphApi {
     private final PresenceRoutes presence;
     private final ChatRoutes chats;
     private final ChatListRoutes chatLists;
+    private final SendMessageRoutes sending;
     private final HostedContentRoutes hostedContents;
     private final ShareRoutes shares;
     private final AllMessagesRoute allMessages;
@@ -39,6 +40,7 @@ public final class GraphApi {
         this.presence = new PresenceRoutes(services.directory(), auth, responses);
         this.chats = new ChatRoutes(services.chats(), auth, responses);
         this.chatLists = new ChatListRoutes(services.chats(), services.directory(), auth, responses);
+        this.sending = new SendMessageRoutes(services.chats(), services.directory(), auth, responses);
         this.hostedContents = new HostedContentRoutes(services.chats(), auth, responses);
         this.shares = new ShareRoutes(services.files(), auth, responses);
         this.allMessages = new AllMessagesRoute(services.chats(), services.directory(), auth, responses);
@@ -52,6 +54,7 @@ public final class GraphApi {
         presence.register(router);
         chats.register(router);
         chatLists.register(router);
+        sending.register(router);
         hostedContents.register(router);
         shares.register(router);
         allMessages.register(router);

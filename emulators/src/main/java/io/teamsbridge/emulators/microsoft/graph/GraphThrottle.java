@@ -16,10 +16,10 @@ import java.util.function.Predicate;
  * Graph's per-app-per-tenant throttling, while the {@code throttle} fault is on (the default). Each
  * request falls in the first category whose rule matches its route template and must get a
  * permit from every limit of that category; the budgets are the documented ones (Microsoft Graph
- * throttling limits: Teams "GET chat message", "other GET" and "other" calls, presence, and the
- * subscription service). {@code $batch} itself is not throttled: each of its requests comes back
- * through here on its own, as Graph evaluates them. Requests without a valid token are left alone:
- * Graph refuses them with 401 anyway.
+ * throttling limits: Teams "GET chat message", "POST chat message", "other GET" and "other" calls,
+ * presence, and the subscription service). {@code $batch} itself is not throttled: each of its
+ * requests comes back through here on its own, as Graph evaluates them. Requests without a valid
+ * token are left alone: Graph refuses them with 401 anyway.
  */
 final class GraphThrottle implements Interceptor {
 
@@ -34,6 +34,8 @@ final class GraphThrottle implements Interceptor {
             new Rule(r -> "GET".equals(r.method())
                     && (ChatRoutes.MESSAGE.equals(r.template()) || ChatRoutes.MESSAGES.equals(r.template())),
                     List.of(new RateLimiter.Limit("GET chat message", 20, Duration.ofSeconds(1)))),
+            new Rule(r -> "POST".equals(r.method()) && SendMessageRoutes.TEMPLATES.contains(r.template()),
+                    List.of(new RateLimiter.Limit("POST chat message", 20, Duration.ofSeconds(1)))),
             new Rule(r -> AllMessagesRoute.TEMPLATE.equals(r.template()),
                     List.of(new RateLimiter.Limit("GET users/{id}/chats/getAllMessages", 200, Duration.ofSeconds(1)))),
             new Rule(r -> r.template().startsWith(SubscriptionRoutes.COLLECTION) && !"GET".equals(r.method()),
