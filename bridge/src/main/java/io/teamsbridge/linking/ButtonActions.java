@@ -27,11 +27,13 @@ class ButtonActions implements ButtonHandler {
     private final SettingsDialog settings;
     private final ConnectOffer connect;
     private final AdminCommands admin;
+    private final ChatMutes mutes;
     private final String trigger;
 
     ButtonActions(Buttons buttons, ConfirmedChanges changes, SettingsDialog settings, ConnectOffer connect,
-            MattermostProperties mattermost, AdminCommands admin) {
+            MattermostProperties mattermost, AdminCommands admin, ChatMutes mutes) {
         this.admin = admin;
+        this.mutes = mutes;
         this.buttons = buttons;
         this.changes = changes;
         this.settings = settings;
@@ -61,6 +63,7 @@ class ButtonActions implements ButtonHandler {
                     ButtonReply.replace(changes.confirmed(press.action(), userId));
             case String action when action.startsWith(AdminCommands.ACTION_PREFIX) ->
                     ButtonReply.replace(admin.confirmed(action, userId));
+            case String action when ChatMutes.handles(action) -> mutes.pressed(action, userId);
             default -> ButtonReply.tell("This button no longer does anything. Type `" + trigger + " help` for the commands.");
         };
     }

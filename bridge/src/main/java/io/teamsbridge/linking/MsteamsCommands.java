@@ -39,12 +39,14 @@ class MsteamsCommands implements SlashCommandHandler {
     private final RecentDecisions recentDecisions;
     private final Switches switches;
     private final AdminCommands admin;
+    private final ChatMutes mutes;
     private final String trigger;
 
     MsteamsCommands(AccountLinkRepository links, NotificationPreferences preferences, ConnectOffer connectOffer,
             MattermostProperties mattermost, BotMessenger messenger,
             Confirmations confirmations, ConfirmedChanges changes, ButtonActions buttons, SettingsDialog settingsDialog,
-            RecentDecisions recentDecisions, Switches switches, AdminCommands admin) {
+            RecentDecisions recentDecisions, Switches switches, AdminCommands admin, ChatMutes mutes) {
+        this.mutes = mutes;
         this.links = links;
         this.preferences = preferences;
         this.connectOffer = connectOffer;
@@ -75,6 +77,7 @@ class MsteamsCommands implements SlashCommandHandler {
             case "notifications" -> notifications(invocation, args);
             case "settings" -> args.isEmpty() ? settings(invocation) : usage("settings");
             case "admin" -> admin.handle(invocation, args);
+            case "mute" -> mutes.command(userId, args);
             default -> "Unknown subcommand `" + MarkdownText.inline(sub) + "`. " + usageLine();
         };
     }
@@ -106,6 +109,7 @@ class MsteamsCommands implements SlashCommandHandler {
                 + "| `" + trigger + " settings` | Choose when you are notified (meeting chats, Busy, Do not disturb) |\n"
                 + "| `" + trigger + " notifications on` / `off` | Turn your chat notifications on or off |\n"
                 + "| `" + trigger + " notifications` | Show whether your chat notifications are on |\n"
+                + "| `" + trigger + " mute list` / `mute off <number>` | Show the Teams chats you muted, or unmute one (`all`: every one) |\n"
                 + "| `" + trigger + " help` | Show this help |\n"
                 + "| `" + trigger + " admin` | For Mattermost system admins: the service's state and its switches |";
     }
@@ -204,6 +208,6 @@ class MsteamsCommands implements SlashCommandHandler {
     }
 
     private String usageLine() {
-        return "Usage: `" + trigger + " [help|connect|disconnect|status|settings|notifications [on|off]|admin]`.";
+        return "Usage: `" + trigger + " [help|connect|disconnect|status|settings|notifications [on|off]|mute [list|off]|admin]`.";
     }
 }

@@ -49,6 +49,7 @@ class RecentDecisions {
             case PRESENT -> "not sent: you were active in Teams as " + d.detail();
             case NOTIFICATIONS_OFF -> "not sent: your notifications were off";
             case MEETING_CHATS_OFF -> "not sent: meeting chats were off";
+            case MUTED -> "not sent: you muted this chat";
             case NOT_A_PERSON -> "not sent: not a person's message (" + d.detail() + ")";
             case RETRYING -> "not sent yet, retrying: " + d.detail();
             case GAVE_UP -> "given up after " + d.detail();

@@ -54,8 +54,9 @@ class ButtonController {
     private static Map<String, Object> answer(ButtonReply reply) {
         Map<String, Object> body = new HashMap<>();
         if (reply.replacement() != null) {
-            // New props without attachments: the buttons go with the old message.
-            body.put("update", Map.of("message", reply.replacement(), "props", Map.of(Confirmations.KIND_PROP, "confirmation")));
+            // New props without attachments (the buttons go with the old message), unless the reply brings its own.
+            body.put("update", Map.of("message", reply.replacement(), "props", reply.replacementProps() != null
+                    ? reply.replacementProps() : Map.of(Confirmations.KIND_PROP, "confirmation")));
         }
         if (reply.ephemeral() != null) {
             body.put("ephemeral_text", reply.ephemeral());

@@ -1,11 +1,11 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.crypto.Tokens;
+import io.teamsbridge.linking.ChatMutes;
 import io.teamsbridge.mattermost.BotMessenger;
 import io.teamsbridge.render.MarkdownText;
 import io.teamsbridge.store.ChatThreadRepository;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +14,18 @@ import org.springframework.stereotype.Component;
  * notification from a chat starts it with a root post that names the chat, and every notification
  * from that chat replies in it, so Mattermost's own following, unread counts and collapsed threads
  * work per chat. The root is remembered per (user, chat); one Mattermost no longer has is
- * forgotten and a new one started.
+ * forgotten and a new one started. The root carries the chat's "Mute this chat" button
+ * ({@link ChatMutes}).
  */
 @Component
 class ChatThreads {
     private final ChatThreadRepository roots;
     private final BotMessenger messenger;
     private final Clock clock;
+    private final ChatMutes mutes;
 
-    ChatThreads(ChatThreadRepository roots, BotMessenger messenger, Clock clock) {
+    ChatThreads(ChatThreadRepository roots, BotMessenger messenger, Clock clock, ChatMutes mutes) {
+        this.mutes = mutes;
         this.roots = roots;
         this.messenger = messenger;
         this.clock = clock;
@@ -39,9 +42,10 @@ class ChatThreads {
         if (known.isPresent()) {
             return known.get();
         }
-        String root = messenger.startThread(mattermostUserId, chat.chatId(), title(chat, recipientTeamsId),
-                key(mattermostUserId, chat.chatId()), Map.of()).id();
-        return roots.remember(mattermostUserId, chat.chatId(), root, clock.instant());
+        String title = title(chat, recipientTeamsId);
+        String root = messenger.startThread(mattermostUserId, chat.chatId(), title, key(mattermostUserId, chat.chatId()),
+                mutes.rootProps(mattermostUserId, chat.chatId(), false)).id();
+        return roots.remember(mattermostUserId, chat.chatId(), root, title, clock.instant());
     }
 
     /** The root is gone from Mattermost (an administrator deleted it): the next notification starts a new one. */

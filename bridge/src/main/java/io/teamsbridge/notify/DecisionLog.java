@@ -153,6 +153,7 @@ class DecisionLog {
             case PRESENT -> "they are " + why.detail() + " in Teams";
             case NOTIFICATIONS_OFF -> "their notifications are off";
             case MEETING_CHATS_OFF -> "they turned meeting chats off";
+            case MUTED -> "they muted this chat";
             case NOT_A_PERSON -> "it is not a message from a person (" + why.detail() + ")";
             case DELIVERED, RETRYING, GAVE_UP -> why.detail();
         };

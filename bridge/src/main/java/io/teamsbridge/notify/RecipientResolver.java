@@ -5,6 +5,7 @@ import io.teamsbridge.linking.NotificationPreferences;
 import io.teamsbridge.linking.UserSettings;
 import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
+import io.teamsbridge.store.ChatMuteRepository;
 import io.teamsbridge.store.Decision;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,10 @@ class RecipientResolver {
     private final AccountLinkRepository links;
     private final NotificationPreferences preferences;
     private final Switches switches;
+    private final ChatMuteRepository mutes;
 
     /** A chat member who is a connected Mattermost user. */
-    record Candidate(String teamsUserId, String mattermostUserId, UserSettings settings) {
+    record Candidate(String teamsUserId, String mattermostUserId, UserSettings settings, boolean muted) {
         /** Whether their settings let them hear of this chat at all, presence aside. */
         boolean mayHear(ChatInfo chat) {
             return holdsBackBySettings(chat).isEmpty();
@@ -47,6 +49,9 @@ class RecipientResolver {
             if ("meeting".equals(chat.chatType()) && !settings.meetingChats()) {
                 return Optional.of(new Skip(Decision.Outcome.MEETING_CHATS_OFF, ""));
             }
+            if (muted) {
+                return Optional.of(new Skip(Decision.Outcome.MUTED, ""));
+            }
             return Optional.empty();
         }
     }
@@ -54,7 +59,8 @@ class RecipientResolver {
     /** Why someone is not notified: the outcome recorded, and its detail (such as the Teams state). */
     record Skip(Decision.Outcome outcome, String detail) {}
 
-    RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, Switches switches) {
+    RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, Switches switches, ChatMuteRepository mutes) {
+        this.mutes = mutes;
         this.links = links;
         this.preferences = preferences;
         this.switches = switches;
@@ -77,9 +83,12 @@ class RecipientResolver {
         if (connected.isEmpty()) {
             return List.of();
         }
-        Map<String, UserSettings> settings = preferences.of(connected.stream().map(AccountLink::mattermostUserId).toList());
+        List<String> users = connected.stream().map(AccountLink::mattermostUserId).toList();
+        Map<String, UserSettings> settings = preferences.of(users);
+        Set<String> muted = mutes.mutedBy(chat.chatId(), users);
         return connected.stream()
-                .map(link -> new Candidate(link.teamsUserId(), link.mattermostUserId(), settings.get(link.mattermostUserId())))
+                .map(link -> new Candidate(link.teamsUserId(), link.mattermostUserId(), settings.get(link.mattermostUserId()),
+                        muted.contains(link.mattermostUserId())))
                 .toList();
     }
 }

@@ -28,15 +28,25 @@ public class ChatThreadRepository {
      * Records the chat's root, unless one is recorded already: then that one is answered, and the
      * caller's is left unused.
      */
-    public String remember(String mattermostUserId, String chatId, String rootPostId, Instant at) {
+    public String remember(String mattermostUserId, String chatId, String rootPostId, String title, Instant at) {
         try {
-            jdbc.sql("INSERT INTO chat_thread (mattermost_user_id, chat_id, root_post_id, created_at) VALUES (?, ?, ?, ?)")
-                    .params(mattermostUserId, chatId, rootPostId, utc(at))
+            jdbc.sql("INSERT INTO chat_thread (mattermost_user_id, chat_id, root_post_id, title, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(mattermostUserId, chatId, rootPostId, title, utc(at))
                     .update();
             return rootPostId;
         } catch (DuplicateKeyException recordedFirst) {
             return rootOf(mattermostUserId, chatId).orElse(rootPostId);
         }
+    }
+
+    /** The root post and what it says, if the chat has a thread for the user. */
+    public record Root(String postId, String title) {}
+
+    public Optional<Root> root(String mattermostUserId, String chatId) {
+        return jdbc.sql("SELECT root_post_id, title FROM chat_thread WHERE mattermost_user_id = ? AND chat_id = ?")
+                .params(mattermostUserId, chatId)
+                .query((rs, n) -> new Root(rs.getString(1), rs.getString(2)))
+                .optional();
     }
 
     /** Forgets a root Mattermost no longer has; the next notification starts a new one. */

@@ -14,6 +14,8 @@ public record Decision(String mattermostUserId, Instant decidedAt, String chatId
         DELIVERED,
         NOTIFICATIONS_OFF,
         MEETING_CHATS_OFF,
+        /** The user muted this chat. */
+        MUTED,
         PRESENT,
         NOT_A_PERSON,
         /** Not delivered yet: Mattermost could not take it and it is tried again (the detail says why). */

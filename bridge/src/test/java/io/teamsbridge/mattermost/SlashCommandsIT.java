@@ -40,7 +40,7 @@ class SlashCommandsIT {
         String user = world().mattermostUser("typo");
         assertThat(world().command(user, "conect"))
                 .contains("Unknown subcommand `conect`")
-                .contains("Usage: `/msteams [help|connect|disconnect|status|settings|notifications [on|off]|admin]`");
+                .contains("Usage: `/msteams [help|connect|disconnect|status|settings|notifications [on|off]|mute [list|off]|admin]`");
     }
 
     @Test

@@ -122,4 +122,75 @@ class ChatThreadsIT {
         assertThat(bridge.harness().chat().botPosts(hal.mattermostUserId())).extracting(p -> p.path("message").asString())
                 .anySatisfy(m -> assertThat(m).contains("Your Teams notification settings are saved").contains("a post per message"));
     }
+
+    private static JsonNode rootOf(Person person, String chat) {
+        return world.threadRoots(person).stream().filter(r -> r.path("props").path("teamsbridge_thread").asString().equals(chat))
+                .findFirst().orElseThrow();
+    }
+
+    private static String decisionsOf(Person person) {
+        return world.command(person.mattermostUserId(), "status");
+    }
+
+    @Test
+    void aMutedChatDeliversNothingUntilUnmutedAndTheRootOffersTheOtherButton() {
+        Person jan = world.connectedAndAway("jan");
+        Person kit = world.person("kit");
+        String chat = world.chat("group", "Noisy room", kit, jan);
+        String other = world.chat("oneOnOne", null, kit, jan);
+        said(chat, kit, "before muting");
+        JsonNode root = rootOf(jan, chat);
+        assertThat(root.path("props").path("attachments").get(0).path("actions").get(0).path("name").asString())
+                .isEqualTo("Mute this chat");
+
+        var pressed = bridge.harness().chat().clickButton(root.path("id").asString(), "mute", jan.mattermostUserId());
+        assertThat(pressed.status()).as("%s", pressed.response()).isEqualTo(200);
+        said(chat, kit, "while muted");
+        said(other, kit, "other chats still arrive");
+
+        assertThat(world.notifications(jan)).extracting(p -> p.path("message").asString())
+                .noneSatisfy(m -> assertThat(m).contains("while muted"));
+        notification(jan, "other chats still arrive");
+        JsonNode mutedRoot = rootOf(jan, chat);
+        assertThat(mutedRoot.path("message").asString()).contains("Noisy room").contains("Muted");
+        assertThat(mutedRoot.path("props").path("attachments").get(0).path("actions").get(0).path("name").asString()).isEqualTo("Unmute");
+        assertThat(decisionsOf(jan)).contains("not sent: you muted this chat");
+        assertThat(world.command(jan.mattermostUserId(), "mute list")).contains("1. ").contains("Noisy room");
+
+        var unpressed = bridge.harness().chat().clickButton(mutedRoot.path("id").asString(), "unmute", jan.mattermostUserId());
+        assertThat(unpressed.status()).as("%s", unpressed.response()).isEqualTo(200);
+        said(chat, kit, "after unmuting");
+
+        notification(jan, "after unmuting");
+        assertThat(rootOf(jan, chat).path("message").asString()).doesNotContain("Muted");
+        assertThat(world.command(jan.mattermostUserId(), "mute list")).contains("no muted Teams chats");
+    }
+
+    @Test
+    void theMuteCommandListsAndUnmutesByNumber() {
+        Person lou = world.connectedAndAway("lou");
+        Person mia = world.person("mia");
+        String first = world.chat("group", "First room", mia, lou);
+        String second = world.chat("group", "Second room", mia, lou);
+        said(first, mia, "hello first");
+        said(second, mia, "hello second");
+        for (String chat : List.of(first, second)) {
+            assertThat(bridge.harness().chat().clickButton(rootOf(lou, chat).path("id").asString(), "mute", lou.mattermostUserId())
+                    .status()).isEqualTo(200);
+            bridge.harness().clock().advance(Duration.ofSeconds(1)); // listed in the order they were muted
+        }
+
+        String list = world.command(lou.mattermostUserId(), "mute list");
+        assertThat(list).containsSubsequence("1. ", "First room", "2. ", "Second room");
+        assertThat(world.command(lou.mattermostUserId(), "mute off 3")).contains("no muted chat number 3");
+        assertThat(world.command(lou.mattermostUserId(), "mute off 2")).contains("Unmuted").contains("Second room");
+        said(second, mia, "second is back");
+        said(first, mia, "first stays quiet");
+
+        notification(lou, "second is back");
+        assertThat(world.notifications(lou)).extracting(p -> p.path("message").asString())
+                .noneSatisfy(m -> assertThat(m).contains("first stays quiet"));
+        assertThat(world.command(lou.mattermostUserId(), "mute off all")).contains("Unmuted 1 Teams chat.");
+        assertThat(world.command(lou.mattermostUserId(), "mute")).contains("Usage:");
+    }
 }
