@@ -105,14 +105,28 @@ public class BotMessenger {
      */
     public Map<String, String> findDirectPosts(String mattermostUserId, java.util.Set<String> deliveryKeys,
             java.time.Instant notBefore) {
+        return findByProp(mattermostUserId, DELIVERY_PROP, deliveryKeys, notBefore);
+    }
+
+    /**
+     * The root of the chat's thread, if the bot started one in its direct channel with the user
+     * since {@code notBefore} (a root whose answer was lost, say): looked for before starting another.
+     */
+    public java.util.Optional<String> findThreadRoot(String mattermostUserId, String chatId, java.time.Instant notBefore) {
+        return java.util.Optional.ofNullable(findByProp(mattermostUserId, THREAD_PROP, java.util.Set.of(chatId), notBefore).get(chatId));
+    }
+
+    /** The bot's posts in the direct channel whose {@code prop} has one of these values, by value (newest first). */
+    private Map<String, String> findByProp(String mattermostUserId, String prop, java.util.Set<String> values,
+            java.time.Instant notBefore) {
         Map<String, String> found = new java.util.HashMap<>();
         String channel = directChannel(mattermostUserId);
-        for (int page = 0; page < LOOKUP_PAGES && found.size() < deliveryKeys.size(); page++) {
+        for (int page = 0; page < LOOKUP_PAGES && found.size() < values.size(); page++) {
             java.util.List<Post> posts = client.channelPosts(channel, page, LOOKUP_PAGE_SIZE);
             for (Post post : posts) {
-                Object key = post.props() == null ? null : post.props().get(DELIVERY_PROP);
-                if (key instanceof String k && deliveryKeys.contains(k) && bot.userId().equals(post.userId())) {
-                    found.putIfAbsent(k, post.id());
+                Object value = post.props() == null ? null : post.props().get(prop);
+                if (value instanceof String v && values.contains(v) && bot.userId().equals(post.userId())) {
+                    found.putIfAbsent(v, post.id());
                 }
             }
             if (posts.size() < LOOKUP_PAGE_SIZE

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChatThreads {
+    /** How far back a root made without a record is looked for, as {@link Deliverer#LOOKBACK} for posts. */
+    static final java.time.Duration LOOKBACK = Deliverer.LOOKBACK;
+
     private final ChatThreadRepository roots;
     private final BotMessenger messenger;
     private final Clock clock;
@@ -43,6 +46,11 @@ class ChatThreads {
             return known.get();
         }
         String title = title(chat, recipientTeamsId);
+        // A root whose answer was lost exists without a record: found, it is not started twice.
+        Optional<String> made = messenger.findThreadRoot(mattermostUserId, chat.chatId(), clock.instant().minus(LOOKBACK));
+        if (made.isPresent()) {
+            return roots.remember(mattermostUserId, chat.chatId(), made.get(), title, clock.instant());
+        }
         String root = messenger.startThread(mattermostUserId, chat.chatId(), title, key(mattermostUserId, chat.chatId()),
                 mutes.rootProps(mattermostUserId, chat.chatId(), false)).id();
         return roots.remember(mattermostUserId, chat.chatId(), root, title, clock.instant());

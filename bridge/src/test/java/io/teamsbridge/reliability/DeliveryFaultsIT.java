@@ -44,12 +44,19 @@ class DeliveryFaultsIT {
 
     private record Pair(Person from, Person to, String chat) {}
 
+    /** A 1:1 chat whose reader is away and gets flat posts (no thread root to stand in the way of the faults). */
     private Pair pair() {
+        Pair pair = threadedPair();
+        harness().bean(io.teamsbridge.store.PreferenceRepository.class).putAll(pair.to().mattermostUserId(),
+                Map.of("thread-per-chat", "off"), harness().clock().instant());
+        return pair;
+    }
+
+    private Pair threadedPair() {
         World world = bridge.world();
         world.awaitSubscription();
         Person from = world.person("from");
-        Person to = world.connected(world.person("to"));
-        world.presence(to, "Away", "Away");
+        Person to = world.connectedAndAway("to");
         return new Pair(from, to, world.chat("oneOnOne", null, from, to));
     }
 
@@ -106,6 +113,27 @@ class DeliveryFaultsIT {
         assertThat(jdbc().sql("SELECT status || ' ' || post_ids FROM delivery WHERE chat_id = ? AND message_id = ?")
                 .params(p.chat(), message).query(String.class).single())
                 .isEqualTo("POSTED " + posts.getFirst().path("id").asString());
+    }
+
+    @Test
+    void aThreadRootWhoseAnswerWasLostIsFoundInsteadOfStartedAgain() {
+        Pair p = threadedPair();
+        harness().chat().faults(Map.of("loseAnswers", 1)); // the first post is the chat's thread root
+        String message;
+        try {
+            message = bridge.world().say(p.chat(), p.from(), "<p>the root's answer is lost</p>");
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForRetry(p.chat(), message));
+        } finally {
+            harness().chat().faults(Map.of());
+        }
+        assertThat(bridge.world().threadRoots(p.to())).as("Mattermost made the root; only its answer was lost").hasSize(1);
+        harness().clock().advance(Duration.ofMinutes(3)); // past Mattermost's pending_post_id window
+        advanceUntil(() -> processed(p.chat(), message));
+
+        List<JsonNode> roots = bridge.world().threadRoots(p.to());
+        assertThat(roots).hasSize(1);
+        assertThat(live(p.to())).singleElement().satisfies(post -> assertThat(post.path("root_id").asString())
+                .isEqualTo(roots.getFirst().path("id").asString()));
     }
 
     @Test
