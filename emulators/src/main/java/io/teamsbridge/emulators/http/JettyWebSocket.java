@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * Adapts a Jetty WebSocket session to the toolkit's {@link WebSocketListener} and
  * {@link WebSocketConnection}, so no emulator sees Jetty types. Jetty delivers one session's
  * events one at a time; {@link #closed} makes sure {@code onClose} runs once although Jetty may
- * report both an error and the closure.
+ * report both an error and the closure. Public only because Jetty finds the listener methods
+ * through a public lookup; nothing outside this package can make one.
  */
-final class JettyWebSocket implements Session.Listener.AutoDemanding {
+public final class JettyWebSocket implements Session.Listener.AutoDemanding {
     private static final Logger log = LoggerFactory.getLogger(JettyWebSocket.class);
 
     private final WebSocketEndpoint endpoint;
@@ -57,8 +58,9 @@ final class JettyWebSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         closed();
+        callback.succeed();
     }
 
     private void closed() {
