@@ -9,12 +9,22 @@ import java.util.Optional;
 /**
  * Maps "METHOD /path/{param}" templates to handlers. Literal segments beat parameters, so
  * {@code /users/me} can sit beside {@code /users/{user_id}}; otherwise the first route added wins.
+ * A {@link #webSocket} route is a GET route that can also upgrade the connection.
  */
 public final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     public Router route(String method, String template, Handler handler) {
-        routes.add(new Route(method, template, template.split("/"), handler));
+        routes.add(new Route(method, template, template.split("/"), handler, null));
+        return this;
+    }
+
+    /**
+     * A GET route whose WebSocket upgrade requests go to {@code endpoint}; a GET that asks for no
+     * upgrade (or whose handshake is malformed) gets {@code plain}'s answer.
+     */
+    public Router webSocket(String template, Handler plain, WebSocketEndpoint endpoint) {
+        routes.add(new Route("GET", template, template.split("/"), plain, endpoint));
         return this;
     }
 
@@ -66,7 +76,8 @@ public final class Router {
 
     record Match(Optional<Route> route, Map<String, String> params, boolean pathKnown) {}
 
-    record Route(String method, String template, String[] segments, Handler handler) {
+    /** @param webSocket where upgrade requests go; null for a plain route */
+    record Route(String method, String template, String[] segments, Handler handler, WebSocketEndpoint webSocket) {
         Map<String, String> bind(String[] path) {
             if (path.length != segments.length) {
                 return null;

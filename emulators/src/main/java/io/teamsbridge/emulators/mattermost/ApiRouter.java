@@ -4,6 +4,9 @@ import io.teamsbridge.emulators.http.Handler;
 import io.teamsbridge.emulators.http.Request;
 import io.teamsbridge.emulators.http.Response;
 import io.teamsbridge.emulators.http.Router;
+import io.teamsbridge.emulators.http.WebSocketEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Registers {@code /api/v4} routes on the toolkit's router. Most routes need a session, as the
@@ -48,6 +51,18 @@ final class ApiRouter {
     /** A route that needs no session (ping, client config, opening a dialog by trigger id). */
     ApiRouter anonymous(String method, String path, Handler handler) {
         router.route(method, PREFIX + path, rateLimits.reporting(handler));
+        return this;
+    }
+
+    /**
+     * The WebSocket route: needs no session (a client may authenticate after the upgrade). A GET
+     * without an upgrade gets what the server's WebSocket library answers, a plain-text 400.
+     */
+    ApiRouter webSocket(String path, WebSocketEndpoint endpoint) {
+        router.webSocket(PREFIX + path, rateLimits.reporting(request -> new Response(400,
+                Map.of("Content-Type", "text/plain; charset=utf-8", "X-Content-Type-Options", "nosniff",
+                        Wire.REQUEST_ID, Ids.newId()),
+                "Bad Request\n".getBytes(StandardCharsets.UTF_8))), endpoint);
         return this;
     }
 

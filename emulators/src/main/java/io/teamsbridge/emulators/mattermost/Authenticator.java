@@ -22,16 +22,27 @@ final class Authenticator {
     }
 
     Caller require(Request request) {
-        AccessToken token = tokens.find(tokenOf(request).orElse(null)).orElseThrow(AppError::sessionExpired);
-        User user = users.get(token.userId()).orElseThrow(AppError::sessionExpired);
+        return find(request).orElseThrow(AppError::sessionExpired);
+    }
+
+    /** The caller, if the request carries a token that works (routes that need no session use it if present). */
+    Optional<Caller> find(Request request) {
+        return tokenOf(request).flatMap(this::byToken);
+    }
+
+    /** Who a raw token belongs to, if it works now (the WebSocket's {@code authentication_challenge}). */
+    Optional<Caller> byToken(String raw) {
+        Optional<AccessToken> found = tokens.find(raw);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        AccessToken token = found.get();
+        Optional<User> user = users.get(token.userId()).filter(u -> u.deleteAt() == 0);
         // Personal access tokens stop working while EnableUserAccessTokens is off; bot tokens do not.
-        if (!token.session() && !user.isBot() && !config.current().enableUserAccessTokens()) {
-            throw AppError.sessionExpired();
+        if (user.isEmpty() || !token.session() && !user.get().isBot() && !config.current().enableUserAccessTokens()) {
+            return Optional.empty();
         }
-        if (user.deleteAt() != 0) {
-            throw AppError.sessionExpired();
-        }
-        return new Caller(user, token);
+        return Optional.of(new Caller(user.get(), token));
     }
 
     /** The raw token the request carries, if any (used as a rate-limit key, never logged). */

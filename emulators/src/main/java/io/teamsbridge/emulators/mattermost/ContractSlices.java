@@ -15,10 +15,14 @@ final class ContractSlices {
     static final String FULL_FILE = "mattermost-openapi-v4.full.yaml";
     /**
      * {@code GET /channels/{id}/posts}: a retried notification looks for its posts before posting
-     * again; {@code POST /files} and {@code GET /files/{id}}: images attached to notifications.
+     * again; {@code POST /files} and {@code GET /files/{id}}: images attached to notifications;
+     * {@code GET /websocket}, the reactions and {@code GET /posts/{id}/thread}: replies from
+     * Mattermost (the upgrade request is checked like any GET; frames are not in the OpenAPI).
      */
     static final List<String> EXTRA_PATHS = List.of("\"/api/v4/channels/{channel_id}/posts\"", "/api/v4/files",
-            "\"/api/v4/files/{file_id}\"");
+            "\"/api/v4/files/{file_id}\"", "/api/v4/websocket", "/api/v4/reactions",
+            "\"/api/v4/posts/{post_id}/reactions\"",
+            "\"/api/v4/users/{user_id}/posts/{post_id}/reactions/{emoji_name}\"", "\"/api/v4/posts/{post_id}/thread\"");
     static final List<String> EXTRA_SCHEMAS = List.of("PostList", "FileInfo");
 
     private ContractSlices() {}

@@ -136,6 +136,54 @@ public final class MattermostControlClient {
         return list(call("GET", "users/" + encode(userId) + "/bot-posts", null));
     }
 
+    /**
+     * The user writes in their direct channel with the bot (the only bot, or the only one they
+     * have a direct channel with); the server's {@code posted} event goes out as usual. Returns the
+     * post's id.
+     */
+    public String postToBot(String userId, String message) {
+        return postToBot(userId, message, null);
+    }
+
+    /** The user replies in the thread {@code rootId} of their direct channel with a bot (none: a new post). */
+    public String postToBot(String userId, String message, String rootId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        if (rootId != null) {
+            body.put("rootId", rootId);
+        }
+        return call("POST", "users/" + encode(userId) + "/bot-posts", body).get("id").stringValue();
+    }
+
+    /** The user writes to this bot in particular, in their direct channel (created if needed). */
+    public String postToBot(String userId, String botId, String message, String rootId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("botId", botId);
+        if (rootId != null) {
+            body.put("rootId", rootId);
+        }
+        return call("POST", "users/" + encode(userId) + "/bot-posts", body).get("id").stringValue();
+    }
+
+    /** The server's WebSocket connections: {@code [{connectionId, userId, active, sequence}]}. */
+    public List<JsonNode> webSockets() {
+        return list(call("GET", "websockets", null));
+    }
+
+    /**
+     * Drops every WebSocket without a close frame, as a network failure does; the connections stay
+     * resumable. Returns how many sockets were dropped.
+     */
+    public int dropWebSockets() {
+        return dropWebSockets(false);
+    }
+
+    /** As {@link #dropWebSockets()}; with {@code forget} as a server restart, so a reconnect gets a new {@code hello}. */
+    public int dropWebSockets(boolean forget) {
+        return call("POST", "websockets/drop", Map.of("forget", forget)).get("dropped").asInt();
+    }
+
     public List<JsonNode> ephemeralPosts(String userId) {
         return list(call("GET", "users/" + encode(userId) + "/ephemeral-posts", null));
     }

@@ -13,14 +13,24 @@ import java.util.List;
  *
  * <p>REST API ({@code /api/v4}): users (by id or "me", username, email, ids, usernames), statuses,
  * access tokens, teams and team members, bots, direct channels, posts (with
- * {@code pending_post_id} de-duplication), ephemeral posts, button clicks
- * ({@code posts/{id}/actions/{action_id}}), slash command CRUD and execution, opening dialogs, the
- * client config and ping. Every request except ping, the client config and
- * {@code actions/dialogs/open} needs a token (Bearer or Token header, {@code MMAUTHTOKEN} cookie,
+ * {@code pending_post_id} de-duplication, and threads: {@code root_id}, {@code posts/{id}/thread}),
+ * reactions, ephemeral posts, button clicks ({@code posts/{id}/actions/{action_id}}), slash
+ * command CRUD and execution, opening dialogs, the client config and ping. Every request except
+ * ping, the client config, {@code actions/dialogs/open} and the WebSocket needs a token (Bearer or Token header, {@code MMAUTHTOKEN} cookie,
  * or {@code access_token}); errors are {@code AppError} JSON; every response has an
  * {@code X-Request-ID}. A command's {@code response_url} ({@code POST /hooks/commands/{id}}) takes
  * up to 5 delayed responses within 30 minutes. Requests pass, in order, the contract check
  * (recorded, never refused), the injected faults, the payload limit and the rate limiter.
+ *
+ * <p>WebSocket ({@code GET /api/v4/websocket}, same port; see {@code WebSocketRoute},
+ * {@code WebSocketHub}, {@code WebSocketActions}): authenticated by the upgrade's token or by an
+ * {@code authentication_challenge}; {@code hello} first, then {@code posted},
+ * {@code post_edited}, {@code post_deleted}, {@code reaction_added}, {@code reaction_removed} and
+ * {@code typing} events for the user's channels ({@code PostEvents}), each with the connection's
+ * next {@code seq}; client actions answered with {@code seq_reply}; reconnects with
+ * {@code connection_id} and {@code sequence_number} resume as the server's reliable WebSockets do
+ * (replay from the last 128 events without {@code hello}, else a new connection id and
+ * {@code hello}).
  *
  * <p>Control API, beyond SANDBOX.md's table:
  * <ul>
@@ -44,7 +54,12 @@ import java.util.List;
  *   <li>{@code POST /_sandbox/dialogs/{id}/submit} also takes {@code cancelled} and returns
  *       {@code {status, response}};
  *   <li>{@code GET /_sandbox/config} and {@code GET /_sandbox/faults}: current values;
- *       {@code DELETE /_sandbox/stats}: zero the request counts.
+ *       {@code DELETE /_sandbox/stats}: zero the request counts;
+ *   <li>{@code POST /_sandbox/users/{id}/bot-posts} also takes {@code botId} (which bot, when the
+ *       user has several; see {@code ControlUserPostRoutes});
+ *   <li>{@code GET /_sandbox/websockets}, {@code POST /_sandbox/websockets/drop}
+ *       {@code {forget?}}: the WebSocket connections, and dropping them as a network failure (or
+ *       a restart) would (see {@code ControlWebSocketRoutes}).
  * </ul>
  *
  * <p>Settings ({@code PUT /_sandbox/config}, Mattermost's names): {@code ShowEmailAddress},
@@ -59,18 +74,22 @@ import java.util.List;
  * blocks them unless listed in {@code AllowedUntrustedInternalConnections}); the command
  * response's {@code response_type} is reported as "ephemeral" where the integration left it
  * empty; action integrations are not stripped from posts sent to clients; the rate limiter's
- * remote address is always 127.0.0.1; no WebSocket yet.
+ * remote address is always 127.0.0.1; WebSocket connections do not change users' statuses, binary
+ * (msgpack) client messages are ignored, and only the events above are sent.
  */
 public final class MattermostEmulator implements AutoCloseable {
     private final EmulatorServer server;
     private final ContractInterceptor contract;
     private final IntegrationClient integrations;
+    private final MattermostWiring wiring;
     private final MattermostControlClient control;
 
-    private MattermostEmulator(EmulatorServer server, ContractInterceptor contract, IntegrationClient integrations) {
+    private MattermostEmulator(EmulatorServer server, ContractInterceptor contract, IntegrationClient integrations,
+            MattermostWiring wiring) {
         this.server = server;
         this.contract = contract;
         this.integrations = integrations;
+        this.wiring = wiring;
         this.control = new MattermostControlClient(server.baseUrl());
     }
 
@@ -81,6 +100,7 @@ public final class MattermostEmulator implements AutoCloseable {
                 .orElse(RequestContract.NONE);
         Router router = new Router();
         EmulatorServer server = new EmulatorServer("Mattermost", options.port(), router, new AppErrorRenderer());
+        MattermostWiring wiring = null;
         try {
             ServerConfig config = new ServerConfig(ServerSettings.defaults(server.baseUrl().toString()));
             ContractInterceptor contract = new ContractInterceptor(requestContract);
@@ -91,13 +111,16 @@ public final class MattermostEmulator implements AutoCloseable {
                     .addInterceptor(new PayloadLimitInterceptor(config))
                     .addInterceptor(rateLimits);
             IntegrationClient integrations = new IntegrationClient(config);
-            MattermostWiring wiring = new MattermostWiring(clock, config, integrations);
+            wiring = new MattermostWiring(clock, config, integrations);
             wiring.registerApi(router, rateLimits, faults);
             wiring.registerControl(router, faults, server.stats(), contract);
             server.start();
-            return new MattermostEmulator(server, contract, integrations);
+            return new MattermostEmulator(server, contract, integrations, wiring);
         } catch (RuntimeException e) {
             server.close();
+            if (wiring != null) {
+                wiring.close();
+            }
             throw e;
         }
     }
@@ -120,6 +143,7 @@ public final class MattermostEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        wiring.close();
         integrations.close();
         control.close();
     }

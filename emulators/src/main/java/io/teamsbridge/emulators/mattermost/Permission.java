@@ -29,7 +29,10 @@ enum Permission {
     EDIT_POST,
     EDIT_OTHERS_POSTS,
     DELETE_POST,
-    DELETE_OTHERS_POSTS;
+    DELETE_OTHERS_POSTS,
+    ADD_REACTION,
+    REMOVE_REACTION,
+    REMOVE_OTHERS_REACTIONS;
 
     /** Role name to the permissions it grants; roles not listed grant nothing. */
     static final Map<String, Set<Permission>> ROLES = Map.of(
@@ -38,7 +41,8 @@ enum Permission {
             "team_user", EnumSet.of(VIEW_TEAM, USE_SLASH_COMMANDS, CREATE_POST_PUBLIC),
             "team_admin", EnumSet.of(VIEW_TEAM, MANAGE_TEAM, USE_SLASH_COMMANDS, CREATE_POST_PUBLIC, MANAGE_OWN_SLASH_COMMANDS,
                     MANAGE_OTHERS_SLASH_COMMANDS, DELETE_OTHERS_POSTS, EDIT_OTHERS_POSTS),
-            "channel_user", EnumSet.of(CREATE_POST, READ_CHANNEL, UPLOAD_FILE, EDIT_POST, DELETE_POST, USE_SLASH_COMMANDS));
+            "channel_user", EnumSet.of(CREATE_POST, READ_CHANNEL, UPLOAD_FILE, EDIT_POST, DELETE_POST, USE_SLASH_COMMANDS,
+                    ADD_REACTION, REMOVE_REACTION));
 
     static boolean granted(String roles, Permission permission) {
         for (String role : roles.split(" ")) {

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Creates posts as {@code App.CreatePost} does: {@code pending_post_id} de-duplication first (see
  * {@link PendingPostIds}), then validation (message length in runes against {@code MaxPostSize},
- * the root post), {@code props.from_bot="true"} for bot authors, ids for attachment actions
+ * the thread root), {@code props.from_bot="true"} for bot authors, ids for attachment actions
  * (buttons), and the channel's
  * {@code last_post_at}. A failed creation forgets its pending id so a retry can go through.
  */
@@ -84,6 +84,26 @@ final class PostCreator {
         }
     }
 
+    /**
+     * A reply's root, as {@code createPost} checks it: it must exist and not be deleted, be in the
+     * same channel ({@code channel_root_id}, which {@code CreatePostAsUser} turns into a 400), and be
+     * a root itself, since replies to replies are refused (reply to its root instead).
+     */
+    private void checkRoot(Draft draft) {
+        if (draft.rootId().isEmpty()) {
+            return;
+        }
+        AppError invalidRoot = new AppError(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.");
+        Post root = posts.get(draft.rootId()).filter(p -> !p.isDeleted()).orElseThrow(() -> invalidRoot);
+        if (!root.channelId().equals(draft.channelId())) {
+            throw new AppError(400, "api.post.create_post.channel_root_id.app_error",
+                    "Invalid ChannelId for RootId parameter.");
+        }
+        if (!root.rootId().isEmpty()) {
+            throw invalidRoot;
+        }
+    }
+
     /** The props as stored for this author: bots' posts are marked {@code from_bot}. */
     private static ObjectNode authorProps(User author, ObjectNode props) {
         ObjectNode copy = props.deepCopy();
@@ -108,14 +128,7 @@ final class PostCreator {
     private Post save(User author, Draft draft) {
         checkMessage(draft.message());
         checkProps(draft.props());
-        if (!draft.rootId().isEmpty()) {
-            boolean rootOk = posts.get(draft.rootId())
-                    .filter(root -> !root.isDeleted() && root.channelId().equals(draft.channelId()))
-                    .isPresent();
-            if (!rootOk) {
-                throw new AppError(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.");
-            }
-        }
+        checkRoot(draft);
         if (draft.fileIds().size() > MAX_FILE_IDS) {
             throw new AppError(400, "model.post.is_valid.file_ids.app_error", "Invalid file ids.");
         }

@@ -4,11 +4,13 @@ import io.teamsbridge.emulators.http.Json;
 import io.teamsbridge.emulators.http.Request;
 import io.teamsbridge.emulators.http.Response;
 import java.time.Clock;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Posts: create (with {@code pending_post_id} de-duplication), get, full update, patch, soft
- * delete, and ephemeral posts, with the server's permission checks: posting needs
+ * Posts: create (with {@code pending_post_id} de-duplication; replies with {@code root_id}), get,
+ * the thread, full update, patch, soft delete (a root takes its replies along), and ephemeral
+ * posts, with the server's permission checks: posting needs
  * {@code create_post} in the channel (membership), editing and deleting one's own post needs
  * membership too, others' posts need the {@code *_others_posts} permissions, and ephemeral posts
  * need {@code create_post_ephemeral}, which only system admins have.
@@ -38,7 +40,28 @@ final class PostRoutes {
                 .put("/posts/{post_id}", this::update)
                 .put("/posts/{post_id}/patch", this::patch)
                 .delete("/posts/{post_id}", this::delete)
+                .get("/posts/{post_id}/thread", this::thread)
                 .get("/channels/{channel_id}/posts", this::channelPosts);
+    }
+
+    /**
+     * {@code GET /posts/{id}/thread}: the post's whole thread as a PostList, the asked-for post
+     * first in {@code order}, then the root and the other replies oldest first. Deleted posts are
+     * left out; paging parameters are ignored (the whole thread comes back).
+     */
+    private Response thread(Request request, Caller caller) {
+        Post post = existing(request);
+        if (post.isDeleted()) {
+            throw AppError.postNotFound();
+        }
+        if (!permissions.hasOnChannel(caller.user(), channels.require(post.channelId()), Permission.READ_CHANNEL)) {
+            throw AppError.permission();
+        }
+        List<Post> thread = new java.util.ArrayList<>(List.of(post));
+        posts.thread(post.rootId().isEmpty() ? post.id() : post.rootId()).stream()
+                .filter(p -> !p.id().equals(post.id()))
+                .forEach(thread::add);
+        return Wire.ok(postList(thread));
     }
 
     /**
@@ -71,6 +94,11 @@ final class PostRoutes {
             java.util.Collections.reverse(live);
             chosen = Paging.of(request).apply(live);
         }
+        return Wire.ok(postList(chosen));
+    }
+
+    /** A {@code model.PostList}: ids in {@code order}, the posts by id, no further pages. */
+    private static java.util.Map<String, Object> postList(List<Post> chosen) {
         java.util.Map<String, Object> list = new java.util.LinkedHashMap<>();
         list.put("order", chosen.stream().map(Post::id).toList());
         java.util.Map<String, Post> byId = new java.util.LinkedHashMap<>();
@@ -79,7 +107,7 @@ final class PostRoutes {
         list.put("next_post_id", "");
         list.put("prev_post_id", "");
         list.put("has_next", false);
-        return Wire.ok(list);
+        return list;
     }
 
     private Response create(Request request, Caller caller) {
@@ -178,7 +206,7 @@ final class PostRoutes {
         if (!own && !permissions.hasOnChannel(caller.user(), channel, Permission.DELETE_OTHERS_POSTS)) {
             throw AppError.permission();
         }
-        posts.replace(post.deleted(clock.millis()));
+        posts.delete(post, caller.userId(), clock.millis());
         return Wire.statusOk();
     }
 

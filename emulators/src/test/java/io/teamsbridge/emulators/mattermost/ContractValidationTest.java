@@ -111,6 +111,31 @@ class ContractValidationTest {
     }
 
     @Test
+    void repliesReactionsTheThreadAndTheWebSocketUpgradeRecordNoViolation() {
+        String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId))
+                .json().get("id").stringValue();
+        String rootId = rest.post("/api/v4/posts", bot.token(), Map.of("channel_id", channelId, "message", "root"))
+                .json().get("id").stringValue();
+        RestClient.Reply reply = rest.post("/api/v4/posts", bot.token(),
+                Map.of("channel_id", channelId, "message", "reply", "root_id", rootId));
+        RestClient.Reply reaction = rest.post("/api/v4/reactions", bot.token(),
+                Map.of("user_id", bot.userId(), "post_id", rootId, "emoji_name", "white_check_mark"));
+        rest.get("/api/v4/posts/" + rootId + "/reactions", bot.token());
+        rest.get("/api/v4/posts/" + rootId + "/thread", bot.token());
+        rest.delete("/api/v4/users/" + bot.userId() + "/posts/" + rootId + "/reactions/white_check_mark", bot.token());
+        try (WsClient ws = WsClient.connect(emulator.baseUrl(), bot.token())) {
+            String connectionId = ws.nextEvent("hello").get("data").get("connection_id").stringValue();
+            try (WsClient again = WsClient.resume(emulator.baseUrl(), bot.token(), connectionId, 1)) {
+                again.next();
+            }
+        }
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reaction.status()).isEqualTo(200);
+        assertThat(newViolations()).isEmpty();
+    }
+
+    @Test
     void aMisspeltOptionalFieldIsRecorded() {
         String channelId = rest.post("/api/v4/channels/direct", bot.token(), List.of(bot.userId(), userId))
                 .json().get("id").stringValue();
