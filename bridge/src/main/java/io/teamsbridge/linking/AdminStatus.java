@@ -10,6 +10,7 @@ import io.teamsbridge.store.GraphSubscription;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
 import io.teamsbridge.store.InboxSnapshot;
+import io.teamsbridge.store.ReplyRepository;
 import io.teamsbridge.store.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,19 +36,21 @@ class AdminStatus {
     private final AccountLinkRepository links;
     private final InboxRepository inbox;
     private final DecisionRepository decisions;
+    private final ReplyRepository replies;
     private final Switches switches;
     private final MicrosoftProperties microsoft;
     private final io.teamsbridge.microsoft.subscriptions.SubscriptionModes modes;
     private final Clock clock;
 
     AdminStatus(SubscriptionRepository subscriptions, AccountLinkRepository links, InboxRepository inbox,
-            DecisionRepository decisions, Switches switches, MicrosoftProperties microsoft,
+            DecisionRepository decisions, ReplyRepository replies, Switches switches, MicrosoftProperties microsoft,
             io.teamsbridge.microsoft.subscriptions.SubscriptionModes modes, Clock clock) {
         this.modes = modes;
         this.subscriptions = subscriptions;
         this.links = links;
         this.inbox = inbox;
         this.decisions = decisions;
+        this.replies = replies;
         this.switches = switches;
         this.microsoft = microsoft;
         this.clock = clock;
@@ -62,9 +65,24 @@ class AdminStatus {
                 + "| Notifications for everyone | " + (switches.notificationsEnabled() ? "**on**" : "**off**")
                 + origin(Switches.NOTIFICATIONS) + " |\n"
                 + "| Allow-list | " + allowList() + " |\n"
-                + "| Inbox | " + inbox(now) + " |\n\n"
+                + "| Inbox | " + inbox(now) + " |\n"
+                + "| Replies from Mattermost | " + replies(now) + " |\n\n"
                 + modes() + "\n\n"
                 + problems(now);
+    }
+
+    /** "3 sent, 1 not sent (too long) in the last 24 hours; 1 waiting". */
+    private String replies(Instant now) {
+        ReplyRepository.Summary summary = replies.summary(now.minus(RECENT));
+        long sent = summary.finishedByOutcome().getOrDefault("SENT", 0L);
+        List<String> others = new ArrayList<>();
+        summary.finishedByOutcome().forEach((outcome, count) -> {
+            if (!outcome.equals("SENT")) {
+                others.add(count + " " + outcome.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            }
+        });
+        return sent + " sent" + (others.isEmpty() ? "" : ", not sent: " + String.join(", ", others))
+                + " in the last 24 hours; " + summary.waiting() + " waiting";
     }
 
     private String subscription(Instant now) {

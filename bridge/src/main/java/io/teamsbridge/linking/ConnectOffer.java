@@ -22,12 +22,15 @@ class ConnectOffer {
     private final AccountLinkRepository links;
     private final ConnectLinks connectLinks;
     private final ConnectGate gate;
+    private final ConnectionGrants grants;
     private final String trigger;
 
-    ConnectOffer(AccountLinkRepository links, ConnectLinks connectLinks, ConnectGate gate, MattermostProperties mattermost) {
+    ConnectOffer(AccountLinkRepository links, ConnectLinks connectLinks, ConnectGate gate, ConnectionGrants grants,
+            MattermostProperties mattermost) {
         this.links = links;
         this.connectLinks = connectLinks;
         this.gate = gate;
+        this.grants = grants;
         this.trigger = "/" + mattermost.commandTrigger();
     }
 
@@ -36,6 +39,13 @@ class ConnectOffer {
 
     Offer to(String mattermostUserId) {
         Optional<AccountLink> link = links.findByMattermostUser(mattermostUserId);
+        java.util.Set<String> missing = link.filter(AccountLink::active).map(grants::missing).orElse(java.util.Set.of());
+        if (!missing.isEmpty()) {
+            return new Offer("[Connect again](" + connectLinks.create(mattermostUserId) + ") to give teams-bridge what your "
+                    + "connection was made without: " + uses(missing) + ". Sign in with the same Microsoft account, **"
+                    + MarkdownText.inline(link.get().teamsUpn()) + "**; your settings stay. The link works once and expires in "
+                    + Math.max(1, connectLinks.lifetime().toMinutes()) + " minutes.", true);
+        }
         if (link.isPresent() && link.get().active()) {
             return new Offer("You are already connected to Microsoft Teams as **" + MarkdownText.inline(link.get().teamsDisplayName())
                     + "** (" + MarkdownText.inline(link.get().teamsUpn()) + "). To connect another account, run `" + trigger
@@ -57,5 +67,14 @@ class ConnectOffer {
         return new Offer("[Connect your Microsoft Teams account](" + url + ")\n\n"
                 + "Sign in with the Microsoft account that uses the same email address as your Mattermost account. "
                 + "The link works once and expires in " + minutes + " minutes.", false);
+    }
+
+    /** What each permission a connection lacks is for, as a user reads it. */
+    static String uses(java.util.Set<String> permissions) {
+        return permissions.stream().map(p -> switch (p) {
+            case "ChatMessage.Send" -> "sending your replies into Teams chats (ChatMessage.Send)";
+            case "Presence.Read.All" -> "reading the presence of the people you chat with (Presence.Read.All)";
+            default -> p;
+        }).collect(java.util.stream.Collectors.joining("; "));
     }
 }

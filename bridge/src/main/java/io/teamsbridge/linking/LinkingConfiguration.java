@@ -30,5 +30,11 @@ class LinkingConfiguration {
         return PeriodicJob.singleInstance("link-refresh", Duration.ofMinutes(1), bounded, refresher::refreshDue, leases);
     }
 
+    /** On one instance: soon after start (the permission was just added) and then hourly for those not asked yet. */
+    @Bean
+    PeriodicJob permissionAskJob(PermissionAsks asks, JobLeases leases) {
+        return PeriodicJob.singleInstance("permission-asks", Duration.ofSeconds(5), Duration.ofHours(1), asks::pass, leases);
+    }
+
     static final Duration RECHECK = Duration.ofMinutes(5);
 }

@@ -50,6 +50,21 @@ class Welcome {
         post(mattermostUserId, text, buttons.forDisconnected(mattermostUserId), "connection-lost");
     }
 
+    /**
+     * The connection lacks a permission sign-ins now ask for. Thrown failures let the caller ask
+     * again later.
+     */
+    void askToConnectAgain(String mattermostUserId, String uses, String link) {
+        String text = "#### Connect to Microsoft Teams again to reply from here\n"
+                + "You can now answer a Teams chat by replying in its thread here: your reply is sent into the chat as you. "
+                + "Your connection was made before that was possible, so it lacks a permission: " + uses + ".\n\n"
+                + "[Connect again](" + link + ") with the same Microsoft account; your settings stay. Until then everything "
+                + "else keeps working. The link works once, for a limited time; `" + trigger + " connect` gives you a new one.";
+        messenger.sendDirect(mattermostUserId, text, Map.<String, Object>of("attachments",
+                List.of(Map.of("actions", buttons.forConnected(mattermostUserId))),
+                io.teamsbridge.mattermost.Confirmations.KIND_PROP, "permission-ask"));
+    }
+
     /** Graph refused the user's own subscription: their connection stands, but nothing arrives yet. */
     void subscriptionRefused(String mattermostUserId, String why) {
         String text = "#### Teams chat notifications could not be turned on for you yet\n"

@@ -137,6 +137,25 @@ public class BotMessenger {
         return found;
     }
 
+    /**
+     * Answers in a thread of the user's direct channel. {@code key} is a deterministic
+     * {@code pending_post_id}, so an answer sent twice in quick succession is made once.
+     */
+    public Post replyInThread(String mattermostUserId, String rootId, String message, String key) {
+        return client.createPost(new NewPost(directChannel(mattermostUserId), message, key, rootId,
+                Map.of(Confirmations.KIND_PROP, "reply-outcome")));
+    }
+
+    /** Puts the bot's reaction ({@code emoji}, without colons) on a post; doing it twice changes nothing. */
+    public void react(String postId, String emoji) {
+        client.addReaction(bot.userId(), postId, emoji);
+    }
+
+    /** The posts created or changed in the user's direct channel with the bot since {@code since}, oldest first. */
+    public List<Post> directPostsSince(String mattermostUserId, java.time.Instant since) {
+        return client.channelPostsSince(directChannel(mattermostUserId), since.toEpochMilli());
+    }
+
     /** Sends a message with props (for example attachments with buttons) to the user's direct channel. */
     public Post sendDirect(String mattermostUserId, String message, Map<String, Object> props) {
         return client.createPost(new NewPost(directChannel(mattermostUserId), message, null, null, props));

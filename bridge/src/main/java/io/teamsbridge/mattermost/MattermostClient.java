@@ -115,8 +115,12 @@ public class MattermostClient {
      * {@code read_channel}, which the bot has in its own direct channels.
      */
     public List<Post> channelPosts(String channelId, int page, int perPage) {
-        MattermostWire.PostList list = call("GET", "/channels/" + encode(channelId) + "/posts?page=" + page + "&per_page="
-                + perPage, null, MattermostWire.PostList.class);
+        return inOrder(call("GET", "/channels/" + encode(channelId) + "/posts?page=" + page + "&per_page=" + perPage, null,
+                MattermostWire.PostList.class));
+    }
+
+    /** A PostList's posts in its {@code order}. */
+    private static List<Post> inOrder(MattermostWire.PostList list) {
         List<Post> out = new ArrayList<>();
         if (list.order() != null && list.posts() != null) {
             for (String id : list.order()) {
@@ -172,6 +176,32 @@ public class MattermostClient {
             throw new MattermostException(response.statusCode(), "unreadable_response", "Mattermost answered POST /api/v4/files without a file", null);
         }
         return upload.fileInfos().getFirst().id();
+    }
+
+    /** One post by id; a deleted one answers 404 (or comes back with {@code delete_at} set). */
+    public Post post(String postId) {
+        return call("GET", "/posts/" + encode(postId), null, Post.class);
+    }
+
+    /**
+     * A channel's posts created or changed since {@code sinceMillis} (Mattermost's {@code since},
+     * which takes no paging), oldest first.
+     */
+    public List<Post> channelPostsSince(String channelId, long sinceMillis) {
+        List<Post> out = inOrder(call("GET", "/channels/" + encode(channelId) + "/posts?since=" + sinceMillis, null,
+                MattermostWire.PostList.class));
+        out.sort(java.util.Comparator.comparing(p -> p.createAt() == null ? 0L : p.createAt()));
+        return out;
+    }
+
+    /** Users by username; unknown names are left out. */
+    public List<User> usersByUsernames(java.util.Collection<String> usernames) {
+        return list("POST", "/users/usernames", List.copyOf(usernames), User.class);
+    }
+
+    /** Adds the bot's reaction to a post; adding the same one again changes nothing. */
+    public void addReaction(String botUserId, String postId, String emojiName) {
+        send("POST", "/reactions", java.util.Map.of("user_id", botUserId, "post_id", postId, "emoji_name", emojiName));
     }
 
     /** Deletes a post (the bot may delete its own). */

@@ -60,7 +60,19 @@ public final class MattermostWire {
     public record Channel(String id, String type, String name) {}
 
     public record Post(String id, String channelId, String userId, String message, String pendingPostId,
-            String rootId, Map<String, Object> props, Long createAt) {}
+            String rootId, Map<String, Object> props, Long createAt, java.util.List<String> fileIds, Long deleteAt,
+            String type) {
+
+        /** Whether the post was deleted (Mattermost lists deleted posts in some answers, emptied). */
+        public boolean deleted() {
+            return deleteAt != null && deleteAt > 0;
+        }
+
+        /** Whether files are attached. */
+        public boolean hasFiles() {
+            return fileIds != null && !fileIds.isEmpty();
+        }
+    }
 
     /** {@code GetPostsForChannel}'s answer: ids newest first, and the posts by id. */
     public record PostList(java.util.List<String> order, Map<String, Post> posts) {}

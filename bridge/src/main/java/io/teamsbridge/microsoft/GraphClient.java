@@ -113,6 +113,36 @@ public class GraphClient {
                 + encode("lastMessagePreview/createdDateTime desc"), userToken);
     }
 
+    /** One entry of a sent message's {@code mentions}: who the {@code <at id>} tag with this id stands for. */
+    public record SentMention(int id, String mentionText, String userId, String displayName) {}
+
+    /**
+     * Sends a message into a chat as the signed-in user ({@code POST /chats/{id}/messages}, delegated
+     * ChatMessage.Send) and returns the new message's id. Not idempotent: a caller that may retry
+     * looks for the message first ({@link #chatMessagesChangedAfter}).
+     */
+    public String sendChatMessage(String chatId, String html, List<SentMention> mentions, String userToken) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("body", Map.of("contentType", "html", "content", html));
+        if (!mentions.isEmpty()) {
+            body.put("mentions", mentions.stream().map(m -> Map.of("id", m.id(), "mentionText", m.mentionText(),
+                    "mentioned", Map.of("user", Map.of("id", m.userId(), "displayName", m.displayName(),
+                            "userIdentityType", "aadUser")))).toList());
+        }
+        JsonNode sent = read(send("POST", "/chats/" + encode(chatId) + "/messages", body, userToken), JsonNode.class);
+        return sent.path("id").asString("");
+    }
+
+    /**
+     * One chat's messages written or changed after {@code after}, newest change first (one page of
+     * up to 50), with a member's token. Graph filters a chat's messages by creation only with
+     * {@code lt}, so a message written after an instant is found by its last change.
+     */
+    public ListPage chatMessagesChangedAfter(String chatId, java.time.Instant after, String userToken) {
+        return messagePage("/chats/" + encode(chatId) + "/messages?$top=50&$orderby=" + encode("lastModifiedDateTime desc")
+                + "&$filter=" + encode("lastModifiedDateTime gt " + after), userToken);
+    }
+
     /** The page an {@code @odata.nextLink} names; only links into the configured Graph are followed. */
     public ListPage nextMessages(String nextLink) {
         return nextMessages(nextLink, null);

@@ -56,26 +56,33 @@ public class MicrosoftIdentity {
     private final HTTPRequestSender sender;
     private final Set<String> signInPermissions;
 
-    public MicrosoftIdentity(MicrosoftProperties properties, BridgeProperties bridge, Clock clock, OutboundClients clients) {
+    public MicrosoftIdentity(MicrosoftProperties properties, BridgeProperties bridge,
+            io.teamsbridge.config.RepliesProperties replies, Clock clock, OutboundClients clients) {
         this.properties = properties;
         this.sender = clients.tokenSender();
         this.redirectUri = URI.create(bridge.publicBase() + CALLBACK_PATH);
         this.clock = clock;
-        this.signInPermissions = signInPermissions(properties.subscription());
+        this.signInPermissions = signInPermissions(properties.subscription(), replies.enabled());
     }
 
     /**
      * The Graph permissions a sign-in asks for: Chat.Read for the user's chats and, where the users'
      * own tokens stand in for application permissions, Presence.Read.All (delegated) to read the
-     * presence of the people they are notified about.
+     * presence of the people they are notified about; and ChatMessage.Send where replies are on.
      */
-    static Set<String> signInPermissions(MicrosoftProperties.Subscription subscription) {
+    static Set<String> signInPermissions(MicrosoftProperties.Subscription subscription, boolean replies) {
         Set<String> permissions = new LinkedHashSet<>(TokenSet.FIRST_PERMISSIONS.stream().sorted().toList());
         if (subscription.usersOwnTokens()) {
             permissions.add(PRESENCE_DELEGATED);
         }
+        if (replies) {
+            permissions.add(SEND_DELEGATED);
+        }
         return Collections.unmodifiableSet(permissions);
     }
+
+    /** The delegated permission with which a user's reply is sent into a chat as them. */
+    public static final String SEND_DELEGATED = "ChatMessage.Send";
 
     /** The delegated permission with which one user's token reads the presence of others. */
     public static final String PRESENCE_DELEGATED = "Presence.Read.All";

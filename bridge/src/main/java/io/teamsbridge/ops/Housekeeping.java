@@ -3,6 +3,7 @@ package io.teamsbridge.ops;
 import io.teamsbridge.store.DecisionRepository;
 import io.teamsbridge.store.InboxRepository;
 import io.teamsbridge.store.OAuthStateRepository;
+import io.teamsbridge.store.ReplyRepository;
 import io.teamsbridge.store.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what is no longer needed: finished inbox items after a week (kept that long for
- * inspection), connect links a day after they expired, and removed subscriptions a week after
+ * inspection), finished replies after a week, connect links a day after they expired, and removed subscriptions a week after
  * their expiry (no notification for them can arrive any more), and users' decisions once older
  * than {@code notifications.decisions-kept}. Failed inbox items stay.
  */
@@ -24,15 +25,17 @@ public class Housekeeping {
     private final OAuthStateRepository states;
     private final SubscriptionRepository subscriptions;
     private final DecisionRepository decisions;
+    private final ReplyRepository replies;
     private final Duration keepDecisions;
     private final Clock clock;
 
     public Housekeeping(InboxRepository inbox, OAuthStateRepository states, SubscriptionRepository subscriptions,
-            DecisionRepository decisions, Duration keepDecisions, Clock clock) {
+            DecisionRepository decisions, ReplyRepository replies, Duration keepDecisions, Clock clock) {
         this.inbox = inbox;
         this.states = states;
         this.subscriptions = subscriptions;
         this.decisions = decisions;
+        this.replies = replies;
         this.keepDecisions = keepDecisions;
         this.clock = clock;
     }
@@ -43,9 +46,10 @@ public class Housekeeping {
         int links = states.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
         int removed = subscriptions.deleteRemovedBefore(now.minus(KEEP_DONE));
         int decided = decisions.deleteBefore(now.minus(keepDecisions));
-        if (done + links + removed + decided > 0) {
-            log.info("Housekeeping deleted {} finished notification(s), {} expired connect link(s), {} old subscription "
-                    + "record(s) and {} old decision(s).", done, links, removed, decided);
+        int replied = replies.deleteFinishedBefore(now.minus(KEEP_DONE));
+        if (done + links + removed + decided + replied > 0) {
+            log.info("Housekeeping deleted {} finished notification(s), {} finished repl(ies), {} expired connect link(s), "
+                    + "{} old subscription record(s) and {} old decision(s).", done, replied, links, removed, decided);
         }
     }
 }

@@ -20,8 +20,9 @@ class OpsConfiguration {
 
     @Bean
     Housekeeping housekeeping(InboxRepository inbox, OAuthStateRepository states, SubscriptionRepository subscriptions,
-            DecisionRepository decisions, NotificationsProperties notifications, Clock clock) {
-        return new Housekeeping(inbox, states, subscriptions, decisions, notifications.decisionsKept(), clock);
+            DecisionRepository decisions, io.teamsbridge.store.ReplyRepository replies, NotificationsProperties notifications,
+            Clock clock) {
+        return new Housekeeping(inbox, states, subscriptions, decisions, replies, notifications.decisionsKept(), clock);
     }
 
     @Bean

@@ -49,6 +49,21 @@ public class ChatThreadRepository {
                 .optional();
     }
 
+    /** Whose thread a root post starts, and for which chat. */
+    public record Thread(String mattermostUserId, String chatId) {}
+
+    public Optional<Thread> byRoot(String rootPostId) {
+        return jdbc.sql("SELECT mattermost_user_id, chat_id FROM chat_thread WHERE root_post_id = ?")
+                .param(rootPostId)
+                .query((rs, n) -> new Thread(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    /** The users who have at least one chat thread: where replies can be written. */
+    public java.util.List<String> usersWithThreads() {
+        return jdbc.sql("SELECT DISTINCT mattermost_user_id FROM chat_thread ORDER BY mattermost_user_id").query(String.class).list();
+    }
+
     /** Forgets a root Mattermost no longer has; the next notification starts a new one. */
     public void forget(String mattermostUserId, String chatId, String rootPostId) {
         jdbc.sql("DELETE FROM chat_thread WHERE mattermost_user_id = ? AND chat_id = ? AND root_post_id = ?")

@@ -63,7 +63,8 @@ class AdminCommandsIT {
                 .contains("| Connected users | ").contains("no limit (configuration)")
                 .contains("| Notifications for everyone | **on** (configuration)")
                 .contains("| Allow-list | none: everyone may connect (configuration)")
-                .contains("| Inbox | 0 waiting").contains("No problems in the last 24 hours.");
+                .contains("| Inbox | 0 waiting").contains("| Replies from Mattermost | 0 sent in the last 24 hours; 0 waiting |")
+                .contains("No problems in the last 24 hours.");
     }
 
     @Test

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 class SeveralInstancesIT {
     private static final int CHATS = 50;
     private static final int MESSAGES = 1_000;
+    private static final int REPLIES = 20;
 
     @Test
     void threeInstancesDeliverEveryMessageOnceInOrderWhileTwoAreKilled() throws Exception {
@@ -62,6 +63,7 @@ class SeveralInstancesIT {
                 }
                 World world = new World(harness);
                 world.awaitSubscription();
+                repliesAreSentOnceWhileEveryInstanceListens(harness, world);
                 Traffic traffic = new Traffic(harness, world, CHATS);
 
                 for (int n = 0; n < MESSAGES / 2; n++) {
@@ -101,6 +103,37 @@ class SeveralInstancesIT {
                 }
             }
         }
+    }
+
+    /**
+     * Every instance hears each reply on its own WebSocket; each reply still reaches Teams once, and
+     * one chat's replies in the order they were written.
+     */
+    private static void repliesAreSentOnceWhileEveryInstanceListens(BridgeHarness harness, World world) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.chat().webSockets().size() >= 3);
+        World.Person writer = world.connectedAndAway("replier");
+        World.Person other = world.person("other");
+        String chat = world.chat("oneOnOne", null, other, writer);
+        world.say(chat, other, "<p>answer me</p>");
+        String root = await().atMost(Duration.ofSeconds(30)).until(() -> world.threadRoots(writer).stream()
+                .map(r -> r.path("id").asString()).findFirst().orElse(null), java.util.Objects::nonNull);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= REPLIES; i++) {
+            harness.chat().postToBot(writer.mattermostUserId(), "reply " + i, root);
+            expected.add("<p>reply " + i + "</p>");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentBy(harness, chat, writer).size() >= REPLIES);
+        assertThat(sentBy(harness, chat, writer)).as("each reply once, in order").containsExactlyElementsOf(expected);
+    }
+
+    private static List<String> sentBy(BridgeHarness harness, String chatId, World.Person person) {
+        List<String> mine = new ArrayList<>();
+        for (JsonNode m : harness.teams().chatMessages(chatId)) {
+            if (m.path("fromUserId").asString("").equals(person.teamsUserId())) {
+                mine.add(m.path("content").asString());
+            }
+        }
+        return mine;
     }
 
     /** The instance whose log says it runs the subscription job (the last to say so). */

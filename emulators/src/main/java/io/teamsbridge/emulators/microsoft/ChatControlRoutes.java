@@ -160,6 +160,8 @@ final class ChatControlRoutes {
         out.put("fromUserId", message.from() == null ? null : message.from().userId());
         out.put("contentType", message.contentType());
         out.put("content", message.content());
+        out.put("mentions", message.mentions().stream().map(m -> Map.of("id", m.id(), "mentionText", m.mentionText(),
+                "userId", m.userId())).toList());
         out.put("createdDateTime", GraphTime.millis(message.createdAt()));
         out.put("lastEditedDateTime", message.lastEditedAt() == null ? null : GraphTime.millis(message.lastEditedAt()));
         out.put("deletedDateTime", message.deletedAt() == null ? null : GraphTime.millis(message.deletedAt()));

@@ -157,7 +157,7 @@ public final class MicrosoftControlClient {
 
     /**
      * The chat's messages, oldest first, whoever wrote them (Teams through this API, or a client
-     * through Graph): {@code [{id, fromUserId, contentType, content, createdDateTime,
+     * through Graph): {@code [{id, fromUserId, contentType, content, mentions: [{id, mentionText, userId}], createdDateTime,
      * lastEditedDateTime, deletedDateTime}]}; {@code fromUserId} is null for system events, the
      * times are Graph's ({@code 2026-03-02T09:00:00.000Z}, null when never edited or not deleted).
      *

@@ -250,8 +250,13 @@ class SendChatMessagesTest {
         assertThat(messages).extracting(m -> m.get("id").stringValue())
                 .containsExactly(fromTeams, fromGraph, deleted, event);
         JsonNode first = messages.get(0);
-        assertThat(fieldNames(first)).containsExactly("id", "fromUserId", "contentType", "content", "createdDateTime",
-                "lastEditedDateTime", "deletedDateTime");
+        assertThat(fieldNames(first)).containsExactly("id", "fromUserId", "contentType", "content", "mentions",
+                "createdDateTime", "lastEditedDateTime", "deletedDateTime");
+        assertThat(first.get("mentions")).isEmpty();
+        JsonNode mentioned = messages.get(1).get("mentions").get(0);
+        assertThat(mentioned.get("id").asInt()).isZero();
+        assertThat(mentioned.get("mentionText").stringValue()).isEqualTo("Bob Baker");
+        assertThat(mentioned.get("userId").stringValue()).isEqualTo(world.bob);
         assertThat(first.get("fromUserId").stringValue()).isEqualTo(world.bob);
         assertThat(first.get("contentType").stringValue()).isEqualTo("text");
         assertThat(first.get("content").stringValue()).isEqualTo("edited in Teams");
