@@ -57,6 +57,12 @@ function draw(key, data, render) {
 
 const time = (at) => new Date(at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false});
 
+function mmStatus(text, isError) {
+  const s = $('mm-status');
+  s.textContent = text;
+  s.classList.toggle('error', !!isError);
+}
+
 function status(text, isError) {
   const s = $('teams-status');
   s.textContent = text;
@@ -122,7 +128,7 @@ async function loadTranscript() {
     box.dataset.userId = state.teamsUser; // whose view this is, for people reading the DOM and for tests
     box.dataset.chatId = state.chat;
     if (!messages.length) {
-      box.replaceChildren(el('p', {class: 'empty'}, 'No messages from this page in this chat yet. Write one below.'));
+      box.replaceChildren(el('p', {class: 'empty'}, 'No messages in this chat yet. Write one below.'));
       return;
     }
     box.replaceChildren(...messages.map((m) => {
@@ -400,12 +406,21 @@ async function loadPosts() {
       box.replaceChildren(el('p', {class: 'empty'}, 'Nothing from the bot yet. Connect with /msteams connect.'));
       return;
     }
-    box.replaceChildren(...posts.map((p) => {
+    // Mattermost shows a thread's replies under its root; here each root carries its replies and a box to answer in.
+    const replies = new Map();
+    posts.filter((p) => p.rootId).forEach((p) => {
+      if (!replies.has(p.rootId)) replies.set(p.rootId, []);
+      replies.get(p.rootId).push(p);
+    });
+    const ids = new Set(posts.map((p) => p.id));
+    const render = (p) => {
       const fresh = !firstLoad && !seen.has(p.id);
       seen.add(p.id);
-      return el('article', {class: 'post' + (p.deleted ? ' deleted' : '') + (fresh ? ' fresh' : ''), 'data-post-id': p.id},
-        el('span', {class: 'avatar', 'aria-hidden': 'true'}, 'T'),
-        el('div', {class: 'post-head'}, el('strong', {}, 'Microsoft Teams'), el('span', {class: 'bot-tag'}, 'BOT'),
+      return el('article', {class: 'post' + (p.fromBot ? '' : ' mine') + (p.deleted ? ' deleted' : '') + (fresh ? ' fresh' : ''),
+          'data-post-id': p.id, 'data-root-id': p.rootId || ''},
+        el('span', {class: 'avatar', 'aria-hidden': 'true'}, p.fromBot ? 'T' : 'Y'),
+        el('div', {class: 'post-head'}, el('strong', {}, p.fromBot ? 'Microsoft Teams' : 'You'),
+          p.fromBot ? el('span', {class: 'bot-tag'}, 'BOT') : '',
           time(p.createAt), p.updateAt > p.createAt && !p.deleted ? '(edited)' : ''),
         el('div', {class: 'post-body', html: p.deleted ? '(message deleted)' : p.html}),
         p.files && p.files.length && !p.deleted
@@ -414,13 +429,54 @@ async function loadPosts() {
                   onload: () => { box.scrollTop = box.scrollHeight; }})
               : el('a', {class: 'file', href: API + '/mattermost/files/' + encodeURIComponent(f.id), download: f.name}, '📎 ' + f.name)))
           : '',
+        p.reactions && p.reactions.length
+          ? el('div', {class: 'post-reactions'}, ...p.reactions.map((r) => el('span', {class: 'reaction', 'data-emoji': r,
+              title: ':' + r + ':'}, EMOJI[r] || ':' + r + ':')))
+          : '',
         p.buttons && p.buttons.length && !p.deleted
           ? el('div', {class: 'post-actions'}, ...p.buttons.map((b) => el('button', {type: 'button', class: 'post-action',
               'data-action-id': b.id, onclick: () => pressButton(user, p.id, b.id, b.name)}, b.name)))
           : '');
+    };
+    const drafts = state.replyDrafts || (state.replyDrafts = {});
+    const active = document.activeElement;
+    const typingIn = active && active.classList && active.classList.contains('reply-input')
+      ? active.closest('.reply-box').dataset.rootId : null;
+    box.replaceChildren(...posts.filter((p) => !p.rootId || !ids.has(p.rootId)).map((root) => {
+      const thread = replies.get(root.id) || [];
+      if (!thread.length && !root.markdown.startsWith('**Teams**')) return render(root);
+      const input = el('input', {type: 'text', class: 'reply-input', placeholder: 'Reply in Teams…', 'aria-label': 'Reply',
+        value: drafts[root.id] || '', oninput: (e) => { drafts[root.id] = e.target.value; }});
+      const form = el('form', {class: 'reply-box', 'data-root-id': root.id, onsubmit: (e) => {
+        e.preventDefault();
+        sendReply(user, root.id, input);
+      }}, input, el('button', {type: 'submit', class: 'reply-send'}, 'Reply'));
+      return el('section', {class: 'thread', 'data-root-id': root.id}, render(root),
+        el('div', {class: 'thread-replies'}, ...thread.map(render)), form);
     }));
+    if (typingIn) {
+      const input = box.querySelector('.reply-box[data-root-id="' + typingIn + '"] .reply-input');
+      if (input) input.focus();
+    }
     box.scrollTop = box.scrollHeight;
   });
+}
+
+const EMOJI = {white_check_mark: '✅', x: '❌'};
+
+/** The person answers in a chat's thread; the bridge sends it into Teams as them. */
+async function sendReply(user, rootId, input) {
+  const message = input.value.trim();
+  if (!message) return;
+  try {
+    await api('POST', '/mattermost/replies', {userId: user, rootId, message});
+    input.value = '';
+    delete state.replyDrafts[rootId];
+    mmStatus('Reply posted; the bridge sends it into Teams.');
+    await loadPosts();
+  } catch (e) {
+    mmStatus(e.message, true);
+  }
 }
 
 // ---- The log --------------------------------------------------------------------------------

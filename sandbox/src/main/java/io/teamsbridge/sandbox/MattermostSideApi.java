@@ -26,8 +26,17 @@ class MattermostSideApi {
      */
     record Reply(int status, String text, String html, String postId, List<Button> buttons) {}
 
-    record BotPost(String id, String rootId, String markdown, String html, long createAt, long updateAt, boolean deleted,
-            List<Button> buttons, List<File> files) {}
+    /**
+     * A post in the person's direct channel with the bot: the bot's ({@code fromBot}), or the
+     * person's own (a reply in a chat's thread, with the reactions the bot gave it).
+     */
+    record BotPost(String id, String rootId, boolean fromBot, String markdown, String html, long createAt, long updateAt,
+            boolean deleted, List<Button> buttons, List<File> files, List<String> reactions) {}
+
+    /** The person replies in a thread of their direct channel with the bot. */
+    record NewReply(String userId, String rootId, String message) {}
+
+    record Posted(String id) {}
 
     /** A file attached to a post. */
     record File(String id, String name, String mimeType) {}
@@ -99,6 +108,31 @@ class MattermostSideApi {
         return buttons;
     }
 
+    /**
+     * The person replies in a Teams chat's thread, as the Mattermost web app would post it; the
+     * bridge hears it on its WebSocket and sends it into the chat.
+     */
+    @PostMapping("/replies")
+    Posted reply(@RequestBody NewReply reply) {
+        if (reply.userId() == null || reply.userId().isBlank()) {
+            throw new IllegalArgumentException("pick a Mattermost user first");
+        }
+        if (reply.rootId() == null || reply.rootId().isBlank()) {
+            throw new IllegalArgumentException("rootId is required: reply in a chat's thread");
+        }
+        String message = reply.message() == null ? "" : reply.message().strip();
+        if (message.isEmpty()) {
+            throw new IllegalArgumentException("write a reply first");
+        }
+        if (message.length() > MAX_REPLY) {
+            throw new IllegalArgumentException("a Mattermost post holds at most " + MAX_REPLY + " characters");
+        }
+        return new Posted(backends.mattermost().postToBot(reply.userId(), message, reply.rootId()));
+    }
+
+    /** Mattermost's limit on a post's message, in characters. */
+    private static final int MAX_REPLY = 16_383;
+
     /** The user's direct channel with the bot, oldest first. */
     @GetMapping("/posts")
     List<BotPost> posts(@RequestParam String userId) {
@@ -109,9 +143,11 @@ class MattermostSideApi {
             List<File> files = new ArrayList<>();
             p.path("files").forEach(f -> files.add(new File(f.path("id").asString(), f.path("name").asString(""),
                     f.path("mime_type").asString(""))));
-            posts.add(new BotPost(p.path("id").asString(), p.path("root_id").asString(""), message, markdown.html(message),
+            boolean fromBot = p.path("props").path("from_bot").asString("").equals("true");
+            String id = p.path("id").asString();
+            posts.add(new BotPost(id, p.path("root_id").asString(""), fromBot, message, markdown.html(message),
                     p.path("create_at").asLong(0), p.path("update_at").asLong(0), p.path("delete_at").asLong(0) > 0,
-                    buttons, files));
+                    buttons, files, fromBot ? List.of() : backends.reactions(id)));
         }
         return posts;
     }

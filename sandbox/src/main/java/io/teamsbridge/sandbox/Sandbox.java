@@ -52,7 +52,7 @@ public final class Sandbox implements AutoCloseable {
             SpringApplication app = new SpringApplication(BridgeApplication.class, SandboxPage.class, TeamsSideApi.class,
                     MattermostSideApi.class, DecisionFeed.class, SandboxApiErrors.class);
             SandboxBackends backends = new SandboxBackends(microsoft.control(), mattermost.control(), mattermost.baseUrl(),
-                    world);
+                    bot.token(), world);
             app.addInitializers(context -> context.getBeanFactory().registerSingleton("sandboxBackends", backends));
             // The user's --name=value settings go last, over the sandbox's own.
             Map<String, String> settings = options.bridgeSettings(

@@ -51,7 +51,7 @@ class TeamsSideApi {
     record Edit(String chatId, String messageId, String content) {}
 
     private final SandboxBackends backends;
-    /** What was written from the page, per chat, oldest first: the emulator has no transcript call. */
+    /** What was written from the page, per chat, oldest first: with the page's notes on pasted content. */
     private final Map<String, List<SentMessage>> transcripts = new ConcurrentHashMap<>();
 
     TeamsSideApi(SandboxBackends backends) {
@@ -105,15 +105,41 @@ class TeamsSideApi {
         return chats;
     }
 
+    /**
+     * The chat's messages, oldest first, as the emulator holds them: those written on this page and
+     * those sent through Graph (replies from Mattermost, sent by the bridge as their writer). A
+     * message written here keeps the page's note about what was pasted; system events are left out.
+     */
     @GetMapping("/messages")
     List<SentMessage> messages(@RequestParam String chatId) {
-        List<SentMessage> list = transcripts.get(chatId);
-        if (list == null) {
-            return List.of();
+        Map<String, SentMessage> written = new java.util.HashMap<>();
+        List<SentMessage> local = transcripts.getOrDefault(chatId, List.of());
+        synchronized (local) {
+            local.forEach(m -> written.put(m.id(), m));
         }
-        synchronized (list) {
-            return List.copyOf(list);
+        Map<String, String> names = new java.util.HashMap<>();
+        users().forEach(u -> names.put(u.id(), u.displayName()));
+        List<SentMessage> all = new ArrayList<>();
+        for (JsonNode m : backends.microsoft().chatMessages(chatId)) {
+            String from = m.path("fromUserId").asString("");
+            if (from.isEmpty()) {
+                continue;
+            }
+            String id = m.path("id").asString();
+            boolean deleted = !m.path("deletedDateTime").isNull() && !m.path("deletedDateTime").isMissingNode();
+            SentMessage mine = written.get(id);
+            if (mine != null) {
+                all.add(mine);
+                continue;
+            }
+            all.add(new SentMessage(id, chatId, from, names.getOrDefault(from, from), deleted ? "" : display(m.path("content").asString("")),
+                    Instant.parse(m.path("createdDateTime").asString()), instant(m.path("lastEditedDateTime")), deleted));
         }
+        return all;
+    }
+
+    private static Instant instant(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : Instant.parse(node.asString());
     }
 
     @PostMapping("/messages")

@@ -33,8 +33,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The sandbox page in a real browser (Debian's headless Chromium), as a newcomer uses it: connect
  * two people through the emulated Microsoft sign-in page, set one Away in Teams, write to them
- * with formatting, and watch the notification arrive rendered on the Mattermost side; then set
- * them Available, write again, and see nothing new arrive and the log say why.
+ * with formatting, and watch the notification arrive rendered on the Mattermost side; reply in its
+ * thread there and see the reply in Teams; then set them Available, write again, and see nothing
+ * new arrive and the log say why.
  */
 @ExtendWith(SandboxPageBrowserIT.ScreenshotOnFailure.class)
 class SandboxPageBrowserIT {
@@ -102,6 +103,17 @@ class SandboxPageBrowserIT {
                 .contains("<li>download links</li>")
                 .contains("Open in Microsoft Teams");
         waitFor().until(() -> !decisions("DELIVERED", "bob", first).isEmpty());
+
+        // Bob answers in the chat's thread in Mattermost; the reply shows in Teams as his, and gets a check mark.
+        WebElement replyBox = waitFor().until(() -> browser.findElements(By.cssSelector("#mm-posts .thread .reply-input")).stream()
+                .findFirst().orElse(null), java.util.Objects::nonNull);
+        replyBox.sendKeys("Thanks, **on it**" + Keys.ENTER);
+        String answer = waitFor().until(() -> browser.findElements(By.cssSelector("#teams-transcript .msg[data-from='"
+                + bob.teamsUserId() + "'] .msg-body")).stream().map(b -> b.getAttribute("innerHTML"))
+                .filter(html -> html.contains("on it")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(answer).contains("Thanks, <strong>on it</strong>");
+        waitFor().until(() -> !browser.findElements(By.cssSelector("#mm-posts .thread .post.mine .reaction[data-emoji='white_check_mark']"))
+                .isEmpty());
         int bobsPosts = postBodies(bob).size();
 
         setPresence(bob, "Available");
