@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ChatMutes {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatMutes.class);
     static final String MUTE = "mute-chat:";
     static final String UNMUTE = "unmute-chat:";
     /** A thread root stays for good, and so does its button. */
@@ -30,13 +31,16 @@ public class ChatMutes {
     private final ChatMuteRepository mutes;
     private final ChatThreadRepository threads;
     private final Buttons buttons;
+    private final BotMessenger messenger;
     private final Clock clock;
     private final String trigger;
 
-    ChatMutes(ChatMuteRepository mutes, ChatThreadRepository threads, Buttons buttons, Clock clock, MattermostProperties mattermost) {
+    ChatMutes(ChatMuteRepository mutes, ChatThreadRepository threads, Buttons buttons, BotMessenger messenger, Clock clock,
+            MattermostProperties mattermost) {
         this.mutes = mutes;
         this.threads = threads;
         this.buttons = buttons;
+        this.messenger = messenger;
         this.clock = clock;
         this.trigger = "/" + mattermost.commandTrigger();
     }
@@ -100,7 +104,9 @@ public class ChatMutes {
 
     private String off(String mattermostUserId, String which) {
         if (which.equals("all")) {
+            List<MutedChat> muted = mutes.of(mattermostUserId);
             int count = mutes.unmuteAll(mattermostUserId);
+            muted.forEach(chat -> showUnmuted(mattermostUserId, chat.chatId()));
             return count == 0 ? "You had no muted Teams chats." : "Unmuted " + count + (count == 1 ? " Teams chat." : " Teams chats.");
         }
         List<MutedChat> muted = mutes.of(mattermostUserId);
@@ -116,6 +122,22 @@ public class ChatMutes {
         }
         MutedChat chat = muted.get(number - 1);
         mutes.unmute(mattermostUserId, chat.chatId());
+        showUnmuted(mattermostUserId, chat.chatId());
         return "Unmuted " + chat.chatName().replace('\n', ' ') + ". Its messages reach you here again.";
+    }
+
+    /**
+     * The chat's thread root stops saying it is muted and offers "Mute this chat" again. Best effort:
+     * the chat is unmuted either way, and a root that cannot be changed now still unmutes when pressed.
+     */
+    private void showUnmuted(String mattermostUserId, String chatId) {
+        threads.root(mattermostUserId, chatId).ifPresent(root -> {
+            try {
+                messenger.rewrite(root.postId(), rootText(root.title(), false), rootProps(mattermostUserId, chatId, false));
+            } catch (io.teamsbridge.mattermost.MattermostException e) {
+                log.info("The thread root of chat {} for Mattermost user {} still says muted: {}", chatId, mattermostUserId,
+                        e.getMessage());
+            }
+        });
     }
 }

@@ -146,6 +146,11 @@ public class BotMessenger {
                 Map.of(Confirmations.KIND_PROP, "reply-outcome")));
     }
 
+    /** Rewrites one of the bot's posts: its message and props (for example a root's button). */
+    public void rewrite(String postId, String message, Map<String, Object> props) {
+        client.patchPost(postId, message, props);
+    }
+
     /** Puts the bot's reaction ({@code emoji}, without colons) on a post; doing it twice changes nothing. */
     public void react(String postId, String emoji) {
         client.addReaction(bot.userId(), postId, emoji);

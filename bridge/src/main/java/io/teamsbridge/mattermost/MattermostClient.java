@@ -209,6 +209,11 @@ public class MattermostClient {
         send("DELETE", "/posts/" + encode(postId), null);
     }
 
+    /** Replaces a post's message and props (the bot may change its own posts). */
+    public Post patchPost(String postId, String message, java.util.Map<String, Object> props) {
+        return call("PUT", "/posts/" + encode(postId) + "/patch", java.util.Map.of("message", message, "props", props), Post.class);
+    }
+
     /** Replaces a post's message; Mattermost marks it edited. */
     public Post patchPostMessage(String postId, String message) {
         return call("PUT", "/posts/" + encode(postId) + "/patch", java.util.Map.of("message", message), Post.class);

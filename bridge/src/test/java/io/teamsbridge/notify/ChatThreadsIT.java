@@ -184,6 +184,11 @@ class ChatThreadsIT {
         assertThat(list).containsSubsequence("1. ", "First room", "2. ", "Second room");
         assertThat(world.command(lou.mattermostUserId(), "mute off 3")).contains("no muted chat number 3");
         assertThat(world.command(lou.mattermostUserId(), "mute off 2")).contains("Unmuted").contains("Second room");
+        JsonNode unmutedRoot = rootOf(lou, second);
+        assertThat(unmutedRoot.path("message").asString()).as("the root no longer says muted").doesNotContain("Muted");
+        assertThat(unmutedRoot.path("props").path("attachments").get(0).path("actions").get(0).path("name").asString())
+                .isEqualTo("Mute this chat");
+        assertThat(rootOf(lou, first).path("message").asString()).contains("Muted");
         said(second, mia, "second is back");
         said(first, mia, "first stays quiet");
 
@@ -191,6 +196,7 @@ class ChatThreadsIT {
         assertThat(world.notifications(lou)).extracting(p -> p.path("message").asString())
                 .noneSatisfy(m -> assertThat(m).contains("first stays quiet"));
         assertThat(world.command(lou.mattermostUserId(), "mute off all")).contains("Unmuted 1 Teams chat.");
+        assertThat(rootOf(lou, first).path("message").asString()).doesNotContain("Muted");
         assertThat(world.command(lou.mattermostUserId(), "mute")).contains("Usage:");
     }
 }
