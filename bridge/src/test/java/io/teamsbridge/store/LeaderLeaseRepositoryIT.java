@@ -30,4 +30,13 @@ class LeaderLeaseRepositoryIT {
         assertThat(leases.tryAcquire("subscriptions", "c", now.plus(hold).plusSeconds(2), now.plus(hold).plus(hold)))
                 .as("a graceful restart's successor does not wait for the lease to run out").isTrue();
     }
+
+    @Test
+    void aJobWhoseLeaseNoMigrationMadeGetsOneOnFirstUse() {
+        LeaderLeaseRepository leases = bridge.harness().bean(LeaderLeaseRepository.class);
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+
+        assertThat(leases.tryAcquire("a-job-added-later", "a", now, now.plusSeconds(45))).isTrue();
+        assertThat(leases.tryAcquire("a-job-added-later", "b", now.plusSeconds(1), now.plusSeconds(46))).as("held by a").isFalse();
+    }
 }
