@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The checks, in the order a setup is built: database, Mattermost, Microsoft, the webhook, the subscription, credentials. */
+/** The checks, in the order a setup is built: database, Mattermost (and its WebSocket, for replies), Microsoft, the webhook, the subscription, credentials. */
 @Configuration(proxyBeanMethods = false)
 public class DoctorChecks {
 
@@ -28,16 +28,20 @@ public class DoctorChecks {
             OutboundClients clients, SubscriptionRepository subscriptions, GraphClient graph, CredentialExpiry credentials,
             NotificationCertificates certificates, io.teamsbridge.store.AccountLinkRepository links,
             io.teamsbridge.store.TrafficRepository traffic, io.teamsbridge.microsoft.GrantedPermissions granted,
-            Clock clock) {
-        return new Doctor(List.of(
-                new DatabaseCheck(schema, environment.getProperty("spring.datasource.url", "(the configured database)")),
-                new MattermostCheck(mattermost, mattermostSettings),
-                new MicrosoftCheck(appTokens, microsoft, content),
-                new PresenceCheck(appTokens, granted::count, microsoft.subscription().usersOwnTokens()),
-                new WebhookCheck(bridge, clients),
-                new SubscriptionCheck(subscriptions, links, graph, microsoft, clock),
-                new ModesCheck(new io.teamsbridge.microsoft.subscriptions.SubscriptionModes(appTokens, traffic, microsoft,
-                        content.uploadSharedFiles(), clock)),
-                new ExpiryCheck(credentials, certificates, clock)));
+            io.teamsbridge.config.RepliesProperties replies, Clock clock) {
+        List<Check> checks = new java.util.ArrayList<>();
+        checks.add(new DatabaseCheck(schema, environment.getProperty("spring.datasource.url", "(the configured database)")));
+        checks.add(new MattermostCheck(mattermost, mattermostSettings));
+        if (replies.enabled()) {
+            checks.add(new SocketCheck(clients.client(), mattermostSettings));
+        }
+        checks.add(new MicrosoftCheck(appTokens, microsoft, content));
+        checks.add(new PresenceCheck(appTokens, granted::count, microsoft.subscription().usersOwnTokens()));
+        checks.add(new WebhookCheck(bridge, clients));
+        checks.add(new SubscriptionCheck(subscriptions, links, graph, microsoft, clock));
+        checks.add(new ModesCheck(new io.teamsbridge.microsoft.subscriptions.SubscriptionModes(appTokens, traffic, microsoft,
+                content.uploadSharedFiles(), clock)));
+        checks.add(new ExpiryCheck(credentials, certificates, clock));
+        return new Doctor(checks);
     }
 }

@@ -53,7 +53,7 @@ class DoctorIT {
         assertThat(run.output()).contains("All checks passed.");
         assertThat(run.exitCode()).as(run.output()).isZero();
         for (String check : List.of("Configuration", "Database", "Mattermost bot token", "Mattermost direct messages", "Mattermost users' emails",
-                "Mattermost slash commands", "Microsoft app token", "Microsoft application permissions", "Public webhook",
+                "Mattermost slash commands", "Mattermost WebSocket", "Microsoft app token", "Microsoft application permissions", "Public webhook",
                 "Graph subscription", "Client secret", "Notification certificate")) {
             assertThat(run.output()).as(run.output()).containsPattern("(?m)^PASS  " + java.util.regex.Pattern.quote(check) + " ");
         }
@@ -82,6 +82,7 @@ class DoctorIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).containsPattern("(?m)^FAIL  Mattermost bot token +not accepted by .* \\(401\\)$");
         assertThat(run.output()).contains("set mattermost.bot-token to it");
+        assertThat(run.output()).containsPattern("(?m)^FAIL  Mattermost WebSocket +the bot could not listen at ws://");
         assertThat(run.output()).containsPattern("(?m)^PASS  Microsoft app token ");
     }
 
