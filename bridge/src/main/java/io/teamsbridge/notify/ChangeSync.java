@@ -26,13 +26,15 @@ class ChangeSync {
     private final InboxRepository inbox;
     private final java.time.Clock clock;
     private final Triage triage;
+    private final DeliveryJournal posts;
 
     /** How long an edit or deletion of a new message waits for the message's creation to arrive. */
     static final Duration WAIT_FOR_CREATION = Duration.ofMinutes(2);
 
     ChangeSync(DeliveryRepository deliveries, MessageReader reader, PostComposer composer, Deliverer deliverer,
             ChatDirectory chats, DecisionLog decisions, InboxRepository inbox, java.time.Clock clock, ContentFetcher content,
-            Triage triage) {
+            Triage triage, DeliveryJournal posts) {
+        this.posts = posts;
         this.content = content;
         this.triage = triage;
         this.inbox = inbox;
@@ -56,6 +58,7 @@ class ChangeSync {
     }
 
     Outcome handle(WorkItem work) {
+        posts.writeNow(work.chatId(), work.messageId()); // posted earlier in this batch: recorded before they are looked up
         List<Delivery> forwarded = deliveries.findForMessage(work.chatId(), work.messageId()).stream()
                 .filter(Delivery::hasPost)
                 .filter(d -> d.status() != Delivery.Status.DELETED)

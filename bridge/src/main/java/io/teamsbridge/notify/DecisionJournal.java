@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each user's decisions for "/msteams status". The pipeline's threads add them as they
- * decide; the worker writes what a batch decided in one statement before it settles the batch, so
- * the list costs a batch insert per batch, not a write per person. It is a diagnostic: a decision
- * lost to a crash between deciding and writing is not worth a transaction on the delivery path.
+ * decide; the worker writes what a batch decided in one statement, in the transaction that settles
+ * the batch, so the list costs a batch insert per batch, not a write (or a commit) per person. It
+ * is a diagnostic: a decision lost to a crash between deciding and writing is not worth a
+ * transaction on the delivery path.
  */
 @Component
 class DecisionJournal {
@@ -29,7 +30,7 @@ class DecisionJournal {
      * A decision, and if it was made on a retry (and so replaces an earlier one about the same
      * message) when its message was received; null on a first attempt.
      */
-    private record Entry(Decision decision, java.time.Instant retryOfMessageReceivedAt) {}
+    record Entry(Decision decision, java.time.Instant retryOfMessageReceivedAt) {}
 
     DecisionJournal(DecisionRepository decisions) {
         this.decisions = decisions;
@@ -52,22 +53,51 @@ class DecisionJournal {
 
     /** Writes everything waiting; on a database error it stays for the next call. */
     void flush() {
-        List<Entry> batch = new ArrayList<>();
-        for (Entry e = waiting.poll(); e != null; e = waiting.poll()) {
-            batch.add(e);
-        }
+        Drained batch = drain();
         if (batch.isEmpty()) {
             return;
         }
         try {
-            decisions.insertAll(batch.stream().filter(e -> e.retryOfMessageReceivedAt() == null).map(Entry::decision).toList(),
-                    batch.stream().filter(e -> e.retryOfMessageReceivedAt() != null)
-                            .map(e -> new DecisionRepository.Replacing(e.decision(), e.retryOfMessageReceivedAt())).toList());
+            decisions.insertAll(batch.fresh(), batch.replacing());
         } catch (DataAccessException e) {
             log.warn("{} decision(s) for the users' status lists could not be written yet: {}", batch.size(), e.getMessage());
-            if (waiting.size() + batch.size() <= MAX_WAITING) {
-                waiting.addAll(batch);
-            }
+            putBack(batch);
+        }
+    }
+
+    /** Takes everything waiting, for a writer that commits it with other writes ({@link OutcomePolicy}). */
+    Drained drain() {
+        List<Entry> batch = new ArrayList<>();
+        for (Entry e = waiting.poll(); e != null; e = waiting.poll()) {
+            batch.add(e);
+        }
+        return new Drained(batch);
+    }
+
+    /** What a failed write took comes back, within the bound. */
+    void putBack(Drained drained) {
+        if (waiting.size() + drained.size() <= MAX_WAITING) {
+            waiting.addAll(drained.entries());
+        }
+    }
+
+    /** Decisions taken from the journal: first decisions, and those replacing an earlier one. */
+    record Drained(List<Entry> entries) {
+        boolean isEmpty() {
+            return entries.isEmpty();
+        }
+
+        int size() {
+            return entries.size();
+        }
+
+        List<Decision> fresh() {
+            return entries.stream().filter(e -> e.retryOfMessageReceivedAt() == null).map(Entry::decision).toList();
+        }
+
+        List<DecisionRepository.Replacing> replacing() {
+            return entries.stream().filter(e -> e.retryOfMessageReceivedAt() != null)
+                    .map(e -> new DecisionRepository.Replacing(e.decision(), e.retryOfMessageReceivedAt())).toList();
         }
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * parts may have been posted; the claim counts every attempt) first looks for those keys among the
  * direct channel's recent posts and posts only the parts not there; the record then holds every
  * part, so edits and deletions reach them all. The first attempt, by far the most common, costs no
- * lookup and no extra write.
+ * lookup and no extra write. The record of the posts is written with the batch's settlement
+ * ({@link DeliveryJournal}).
  */
 @Component
 class Deliverer {
@@ -36,6 +37,7 @@ class Deliverer {
     private final Clock clock;
     private final DeliveryPause pause;
     private final ChatThreads threads;
+    private final DeliveryJournal journal;
 
     /** Earlier deliveries of the retried messages of a batch: finished ones are skipped, PENDING ones looked for. */
     record Served(Map<String, Delivery> earlier) {
@@ -74,8 +76,9 @@ class Deliverer {
     record InThread(ChatInfo chat, String recipientTeamsId) {}
 
     Deliverer(DeliveryRepository deliveries, BotMessenger messenger, MattermostClient mattermost, Clock clock,
-            DeliveryPause pause, ChatThreads threads) {
+            DeliveryPause pause, ChatThreads threads, DeliveryJournal journal) {
         this.pause = pause;
+        this.journal = journal;
         this.threads = threads;
         this.deliveries = deliveries;
         this.messenger = messenger;
@@ -141,7 +144,7 @@ class Deliverer {
                     postIds.add(post(mattermostUserId, notification, part, keys.get(part), root));
                 }
             }
-            deliveries.markPosted(chatId, messageId, mattermostUserId, postIds, clock.instant());
+            journal.posted(new DeliveryRepository.Posted(chatId, messageId, mattermostUserId, postIds, clock.instant()));
             return Attempt.of(Result.POSTED);
         } catch (MattermostException e) {
             return failed(chatId, messageId, mattermostUserId, e);

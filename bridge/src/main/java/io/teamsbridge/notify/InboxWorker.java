@@ -45,7 +45,6 @@ class InboxWorker implements SmartLifecycle {
     private final NotificationPipeline pipeline;
     private final InboxSignal signal;
     private final OutcomePolicy outcomes;
-    private final DecisionJournal journal;
     private final ClaimKeeper claims;
     private final DeliveryPause pause;
     private final Clock clock;
@@ -61,13 +60,11 @@ class InboxWorker implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    InboxWorker(InboxClaims inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes, DecisionJournal journal,
-            ClaimKeeper claims, DeliveryPause pause, Clock clock, NotificationsProperties settings, WorkerHealth health) {
+    InboxWorker(InboxClaims inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes, ClaimKeeper claims, DeliveryPause pause, Clock clock, NotificationsProperties settings, WorkerHealth health) {
         this.inbox = inbox;
         this.pipeline = pipeline;
         this.signal = signal;
         this.outcomes = outcomes;
-        this.journal = journal;
         this.claims = claims;
         this.pause = pause;
         this.clock = clock;
@@ -201,8 +198,7 @@ class InboxWorker implements SmartLifecycle {
                 results.put(item.id(), retry);
             }
         }
-        journal.flush(); // before the items are settled, so whoever sees them done sees their decisions too
-        outcomes.settle(batch, results, claimant);
+        outcomes.settle(batch, results, claimant); // with the decisions and the posts' records, in one transaction
     }
 
     private static void sleepQuietly() {

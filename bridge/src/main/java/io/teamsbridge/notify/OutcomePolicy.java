@@ -1,6 +1,8 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.store.BatchSettlement;
+import io.teamsbridge.store.DeliveryRepository.Posted;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
 import java.time.Clock;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * [workers] What the inbox records for each outcome of a batch: finished items in one statement,
- * failures with their reason (and without their payload), retries after a backoff, and, for every
+ * in the one transaction that also writes the batch's delivery records and decisions
+ * ({@link BatchSettlement}), then failures with their reason (and without their payload), retries
+ * after a backoff, and, for every
  * item whatever went wrong, the age limit: an item received longer ago than
  * {@code notifications.max-age} is given up instead of rescheduled.
  */
@@ -24,12 +28,19 @@ class OutcomePolicy {
     private static final Logger log = LoggerFactory.getLogger(OutcomePolicy.class);
 
     private final InboxRepository inbox;
+    private final BatchSettlement settlement;
+    private final DeliveryJournal posts;
+    private final DecisionJournal journal;
     private final DecisionLog decisions;
     private final Clock clock;
     private final NotificationsProperties settings;
 
-    OutcomePolicy(InboxRepository inbox, DecisionLog decisions, Clock clock, NotificationsProperties settings) {
+    OutcomePolicy(InboxRepository inbox, BatchSettlement settlement, DeliveryJournal posts, DecisionJournal journal,
+            DecisionLog decisions, Clock clock, NotificationsProperties settings) {
         this.inbox = inbox;
+        this.settlement = settlement;
+        this.posts = posts;
+        this.journal = journal;
         this.decisions = decisions;
         this.clock = clock;
         this.settings = settings;
@@ -52,18 +63,53 @@ class OutcomePolicy {
         return limit + " of trying (" + (lastError == null ? "not delivered in time" : lastError) + ")";
     }
 
-    /** Records every item of the batch; an item without an outcome is retried. */
+    /**
+     * Records every item of the batch; an item without an outcome is retried. The finished ones go
+     * first, with the records of the posts: an item rescheduled here may be claimed at once, and its
+     * retry must see who was served.
+     */
     void settle(List<InboxItem> batch, Map<Long, Outcome> outcomes, String claimant) {
         List<Long> done = new ArrayList<>();
+        List<InboxItem> others = new ArrayList<>();
         for (InboxItem item : batch) {
-            Outcome outcome = outcomes.getOrDefault(item.id(), new Outcome.RetryLater("not processed", Duration.ZERO));
-            if (outcome instanceof Outcome.Done) {
+            if (outcomes.get(item.id()) instanceof Outcome.Done) {
                 done.add(item.id());
             } else {
-                settleOne(item, claimant, outcome);
+                others.add(item);
             }
         }
-        inbox.completeAll(done, claimant);
+        complete(done, claimant);
+        for (InboxItem item : others) {
+            settleOne(item, claimant, outcomes.getOrDefault(item.id(), new Outcome.RetryLater("not processed", Duration.ZERO)));
+        }
+    }
+
+    /**
+     * One transaction for the finished items, every post's record waiting and the decisions. The
+     * decisions are a diagnostic: if the whole fails, it is tried once more without them, and they
+     * wait for the next batch.
+     */
+    private void complete(List<Long> done, String claimant) {
+        List<Posted> posted = posts.drain();
+        DecisionJournal.Drained decided = journal.drain();
+        try {
+            settlement.commit(new BatchSettlement.Writes(posted, decided.fresh(), decided.replacing(), done, claimant));
+            return;
+        } catch (RuntimeException e) {
+            journal.putBack(decided);
+            if (decided.isEmpty()) {
+                posts.putBack(posted);
+                throw e;
+            }
+            log.warn("Settling a batch with its {} decision(s) failed; settling it without them: {}", decided.size(),
+                    e.getMessage());
+        }
+        try {
+            settlement.commit(new BatchSettlement.Writes(posted, List.of(), List.of(), done, claimant));
+        } catch (RuntimeException e) {
+            posts.putBack(posted);
+            throw e;
+        }
     }
 
     private void settleOne(InboxItem item, String claimant, Outcome outcome) {

@@ -52,9 +52,21 @@ public class DeliveryRepository {
                 .list();
     }
 
-    /** Records the posts made for this user, every part in order. */
+    /** The posts made for one user, every part in order: what {@link #recordPosted} writes. */
+    public record Posted(String chatId, String messageId, String mattermostUserId, List<String> postIds, Instant at) {}
+
+    /** Records the posts made for this user, every part in order, in a commit of its own. */
     public void markPosted(String chatId, String messageId, String mattermostUserId, List<String> postIds, Instant now) {
         record(chatId, messageId, mattermostUserId, Delivery.Status.POSTED, postIds, null, now);
+    }
+
+    /** Records these posts in the caller's transaction (see {@link BatchSettlement}). */
+    public void recordPosted(List<Posted> posted) {
+        for (Posted p : posted) {
+            if (insertIfAbsent(p.chatId(), p.messageId(), p.mattermostUserId(), Delivery.Status.POSTED, p.postIds(), null, p.at()) == 0) {
+                setStatus(p.chatId(), p.messageId(), p.mattermostUserId(), Delivery.Status.POSTED, p.postIds(), null, p.at());
+            }
+        }
     }
 
     /** After an edit or a deletion in Teams: which parts are left (the others were removed). */

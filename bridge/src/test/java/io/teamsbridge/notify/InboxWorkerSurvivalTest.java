@@ -66,8 +66,14 @@ class InboxWorkerSurvivalTest {
                 return next == null ? List.of() : next.get();
             }
         };
-        InboxWorker worker = new InboxWorker(claims, pipeline, new InboxSignal(), new OutcomePolicy(inbox, decisions, clock, settings),
-                journal, new ClaimKeeper(inbox, clock, settings), new DeliveryPause(null, inbox, clock), clock, settings, health);
+        io.teamsbridge.store.BatchSettlement settlement = new io.teamsbridge.store.BatchSettlement(null, null, null, null) {
+            @Override
+            public void commit(Writes writes) {
+                inbox.completed.addAll(writes.done());
+            }
+        };
+        OutcomePolicy outcomes = new OutcomePolicy(inbox, settlement, new DeliveryJournal(null), journal, decisions, clock, settings);
+        InboxWorker worker = new InboxWorker(claims, pipeline, new InboxSignal(), outcomes, new ClaimKeeper(inbox, clock, settings), new DeliveryPause(null, inbox, clock), clock, settings, health);
         worker.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> inbox.completed.contains(2L));
@@ -113,7 +119,7 @@ class InboxWorkerSurvivalTest {
                 clock.instant(), "worker", null);
     }
 
-    /** Hands out the scripted claims, then nothing; records what was completed. */
+    /** Hands out the scripted claims, then nothing; holds what was completed. */
     private static final class StubInbox extends InboxRepository {
         final Queue<Supplier<List<InboxItem>>> claims = new ConcurrentLinkedQueue<>();
         final List<Long> completed = new CopyOnWriteArrayList<>();
@@ -121,12 +127,6 @@ class InboxWorkerSurvivalTest {
 
         StubInbox() {
             super(null, null, null, null);
-        }
-
-        @Override
-        public int completeAll(List<Long> ids, String claimant) {
-            completed.addAll(ids);
-            return ids.size();
         }
 
         @Override
