@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The body that used to stop delivery: just under 4 MB of empty items, unauthenticated, sent to a
- * bridge running as the README runs it (128 MiB heap, serial collector). It is refused at once,
+ * bridge running as the README runs it (112 MiB heap, serial collector). It is refused at once,
  * alone and eight at a time, the heap never runs out, and a genuine message still arrives.
  */
 class OversizedBodyProcessIT {
