@@ -1,8 +1,6 @@
 package io.teamsbridge.notify;
 
 import io.teamsbridge.config.NotificationsProperties;
-import io.teamsbridge.store.BatchSettlement;
-import io.teamsbridge.store.DeliveryRepository.Posted;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
 import java.time.Clock;
@@ -17,30 +15,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * [workers] What the inbox records for each outcome of a batch: finished items in one statement,
- * in the one transaction that also writes the batch's delivery records and decisions
- * ({@link BatchSettlement}), then failures with their reason (and without their payload), retries
- * after a backoff, and, for every
- * item whatever went wrong, the age limit: an item received longer ago than
- * {@code notifications.max-age} is given up instead of rescheduled.
+ * with the batch's delivery records and decisions ({@link BatchCompletion}), then failures with
+ * their reason (and without their payload), retries after a backoff, and, for every item whatever
+ * went wrong, the age limit: an item received longer ago than {@code notifications.max-age} is
+ * given up instead of rescheduled.
  */
 @Component
 class OutcomePolicy {
     private static final Logger log = LoggerFactory.getLogger(OutcomePolicy.class);
 
     private final InboxRepository inbox;
-    private final BatchSettlement settlement;
-    private final DeliveryJournal posts;
-    private final DecisionJournal journal;
+    private final BatchCompletion completion;
     private final DecisionLog decisions;
     private final Clock clock;
     private final NotificationsProperties settings;
 
-    OutcomePolicy(InboxRepository inbox, BatchSettlement settlement, DeliveryJournal posts, DecisionJournal journal,
-            DecisionLog decisions, Clock clock, NotificationsProperties settings) {
+    OutcomePolicy(InboxRepository inbox, BatchCompletion completion, DecisionLog decisions, Clock clock,
+            NotificationsProperties settings) {
         this.inbox = inbox;
-        this.settlement = settlement;
-        this.posts = posts;
-        this.journal = journal;
+        this.completion = completion;
         this.decisions = decisions;
         this.clock = clock;
         this.settings = settings;
@@ -78,43 +71,15 @@ class OutcomePolicy {
                 others.add(item);
             }
         }
-        complete(done, claimant);
+        completion.complete(done, claimant);
         for (InboxItem item : others) {
             settleOne(item, claimant, outcomes.getOrDefault(item.id(), new Outcome.RetryLater("not processed", Duration.ZERO)));
         }
     }
 
-    /**
-     * One transaction for the finished items, every post's record waiting and the decisions. The
-     * decisions are a diagnostic: if the whole fails, it is tried once more without them, and they
-     * wait for the next batch.
-     */
-    private void complete(List<Long> done, String claimant) {
-        List<Posted> posted = posts.drain();
-        DecisionJournal.Drained decided = journal.drain();
-        try {
-            settlement.commit(new BatchSettlement.Writes(posted, decided.fresh(), decided.replacing(), done, claimant));
-            return;
-        } catch (RuntimeException e) {
-            journal.putBack(decided);
-            if (decided.isEmpty()) {
-                posts.putBack(posted);
-                throw e;
-            }
-            log.warn("Settling a batch with its {} decision(s) failed; settling it without them: {}", decided.size(),
-                    e.getMessage());
-        }
-        try {
-            settlement.commit(new BatchSettlement.Writes(posted, List.of(), List.of(), done, claimant));
-        } catch (RuntimeException e) {
-            posts.putBack(posted);
-            throw e;
-        }
-    }
-
     private void settleOne(InboxItem item, String claimant, Outcome outcome) {
         switch (outcome) {
-            case Outcome.Done ignored -> inbox.completeAll(List.of(item.id()), claimant);
+            case Outcome.Done ignored -> throw new IllegalStateException("finished items are completed with their batch");
             case Outcome.Failed failed -> {
                 log.warn("Notification {} (message {} in chat {}) cannot be processed: {}", item.id(), item.messageId(),
                         item.chatId(), failed.reason());

@@ -72,7 +72,8 @@ class InboxWorkerSurvivalTest {
                 inbox.completed.addAll(writes.done());
             }
         };
-        OutcomePolicy outcomes = new OutcomePolicy(inbox, settlement, new DeliveryJournal(null), journal, decisions, clock, settings);
+        OutcomePolicy outcomes = new OutcomePolicy(inbox, new BatchCompletion(settlement, new DeliveryJournal(null), journal),
+                decisions, clock, settings);
         InboxWorker worker = new InboxWorker(claims, pipeline, new InboxSignal(), outcomes, new ClaimKeeper(inbox, clock, settings), new DeliveryPause(null, inbox, clock), clock, settings, health);
         worker.start();
         try {
