@@ -2,6 +2,7 @@ package io.teamsbridge.notify;
 
 import io.teamsbridge.config.NotificationsProperties;
 import io.teamsbridge.ops.WorkerHealth;
+import io.teamsbridge.ops.WorkerThreads;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxClaims;
 import java.time.Clock;
@@ -10,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,11 +55,11 @@ class InboxWorker implements SmartLifecycle {
     private int lastClaim; // the worker thread only
     private final Semaphore chatPermits;
     private final WorkerHealth.Loop pulse;
-    private volatile ExecutorService executor;
-    private volatile Thread thread;
+    private final WorkerThreads threads = new WorkerThreads();
     private volatile boolean running;
 
-    InboxWorker(InboxClaims inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes, ClaimKeeper claims, DeliveryPause pause, Clock clock, NotificationsProperties settings, WorkerHealth health) {
+    InboxWorker(InboxClaims inbox, NotificationPipeline pipeline, InboxSignal signal, OutcomePolicy outcomes, ClaimKeeper claims,
+            DeliveryPause pause, Clock clock, NotificationsProperties settings, WorkerHealth health) {
         this.inbox = inbox;
         this.pipeline = pipeline;
         this.signal = signal;
@@ -76,31 +75,15 @@ class InboxWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        thread = Thread.ofPlatform().name("inbox-worker").daemon().start(this::loop);
+        threads.start("inbox-worker", this::loop);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        boolean finished = threads.stop(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        if (!finished) {
             try {
-                t.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        ExecutorService e = executor;
-        if (e != null) {
-            e.shutdown();
-            try {
-                if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
-                    claims.releaseRunning();
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
                 claims.releaseRunning();
             } catch (RuntimeException failed) {
                 log.warn("Could not hand unfinished notifications back at shutdown; their claims lapse instead: {}",
@@ -166,7 +149,7 @@ class InboxWorker implements SmartLifecycle {
         }
         claims.begin(claimant);
         try {
-            executor.execute(() -> {
+            threads.work().execute(() -> {
                 try {
                     finish(batch, claimant);
                 } catch (Throwable e) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.teamsbridge.config.RepliesProperties;
 import io.teamsbridge.ops.WorkerHealth;
+import io.teamsbridge.ops.WorkerThreads;
 import io.teamsbridge.store.Reply;
 import io.teamsbridge.store.ReplyRepository;
 import java.time.Clock;
@@ -13,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,8 +49,7 @@ class ReplyWorker implements SmartLifecycle {
     private final WorkerHealth.Loop pulse;
     private final String instance = "replies-" + UUID.randomUUID().toString().substring(0, 8);
     private final Semaphore kick = new Semaphore(0);
-    private volatile ExecutorService executor;
-    private volatile Thread thread;
+    private final WorkerThreads threads = new WorkerThreads();
     private volatile boolean running;
 
     ReplyWorker(ReplyRepository replies, ReplySender sender, ReplyTeller teller, RepliesProperties settings, Clock clock,
@@ -73,31 +71,13 @@ class ReplyWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        thread = Thread.ofPlatform().name("reply-worker").daemon().start(this::loop);
+        threads.start("reply-worker", this::loop);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        ExecutorService e = executor;
-        if (e != null) {
-            e.shutdown();
-            try {
-                e.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop(Duration.ofSeconds(5), Duration.ofSeconds(10));
         try {
             replies.release(instance);
         } catch (RuntimeException failed) {
@@ -143,7 +123,7 @@ class ReplyWorker implements SmartLifecycle {
             boolean due = !reply.nextAttemptAt().isAfter(now);
             boolean free = reply.claimedUntil() == null || !reply.claimedUntil().isAfter(now);
             if (due && free && replies.claim(reply.postId(), instance, now, now.plus(CLAIM))) {
-                executor.execute(() -> work(reply.postId()));
+                threads.work().execute(() -> work(reply.postId()));
             }
         }
     }
