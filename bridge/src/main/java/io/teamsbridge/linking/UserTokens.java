@@ -74,6 +74,32 @@ public class UserTokens {
         return validTokens(mattermostUserId, permission).map(TokenSet::accessToken);
     }
 
+    /** What {@link #tokenFor} found for a connection already read. */
+    public sealed interface TokenFor {
+        record Valid(String accessToken) implements TokenFor {}
+
+        /** The connection's sign-in did not grant the permission (no refresh was spent on it). */
+        record NotGranted() implements TokenFor {}
+
+        /** Microsoft no longer accepts the connection: it is marked lost and the user told. */
+        record Lost() implements TokenFor {}
+    }
+
+    /**
+     * A valid access token from an active connection the caller has read, if its sign-in granted
+     * {@code permission}: no second read of the connection, and no refresh when it did not.
+     *
+     * @throws MicrosoftIdentityException when Microsoft cannot be asked right now (try later)
+     */
+    public TokenFor tokenFor(AccountLink link, String permission) {
+        TokenSet tokens = TokenCodec.decode(vault.open(link.tokensSealed(), AccountLink.vaultContext(link.mattermostUserId())));
+        if (!tokens.grants(permission)) {
+            return new TokenFor.NotGranted();
+        }
+        Optional<TokenSet> valid = valid(link, tokens);
+        return valid.<TokenFor>map(t -> new TokenFor.Valid(t.accessToken())).orElseGet(TokenFor.Lost::new);
+    }
+
     private Optional<TokenSet> validTokens(String mattermostUserId, String permission) {
         Optional<AccountLink> link = links.findByMattermostUser(mattermostUserId).filter(AccountLink::active);
         if (link.isEmpty()) {
@@ -83,10 +109,15 @@ public class UserTokens {
         if (permission != null && !tokens.grants(permission)) {
             return Optional.empty();
         }
+        return valid(link.get(), tokens);
+    }
+
+    /** These tokens while they are good for a while yet, else refreshed ones (empty: the connection is lost). */
+    private Optional<TokenSet> valid(AccountLink link, TokenSet tokens) {
         if (tokens.accessExpiresAt().isAfter(clock.instant().plus(EARLY))) {
             return Optional.of(tokens);
         }
-        return refresh(link.get());
+        return refresh(link);
     }
 
     /**

@@ -90,13 +90,16 @@ class ReplySender {
         if (link.isEmpty()) {
             return new Step.Decided(ReplyOutcome.NOT_CONNECTED, null);
         }
-        Optional<String> token;
+        String token;
         try {
-            token = tokens.accessTokenGranting(reply.mattermostUserId(), MicrosoftIdentity.SEND_DELEGATED);
-            if (token.isEmpty()) {
-                return tokens.accessToken(reply.mattermostUserId()).isPresent()
-                        ? new Step.Decided(ReplyOutcome.NEEDS_PERMISSION, null)
-                        : new Step.Decided(ReplyOutcome.NOT_CONNECTED, "the connection was lost");
+            switch (tokens.tokenFor(link.get(), MicrosoftIdentity.SEND_DELEGATED)) {
+                case UserTokens.TokenFor.NotGranted notGranted -> {
+                    return new Step.Decided(ReplyOutcome.NEEDS_PERMISSION, null);
+                }
+                case UserTokens.TokenFor.Lost lost -> {
+                    return new Step.Decided(ReplyOutcome.NOT_CONNECTED, "the connection was lost");
+                }
+                case UserTokens.TokenFor.Valid valid -> token = valid.accessToken();
             }
         } catch (MicrosoftIdentityException e) {
             return later(reply, "Microsoft's sign-in service cannot be reached");
@@ -106,7 +109,7 @@ class ReplySender {
             case TeamsReply.Blank blank -> new Step.Decided(ReplyOutcome.BLANK, null);
             case TeamsReply.TooLong tooLong -> new Step.Decided(ReplyOutcome.TOO_LONG,
                     "%,d bytes, where Teams takes about %,d".formatted(tooLong.bytes(), tooLong.limitBytes()));
-            case TeamsReply.Ready ready -> send(reply, link.get(), token.get(), ready);
+            case TeamsReply.Ready ready -> send(reply, link.get(), token, ready);
         };
     }
 
