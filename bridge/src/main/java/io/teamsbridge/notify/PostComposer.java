@@ -17,11 +17,11 @@ class PostComposer {
     static final int MAX_POST_RUNES = 16383;
 
     private final NotificationRenderer renderer = new NotificationRenderer(MAX_POST_RUNES);
-    private final MentionDirectory mentions;
+    private final MattermostUsernames mentions;
     private final String teamsWebBase;
     private final String tenantId;
 
-    PostComposer(MentionDirectory mentions, MicrosoftProperties microsoft) {
+    PostComposer(MattermostUsernames mentions, MicrosoftProperties microsoft) {
         this.mentions = mentions;
         this.teamsWebBase = microsoft.teamsWebBase();
         this.tenantId = microsoft.tenantId();

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code @username}. Usernames rarely change; they are kept for an hour.
  */
 @Component
-class MentionDirectory {
+class MattermostUsernames {
     private static final Duration TTL = Duration.ofHours(1);
 
     private final AccountLinkRepository links;
@@ -27,7 +27,7 @@ class MentionDirectory {
 
     private record Known(Optional<String> username, Instant at) {}
 
-    MentionDirectory(AccountLinkRepository links, MattermostClient mattermost, Clock clock) {
+    MattermostUsernames(AccountLinkRepository links, MattermostClient mattermost, Clock clock) {
         this.links = links;
         this.mattermost = mattermost;
         this.clock = clock;
