@@ -4,7 +4,6 @@ import io.teamsbridge.store.BatchSettlement;
 import io.teamsbridge.store.Decision;
 import io.teamsbridge.store.DecisionRepository;
 import io.teamsbridge.store.DeliveryRepository;
-import io.teamsbridge.store.GroupCommit;
 import io.teamsbridge.store.InboxClaims;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,11 +24,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finishing a batch of six delivered notifications on an H2 file with the default URL's options:
@@ -49,33 +42,24 @@ public class BatchSettlementBenchmark {
     private static final int BATCH = 6;
     private static final String CLAIMANT = "bench";
 
-    private java.nio.file.Path dir;
-    private SingleConnectionDataSource db;
-    private GroupCommit writes;
+    private H2File h2;
     private InboxRepository inbox;
     private InboxClaims claims;
     private DeliveryRepository deliveries;
     private DecisionRepository decisions;
     private BatchSettlement settlement;
-    private TransactionTemplate transactions;
     private final Instant now = Instant.parse("2026-12-04T08:00:00Z");
     private long next;
     private List<InboxItem> claimed;
 
     @Setup
     public void setUp() throws java.io.IOException {
-        dir = java.nio.file.Files.createTempDirectory("teams-bridge-settle-");
-        db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", true);
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        JdbcClient jdbc = JdbcClient.create(db);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
-        writes = new GroupCommit(transactions);
-        inbox = new InboxRepository(jdbc, new JdbcTemplate(db), transactions, writes);
-        claims = new InboxClaims(jdbc, transactions);
-        deliveries = new DeliveryRepository(jdbc, writes);
-        decisions = new DecisionRepository(jdbc, new JdbcTemplate(db));
-        settlement = new BatchSettlement(transactions, inbox, deliveries, decisions);
+        h2 = new H2File("settle");
+        inbox = new InboxRepository(h2.jdbc, h2.batches, h2.transactions, h2.writes);
+        claims = new InboxClaims(h2.jdbc, h2.transactions);
+        deliveries = new DeliveryRepository(h2.jdbc, h2.writes);
+        decisions = new DecisionRepository(h2.jdbc, h2.batches);
+        settlement = new BatchSettlement(h2.transactions, inbox, deliveries, decisions);
     }
 
     @Setup(Level.Invocation)
@@ -92,9 +76,7 @@ public class BatchSettlementBenchmark {
 
     @TearDown
     public void tearDown() throws java.io.IOException {
-        writes.close();
-        db.destroy();
-        io.teamsbridge.bench.BenchFiles.deleteFolder(dir);
+        h2.close();
     }
 
     private List<DeliveryRepository.Posted> posted() {
@@ -118,7 +100,7 @@ public class BatchSettlementBenchmark {
 
     @Benchmark
     public void threeCommits() {
-        transactions.executeWithoutResult(status -> deliveries.recordPosted(posted())); // one group commit for all six
+        h2.transactions.executeWithoutResult(status -> deliveries.recordPosted(posted())); // one group commit for all six
         decisions.insertAll(decided(), List.of());
         inbox.completeAll(ids(), CLAIMANT);
     }

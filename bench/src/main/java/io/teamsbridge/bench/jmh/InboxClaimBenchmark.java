@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,11 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One claim of 100 items (and handing them back, so every call meets the same inbox) on an H2
@@ -47,20 +42,14 @@ public class InboxClaimBenchmark {
     private InboxClaims claims;
     private InboxRepository inbox;
     private Instant now;
-    private java.nio.file.Path dir;
-    private SingleConnectionDataSource db;
-    private io.teamsbridge.store.GroupCommit writes;
+    private H2File h2;
 
     @Setup
     public void setUp() throws java.io.IOException {
-        dir = java.nio.file.Files.createTempDirectory("teams-bridge-claims-");
-        db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", true);
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        JdbcClient jdbc = JdbcClient.create(db);
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
-        inbox = new InboxRepository(jdbc, new JdbcTemplate(db), transactions, writes = new io.teamsbridge.store.GroupCommit(transactions));
-        claims = new InboxClaims(jdbc, transactions);
+        h2 = new H2File("claims");
+        JdbcClient jdbc = h2.jdbc;
+        inbox = new InboxRepository(jdbc, h2.batches, h2.transactions, h2.writes);
+        claims = new InboxClaims(jdbc, h2.transactions);
         now = Instant.parse("2026-12-04T08:00:00Z");
         List<NewInboxItem> batch = new ArrayList<>();
         for (int i = 0; i < FINISHED + backlog; i++) {
@@ -79,9 +68,7 @@ public class InboxClaimBenchmark {
 
     @TearDown
     public void tearDown() throws java.io.IOException {
-        writes.close();
-        db.destroy();
-        io.teamsbridge.bench.BenchFiles.deleteFolder(dir);
+        h2.close();
     }
 
     @Benchmark

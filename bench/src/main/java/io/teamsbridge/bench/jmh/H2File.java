@@ -1,0 +1,42 @@
+package io.teamsbridge.bench.jmh;
+
+import io.teamsbridge.store.GroupCommit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An H2 file in a fresh folder, opened with the default URL's options and migrated to the
+ * bridge's schema, with what the store's classes are built from; closing deletes it.
+ */
+final class H2File implements AutoCloseable {
+    final JdbcClient jdbc;
+    final JdbcTemplate batches;
+    final TransactionTemplate transactions;
+    final GroupCommit writes;
+    private final Path dir;
+    private final SingleConnectionDataSource db;
+
+    H2File(String name) throws IOException {
+        dir = Files.createTempDirectory("teams-bridge-" + name + "-");
+        db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", true);
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(db);
+        batches = new JdbcTemplate(db);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
+        writes = new GroupCommit(transactions);
+    }
+
+    @Override
+    public void close() throws IOException {
+        writes.close();
+        db.destroy();
+        io.teamsbridge.bench.BenchFiles.deleteFolder(dir);
+    }
+}
