@@ -2,11 +2,8 @@ package io.teamsbridge.reply;
 
 import io.teamsbridge.config.RepliesProperties;
 import io.teamsbridge.mattermost.BotEventListener;
-import io.teamsbridge.mattermost.MattermostBot;
 import io.teamsbridge.mattermost.MattermostWire.Post;
-import io.teamsbridge.store.ChatThreadRepository;
 import io.teamsbridge.store.EventMarkRepository;
-import io.teamsbridge.store.ReplyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,26 +35,22 @@ class ReplyIntake implements BotEventListener {
     private static final Duration MARK_EVERY = Duration.ofMinutes(1);
     private static final Duration RETRY_LOOK_BACK = Duration.ofSeconds(30);
 
-    private final ChatThreadRepository threads;
-    private final ReplyRepository replies;
+    private final ReplyRecorder recorder;
     private final EventMarkRepository marks;
     private final ReplyResync resync;
     private final ReplyWorker worker;
-    private final MattermostBot bot;
     private final RepliesProperties settings;
     private final Clock clock;
     /** Set while a look-back is owed: the mark must not move past posts not yet looked at. */
     private final AtomicBoolean lookBackOwed = new AtomicBoolean(true);
     private final AtomicReference<Instant> lastMarked = new AtomicReference<>(Instant.EPOCH);
 
-    ReplyIntake(ChatThreadRepository threads, ReplyRepository replies, EventMarkRepository marks, ReplyResync resync,
-            ReplyWorker worker, MattermostBot bot, RepliesProperties settings, Clock clock) {
-        this.threads = threads;
-        this.replies = replies;
+    ReplyIntake(ReplyRecorder recorder, EventMarkRepository marks, ReplyResync resync, ReplyWorker worker,
+            RepliesProperties settings, Clock clock) {
+        this.recorder = recorder;
         this.marks = marks;
         this.resync = resync;
         this.worker = worker;
-        this.bot = bot;
         this.settings = settings;
         this.clock = clock;
     }
@@ -76,22 +69,12 @@ class ReplyIntake implements BotEventListener {
         Thread.ofVirtual().name("reply-look-back").start(() -> lookBack(since));
     }
 
-    /** Records the post if it is a person's reply in one of their chat threads. */
+    /** Records the post if it is a person's reply in one of their chat threads, and wakes the worker. */
     void accept(Post post) {
-        if (post.id() == null || post.rootId() == null || post.rootId().isEmpty() || post.deleted()
-                || post.userId() == null || post.userId().equals(bot.userId())
-                || post.type() != null && !post.type().isEmpty()) {
-            return;
+        if (recorder.record(post)) {
+            log.debug("Reply {} of Mattermost user {} recorded.", post.id(), post.userId());
+            worker.kick();
         }
-        threads.byRoot(post.rootId())
-                .filter(thread -> thread.mattermostUserId().equals(post.userId()))
-                .ifPresent(thread -> {
-                    Instant postedAt = post.createAt() == null ? clock.instant() : Instant.ofEpochMilli(post.createAt());
-                    if (replies.receive(post.id(), post.userId(), thread.chatId(), post.rootId(), postedAt, clock.instant())) {
-                        log.debug("Reply {} of Mattermost user {} to chat {} recorded.", post.id(), post.userId(), thread.chatId());
-                        worker.kick();
-                    }
-                });
     }
 
     private void lookBack(Instant since) {

@@ -48,23 +48,28 @@ class ReplySender {
 
         /** Worth another try after {@code after}; {@code reason} is what the writer is told the first time. */
         record Later(Duration after, String reason) implements Step {}
+
+        /** Earlier replies to the chat were found unrecorded and are recorded now: they go first, this one after. */
+        record Behind(int earlier) implements Step {}
     }
 
     private final MattermostClient mattermost;
     private final AccountLinkRepository links;
     private final UserTokens tokens;
     private final ReplyPeople people;
+    private final ReplyRecorder recorder;
     private final ReplyRenderer renderer = new ReplyRenderer();
     private final GraphClient graph;
     private final ReplyRepository replies;
     private final Clock clock;
 
     ReplySender(MattermostClient mattermost, AccountLinkRepository links, UserTokens tokens, ReplyPeople people,
-            GraphClient graph, ReplyRepository replies, Clock clock) {
+            ReplyRecorder recorder, GraphClient graph, ReplyRepository replies, Clock clock) {
         this.mattermost = mattermost;
         this.links = links;
         this.tokens = tokens;
         this.people = people;
+        this.recorder = recorder;
         this.graph = graph;
         this.replies = replies;
         this.clock = clock;
@@ -85,6 +90,15 @@ class ReplySender {
         }
         if (post.hasFiles()) {
             return new Step.Decided(ReplyOutcome.ATTACHMENTS, post.fileIds().size() + " file(s)");
+        }
+        int earlier;
+        try {
+            earlier = recordEarlier(reply, post);
+        } catch (MattermostException e) {
+            return later(reply, "Mattermost could not be read");
+        }
+        if (earlier > 0) {
+            return new Step.Behind(earlier);
         }
         Optional<AccountLink> link = links.findByMattermostUser(reply.mattermostUserId()).filter(AccountLink::active);
         if (link.isEmpty()) {
@@ -147,6 +161,24 @@ class ReplySender {
             case 401 -> later(reply, "Teams did not accept the sign-in");
             default -> later(reply, e.status() == 0 ? "Teams cannot be reached" : "Teams answered " + e.status());
         };
+    }
+
+    /**
+     * Replies are sent in the order they were written, but only those recorded can be ordered. When
+     * every instance that saw an earlier reply stopped before recording it, a look-back records it
+     * later, possibly after this one: so look at the thread's posts just before this one and record
+     * any the bridge has not. Answers how many were new.
+     */
+    private int recordEarlier(Reply reply, Post post) {
+        long writtenAt = post.createAt() == null ? reply.postedAt().toEpochMilli() : post.createAt();
+        int recorded = 0;
+        for (Post before : mattermost.channelPostsSince(post.channelId(), writtenAt - SKEW.toMillis())) {
+            boolean earlier = before.createAt() != null && before.createAt() < writtenAt;
+            if (earlier && reply.rootPostId().equals(before.rootId()) && recorder.record(before)) {
+                recorded++;
+            }
+        }
+        return recorded;
     }
 
     /** The message the writer sent into the chat with this body since the first attempt, if any. */

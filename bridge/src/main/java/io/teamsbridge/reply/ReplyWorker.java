@@ -142,6 +142,12 @@ class ReplyWorker implements SmartLifecycle {
             switch (sender.attempt(reply)) {
                 case ReplySender.Step.Decided d -> decide(reply, d.outcome(), d.detail(), d.teamsMessageId());
                 case ReplySender.Step.Later l -> later(reply, l);
+                case ReplySender.Step.Behind b -> {
+                    log.info("Reply {} of Mattermost user {} waits for {} earlier one(s) found unrecorded.", postId,
+                            reply.mattermostUserId(), b.earlier());
+                    replies.retryAt(postId, clock.instant(), false);
+                    kick();
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Reply {} of Mattermost user {}: {}; it is tried again in {} s.", postId, reply.mattermostUserId(),

@@ -3,10 +3,15 @@ package io.teamsbridge.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.teamsbridge.mattermost.BotEventStream;
+import io.teamsbridge.mattermost.MattermostClient;
+import io.teamsbridge.mattermost.MattermostWire.Post;
+import io.teamsbridge.store.ReplyRepository;
 import io.teamsbridge.testing.BridgeExtension;
 import io.teamsbridge.testing.World;
 import io.teamsbridge.testing.World.Person;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +176,34 @@ class RepliesIT {
         assertThat(checks.teamsMessagesFrom(chat, ola)).extracting(m -> m.path("content").asString())
                 .containsExactly("<p>a real reply</p>");
         assertThat(checks.reactions(topLevel)).isEmpty();
+    }
+
+    @Test
+    void aReplyRecordedBeforeAnEarlierOneWaitsForIt() {
+        Person quin = world.connectedAndAway("quin");
+        Person rae = world.person("rae");
+        String chat = world.chat("oneOnOne", null, rae, quin);
+        String root = checks.threadAfter(quin, chat, rae, "two things");
+        BotEventStream stream = bridge.harness().bean(BotEventStream.class);
+        stream.stop();
+        try {
+            String first = checks.reply(quin, root, "first");
+            bridge.harness().clock().advance(Duration.ofSeconds(1)); // the emulator stamps posts with this clock
+            String second = checks.reply(quin, root, "second");
+            // Only the later one is recorded: every instance that heard the first stopped before recording it.
+            Post heard = bridge.harness().bean(MattermostClient.class).post(second);
+            assertThat(bridge.harness().bean(ReplyRepository.class).receive(second, quin.mattermostUserId(), chat, root,
+                    Instant.ofEpochMilli(heard.createAt()), bridge.harness().clock().instant())).isTrue();
+            bridge.harness().bean(ReplyWorker.class).kick();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> checks.teamsMessagesFrom(chat, quin).size() == 2);
+            assertThat(checks.teamsMessagesFrom(chat, quin)).extracting(m -> m.path("content").asString())
+                    .containsExactly("<p>first</p>", "<p>second</p>");
+            checks.awaitSent(first);
+            checks.awaitSent(second);
+        } finally {
+            stream.start();
+        }
     }
 
     /** The bridge's socket is attached (the emulator lists it active). */
