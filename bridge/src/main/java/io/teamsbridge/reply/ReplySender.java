@@ -91,14 +91,16 @@ class ReplySender {
         if (post.hasFiles()) {
             return new Step.Decided(ReplyOutcome.ATTACHMENTS, post.fileIds().size() + " file(s)");
         }
-        int earlier;
-        try {
-            earlier = recordEarlier(reply, post);
-        } catch (MattermostException e) {
-            return later(reply, "Mattermost could not be read");
-        }
-        if (earlier > 0) {
-            return new Step.Behind(earlier);
+        if (reply.sendStartedAt() == null) { // once a send may have gone out, its place in the chat is taken
+            int earlier;
+            try {
+                earlier = recordEarlier(reply, post);
+            } catch (MattermostException e) {
+                return later(reply, "Mattermost could not be read");
+            }
+            if (earlier > 0) {
+                return new Step.Behind(earlier);
+            }
         }
         Optional<AccountLink> link = links.findByMattermostUser(reply.mattermostUserId()).filter(AccountLink::active);
         if (link.isEmpty()) {
