@@ -4,6 +4,7 @@ import io.teamsbridge.crypto.SecretVault;
 import io.teamsbridge.microsoft.changes.DecryptionKeys;
 import io.teamsbridge.microsoft.changes.EncryptionCertificate;
 import io.teamsbridge.microsoft.changes.NotificationDecryptor;
+import io.teamsbridge.microsoft.changes.RsaUnwrap;
 import io.teamsbridge.store.CertificateRepository;
 import io.teamsbridge.store.StoredCertificate;
 import io.teamsbridge.config.MicrosoftProperties;
@@ -94,6 +95,9 @@ public class NotificationCertificates {
     }
 
     private Loaded read() {
+        RsaUnwrap rsa = RsaUnwrap.preferred();
+        log.info("Notification data keys are unwrapped with {}{}.", rsa.implementation(),
+                RsaUnwrap.whyNotNative().map(why -> " (the native RSA is not used: " + why + ")").orElse(""));
         Optional<EncryptionCertificate> configured = configured();
         List<StoredCertificate> stored = repository.findAll();
         if (configured.isPresent()) {

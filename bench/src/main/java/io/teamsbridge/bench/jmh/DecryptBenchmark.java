@@ -4,6 +4,7 @@ import io.teamsbridge.microsoft.changes.DecryptionKeys;
 import io.teamsbridge.microsoft.changes.EncryptedContent;
 import io.teamsbridge.microsoft.changes.EncryptionCertificate;
 import io.teamsbridge.microsoft.changes.NotificationDecryptor;
+import io.teamsbridge.microsoft.changes.RsaUnwrap;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.spec.MGF1ParameterSpec;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decrypting one notification's resource data, encrypted in the setup exactly as Graph does: a fresh
  * 32-byte key, AES-256-CBC (PKCS#7, IV = the key's first 16 bytes), HMAC-SHA256 over the ciphertext,
- * the key wrapped with RSA-OAEP (SHA-1) under a 2048-bit certificate. The RSA unwrap dominates.
+ * the key wrapped with RSA-OAEP (SHA-1) under a 2048-bit certificate. The RSA unwrap dominates: with
+ * the native unwrap the bridge uses ({@link RsaUnwrap}) and with the JDK's.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +56,10 @@ public class DecryptBenchmark {
             "<p>The <strong>deploy</strong> of <em>billing-api</em> is done. Dashboards: <a href=\\"https://grafana.example.com/d/abc\\">Grafana</a>.</p>"},\
             "attachments":[],"mentions":[],"reactions":[]}""";
 
+    /** {@code native}: what the bridge uses where AWS-LC loads; {@code jdk}: the JDK's RSA, its fallback. */
+    @Param({"native", "jdk"})
+    public String rsa;
+
     private NotificationDecryptor decryptor;
     private EncryptedContent content;
 
@@ -61,7 +68,9 @@ public class DecryptBenchmark {
         EncryptionCertificate certificate = EncryptionCertificate.generate("bench-cert", Clock.systemUTC());
         DecryptionKeys keys = new DecryptionKeys();
         certificate.addTo(keys);
-        decryptor = new NotificationDecryptor(keys);
+        RsaUnwrap unwrap = rsa.equals("jdk") ? RsaUnwrap.jdk()
+                : RsaUnwrap.nativeIfLoaded().orElseThrow(() -> new IllegalStateException(RsaUnwrap.whyNotNative().orElse("")));
+        decryptor = new NotificationDecryptor(keys, unwrap);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Cipher aes = Cipher.getInstance("AES/CBC/PKCS5Padding");

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.BadPaddingException;
@@ -13,8 +12,6 @@ import javax.crypto.Cipher;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +29,18 @@ public final class NotificationDecryptor {
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 16;
     private static final int MAX_ID_CHARS = 128;
-    private static final OAEPParameterSpec OAEP_SHA1 =
-            new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
 
     private final DecryptionKeys keys;
+    private final RsaUnwrap rsa;
 
+    /** A decryptor that unwraps with the native RSA where it loads ({@link RsaUnwrap#preferred()}). */
     public NotificationDecryptor(DecryptionKeys keys) {
+        this(keys, RsaUnwrap.preferred());
+    }
+
+    public NotificationDecryptor(DecryptionKeys keys, RsaUnwrap rsa) {
         this.keys = keys;
+        this.rsa = rsa;
     }
 
     /**
@@ -64,12 +66,10 @@ public final class NotificationDecryptor {
         }
     }
 
-    private static byte[] unwrap(PrivateKey privateKey, byte[] wrappedKey) {
+    private byte[] unwrap(PrivateKey privateKey, byte[] wrappedKey) {
         byte[] key;
         try {
-            Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            rsa.init(Cipher.DECRYPT_MODE, privateKey, OAEP_SHA1);
-            key = rsa.doFinal(wrappedKey);
+            key = rsa.unwrap(privateKey, wrappedKey);
         } catch (BadPaddingException | IllegalBlockSizeException e) {
             throw new DecryptionException(Reason.KEY_UNWRAP_FAILED, "the data key could not be unwrapped: the notification"
                     + " was encrypted for another certificate, or its dataKey was altered");
