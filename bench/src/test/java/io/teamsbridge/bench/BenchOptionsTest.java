@@ -34,7 +34,10 @@ class BenchOptionsTest {
         BenchOptions ramp = BenchOptions.parse(new String[] {"--ramp"});
 
         assertThat(defaults.rate()).isEqualTo(300);
-        assertThat(defaults.warmup()).isEqualTo(60);
+        assertThat(defaults.warmup()).isEqualTo(240);
+        assertThat(ramp.warmup()).isEqualTo(60);
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "realistic"}).warmup()).isEqualTo(60);
+        assertThat(BenchOptions.parse(new String[] {"--warmup", "10"}).warmup()).isEqualTo(10);
         assertThat(defaults.duration()).isEqualTo(30);
         assertThat(ramp.duration()).isEqualTo(60);
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--ramp", "--duration", "20"}))
