@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * [recipients] Who may hear of the new messages of a batch's chats, decided in one place: the
- * chat's members who are connected with notifications on ({@link RecipientResolver}), and their
- * Teams presence, looked up for the whole batch in one call. Before anyone is notified from a
+ * chat's members who are connected with notifications on ({@link RecipientResolver}, read for all
+ * the batch's chats together), and their Teams presence, looked up for the whole batch in one call. Before anyone is notified from a
  * member list older than {@link #FRESH_FOR}, the list is read again, so a person removed from a
  * chat stops hearing of it within a minute (the cache otherwise keeps members for
  * {@code notifications.chat-cache-ttl}); that costs a Graph call only for chats someone is about to
@@ -59,16 +59,23 @@ class Audiences {
         Map<String, RuntimeException> failed = new HashMap<>();
         Set<String> teamsIds = new HashSet<>();
         Set<String> connectedNow = chatIds.isEmpty() ? Set.of() : connected.teamsUserIds();
+        Map<String, ChatInfo> infos = new HashMap<>();
         for (Map.Entry<String, Set<String>> chat : chatIds.entrySet()) {
-            String chatId = chat.getKey();
             try {
-                ChatInfo info = chats.get(chatId, chat.getValue());
-                ForChat audience = new ForChat(info, recipients.candidates(info, connectedNow));
+                infos.put(chat.getKey(), chats.get(chat.getKey(), chat.getValue()));
+            } catch (RuntimeException e) {
+                failed.put(chat.getKey(), e);
+            }
+        }
+        try {
+            Map<String, List<Candidate>> candidates = infos.isEmpty() ? Map.of() : recipients.candidates(infos.values(), connectedNow);
+            infos.forEach((chatId, info) -> {
+                ForChat audience = new ForChat(info, candidates.getOrDefault(chatId, List.of()));
                 found.put(chatId, audience);
                 audience.candidates().stream().filter(c -> c.mayHear(info)).forEach(c -> teamsIds.add(c.teamsUserId()));
-            } catch (RuntimeException e) {
-                failed.put(chatId, e);
-            }
+            });
+        } catch (RuntimeException e) {
+            infos.keySet().forEach(chatId -> failed.put(chatId, e));
         }
         Map<String, PresenceGate.Seen> seen = new HashMap<>(teamsIds.isEmpty() ? Map.of() : presence.presenceOf(teamsIds));
         Set<String> unseen = new HashSet<>();

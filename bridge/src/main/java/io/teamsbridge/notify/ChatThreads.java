@@ -38,10 +38,12 @@ class ChatThreads {
      * The root post the recipient's notification from this chat replies to, started now if there
      * is none yet.
      *
+     * @param recorded the root as recorded when the batch was read, or null to read it now: a
+     *     recorded root that has gone since fails the post, and the caller asks again without it
      * @throws io.teamsbridge.mattermost.MattermostException when Mattermost cannot take the root now
      */
-    String rootFor(String mattermostUserId, String recipientTeamsId, ChatInfo chat) {
-        Optional<String> known = roots.rootOf(mattermostUserId, chat.chatId());
+    String rootFor(String mattermostUserId, String recipientTeamsId, ChatInfo chat, String recorded) {
+        Optional<String> known = recorded != null ? Optional.of(recorded) : roots.rootOf(mattermostUserId, chat.chatId());
         if (known.isPresent()) {
             return known.get();
         }

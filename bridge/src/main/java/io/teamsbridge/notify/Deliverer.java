@@ -72,8 +72,11 @@ class Deliverer {
         }
     }
 
-    /** A notification goes into its chat's thread: the chat, and who it is for there. */
-    record InThread(ChatInfo chat, String recipientTeamsId) {}
+    /**
+     * A notification goes into its chat's thread: the chat, who it is for there, and the thread's
+     * root as recorded when the batch was read (null if none was).
+     */
+    record InThread(ChatInfo chat, String recipientTeamsId, String recordedRoot) {}
 
     Deliverer(DeliveryRepository deliveries, BotMessenger messenger, MattermostClient mattermost, Clock clock,
             DeliveryPause pause, ChatThreads threads, DeliveryJournal journal) {
@@ -125,7 +128,8 @@ class Deliverer {
             }
             Map<String, String> found = pending == null ? Map.of()
                     : messenger.findDirectPosts(mattermostUserId, Set.copyOf(keys), pending.createdAt().minus(LOOKBACK));
-            String root = thread == null ? null : threads.rootFor(mattermostUserId, thread.recipientTeamsId(), thread.chat());
+            String root = thread == null ? null
+                    : threads.rootFor(mattermostUserId, thread.recipientTeamsId(), thread.chat(), thread.recordedRoot());
             List<String> postIds = new ArrayList<>(parts.size());
             for (int part = 0; part < parts.size(); part++) {
                 String existing = found.get(keys.get(part));
@@ -140,7 +144,7 @@ class Deliverer {
                         throw e;
                     }
                     threads.lost(mattermostUserId, chatId, root); // deleted in Mattermost: the chat gets a new thread
-                    root = threads.rootFor(mattermostUserId, thread.recipientTeamsId(), thread.chat());
+                    root = threads.rootFor(mattermostUserId, thread.recipientTeamsId(), thread.chat(), null);
                     postIds.add(post(mattermostUserId, notification, part, keys.get(part), root));
                 }
             }

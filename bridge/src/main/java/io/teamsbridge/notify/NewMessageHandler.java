@@ -75,7 +75,8 @@ class NewMessageHandler {
                 }
                 Deliverer.Attempt attempt = deliverer.deliver(work.chatId(), work.messageId(), recipient.mattermostUserId(),
                         notification.get(), earlier(work, message, served, recipient),
-                        recipient.settings().threadPerChat() ? new Deliverer.InThread(chat, recipient.teamsUserId()) : null);
+                        recipient.settings().threadPerChat()
+                                ? new Deliverer.InThread(chat, recipient.teamsUserId(), recipient.threadRoot()) : null);
                 switch (attempt.result()) {
                     case POSTED -> {
                         posted++;

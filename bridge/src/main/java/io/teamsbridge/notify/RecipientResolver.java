@@ -6,7 +6,12 @@ import io.teamsbridge.linking.UserSettings;
 import io.teamsbridge.store.AccountLink;
 import io.teamsbridge.store.AccountLinkRepository;
 import io.teamsbridge.store.ChatMuteRepository;
+import io.teamsbridge.store.ChatThreadRepository;
 import io.teamsbridge.store.Decision;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +29,13 @@ class RecipientResolver {
     private final NotificationPreferences preferences;
     private final Switches switches;
     private final ChatMuteRepository mutes;
+    private final ChatThreadRepository threads;
 
-    /** A chat member who is a connected Mattermost user. */
-    record Candidate(String teamsUserId, String mattermostUserId, UserSettings settings, boolean muted) {
+    /**
+     * A chat member who is a connected Mattermost user; {@code threadRoot} is the root of the chat's
+     * thread in their direct channel as recorded when the batch was read (null when none was).
+     */
+    record Candidate(String teamsUserId, String mattermostUserId, UserSettings settings, boolean muted, String threadRoot) {
         /** Whether their settings let them hear of this chat at all, presence aside. */
         boolean mayHear(ChatInfo chat) {
             return holdsBackBySettings(chat).isEmpty();
@@ -59,36 +68,68 @@ class RecipientResolver {
     /** Why someone is not notified: the outcome recorded, and its detail (such as the Teams state). */
     record Skip(Decision.Outcome outcome, String detail) {}
 
-    RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, Switches switches, ChatMuteRepository mutes) {
+    RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, Switches switches, ChatMuteRepository mutes,
+            ChatThreadRepository threads) {
         this.mutes = mutes;
         this.links = links;
         this.preferences = preferences;
         this.switches = switches;
+        this.threads = threads;
+    }
+
+    /** One chat's candidates (see {@link #candidates(Collection, Set)}). */
+    List<Candidate> candidates(ChatInfo chat, Set<String> connectedNow) {
+        return candidates(List.of(chat), connectedNow).getOrDefault(chat.chatId(), List.of());
     }
 
     /**
-     * The chat's candidates. {@code connectedNow} ({@link io.teamsbridge.linking.ConnectedUsers})
-     * answers most chats, which have no connected member, without a query; the connections and
-     * settings of those that do are read as they are now.
+     * The candidates of each of these chats, by chat id, in the order the chat lists its members.
+     * {@code connectedNow} ({@link io.teamsbridge.linking.ConnectedUsers}) answers most chats, which
+     * have no connected member, without a query; for the rest the connections, settings, mutes and
+     * thread roots are read as they are now, four queries for all the chats together (a batch's
+     * chats, so not four per notification).
      */
-    List<Candidate> candidates(ChatInfo chat, Set<String> connectedNow) {
-        if (chat.members().isEmpty() || !switches.notificationsEnabled()) {
-            return List.of();
+    Map<String, List<Candidate>> candidates(Collection<ChatInfo> chats, Set<String> connectedNow) {
+        Map<String, List<Candidate>> out = new HashMap<>();
+        if (!switches.notificationsEnabled()) {
+            return out;
         }
-        List<String> connectedMembers = chat.members().stream().map(ChatInfo.Member::userId).filter(connectedNow::contains).toList();
-        if (connectedMembers.isEmpty()) {
-            return List.of();
+        Map<String, List<String>> connectedMembers = new HashMap<>();
+        Set<String> teamsIds = new LinkedHashSet<>();
+        for (ChatInfo chat : chats) {
+            List<String> members = chat.members().stream().map(ChatInfo.Member::userId).filter(connectedNow::contains).distinct().toList();
+            if (!members.isEmpty()) {
+                connectedMembers.put(chat.chatId(), members);
+                teamsIds.addAll(members);
+            }
         }
-        List<AccountLink> connected = links.findActiveByTeamsUsers(connectedMembers);
-        if (connected.isEmpty()) {
-            return List.of();
+        if (teamsIds.isEmpty()) {
+            return out;
         }
-        List<String> users = connected.stream().map(AccountLink::mattermostUserId).toList();
+        Map<String, List<AccountLink>> linksOf = new HashMap<>();
+        links.findActiveByTeamsUsers(teamsIds).forEach(link -> linksOf.computeIfAbsent(link.teamsUserId(), k -> new ArrayList<>()).add(link));
+        if (linksOf.isEmpty()) {
+            return out;
+        }
+        Set<String> users = new LinkedHashSet<>();
+        linksOf.values().forEach(list -> list.forEach(link -> users.add(link.mattermostUserId())));
         Map<String, UserSettings> settings = preferences.of(users);
-        Set<String> muted = mutes.mutedBy(chat.chatId(), users);
-        return connected.stream()
-                .map(link -> new Candidate(link.teamsUserId(), link.mattermostUserId(), settings.get(link.mattermostUserId()),
-                        muted.contains(link.mattermostUserId())))
-                .toList();
+        Map<String, Set<String>> muted = mutes.mutedIn(connectedMembers.keySet(), users);
+        Map<String, Map<String, String>> roots = threads.rootsIn(connectedMembers.keySet(), users);
+        connectedMembers.forEach((chatId, members) -> {
+            Set<String> mutedHere = muted.getOrDefault(chatId, Set.of());
+            Map<String, String> rootsHere = roots.getOrDefault(chatId, Map.of());
+            List<Candidate> candidates = new ArrayList<>();
+            for (String member : members) {
+                for (AccountLink link : linksOf.getOrDefault(member, List.of())) {
+                    String user = link.mattermostUserId();
+                    candidates.add(new Candidate(link.teamsUserId(), user, settings.get(user), mutedHere.contains(user), rootsHere.get(user)));
+                }
+            }
+            if (!candidates.isEmpty()) {
+                out.put(chatId, List.copyOf(candidates));
+            }
+        });
+        return out;
     }
 }

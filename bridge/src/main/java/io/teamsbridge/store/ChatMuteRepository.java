@@ -4,8 +4,10 @@ import static io.teamsbridge.store.AccountLinkRepository.utc;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,15 +64,18 @@ public class ChatMuteRepository {
                 .list();
     }
 
-    /** Which of these users muted the chat, in one query. */
-    public Set<String> mutedBy(String chatId, Collection<String> mattermostUserIds) {
-        if (mattermostUserIds.isEmpty()) {
-            return Set.of();
+    /** Which of these users muted which of these chats, by chat, in one query (for a batch of chats). */
+    public Map<String, Set<String>> mutedIn(Collection<String> chatIds, Collection<String> mattermostUserIds) {
+        Map<String, Set<String>> muted = new HashMap<>();
+        if (chatIds.isEmpty() || mattermostUserIds.isEmpty()) {
+            return muted;
         }
-        return new HashSet<>(jdbc.sql("SELECT mattermost_user_id FROM chat_mute WHERE chat_id = :chat AND mattermost_user_id IN (:ids)")
-                .param("chat", chatId)
+        jdbc.sql("SELECT chat_id, mattermost_user_id FROM chat_mute WHERE chat_id IN (:chats) AND mattermost_user_id IN (:ids)")
+                .param("chats", List.copyOf(chatIds))
                 .param("ids", List.copyOf(mattermostUserIds))
-                .query(String.class)
-                .list());
+                .query(rs -> {
+                    muted.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        return muted;
     }
 }

@@ -3,6 +3,10 @@ package io.teamsbridge.store;
 import static io.teamsbridge.store.AccountLinkRepository.utc;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +26,25 @@ public class ChatThreadRepository {
                 .params(mattermostUserId, chatId)
                 .query(String.class)
                 .optional();
+    }
+
+    /**
+     * The recorded roots of these chats for these users, by chat and then user, in one query: a
+     * batch of notifications reads its threads together instead of one query per post.
+     */
+    public Map<String, Map<String, String>> rootsIn(Collection<String> chatIds, Collection<String> mattermostUserIds) {
+        Map<String, Map<String, String>> roots = new HashMap<>();
+        if (chatIds.isEmpty() || mattermostUserIds.isEmpty()) {
+            return roots;
+        }
+        jdbc.sql("SELECT chat_id, mattermost_user_id, root_post_id FROM chat_thread WHERE chat_id IN (:chats) "
+                        + "AND mattermost_user_id IN (:users)")
+                .param("chats", List.copyOf(chatIds))
+                .param("users", List.copyOf(mattermostUserIds))
+                .query(rs -> {
+                    roots.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        return roots;
     }
 
     /**

@@ -199,4 +199,51 @@ class ChatThreadsIT {
         assertThat(rootOf(lou, first).path("message").asString()).doesNotContain("Muted");
         assertThat(world.command(lou.mattermostUserId(), "mute")).contains("Usage:");
     }
+
+    @Test
+    void aRootDeletedInMattermostIsReplacedByANewThreadForTheNextNotifications() {
+        Person nia = world.connectedAndAway("nia");
+        Person oz = world.person("oz");
+        String chat = world.chat("oneOnOne", null, oz, nia);
+        said(chat, oz, "before the root went");
+        String first = rootOf(nia, chat).path("id").asString();
+
+        bridge.harness().bean(io.teamsbridge.mattermost.MattermostClient.class).deletePost(first); // as an administrator might
+        // Later than Mattermost's 30 s pending_post_id window: within it the new root's key (the same
+        // as the deleted one's) is refused with a 500, and the notification is retried until it passes.
+        bridge.harness().clock().advance(Duration.ofSeconds(31));
+        said(chat, oz, "after the root went");
+        said(chat, oz, "and once more");
+
+        List<JsonNode> live = world.threadRoots(nia).stream().filter(r -> r.path("delete_at").asLong(0) == 0).toList();
+        assertThat(live).hasSize(1);
+        String second = live.getFirst().path("id").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(notification(nia, "after the root went").path("root_id").asString()).isEqualTo(second);
+        assertThat(notification(nia, "and once more").path("root_id").asString()).isEqualTo(second);
+        assertThat(bridge.harness().bean(io.teamsbridge.store.ChatThreadRepository.class).rootOf(nia.mattermostUserId(), chat))
+                .contains(second);
+    }
+
+    @Test
+    void aBatchReadsTheThreadsAndMutesOfAllItsChatsTogetherPairByPair() {
+        var threads = bridge.harness().bean(io.teamsbridge.store.ChatThreadRepository.class);
+        var mutes = bridge.harness().bean(io.teamsbridge.store.ChatMuteRepository.class);
+        java.time.Instant at = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        threads.remember("pair-u1", "pair-chat-a", "root-u1-a", "A", at);
+        threads.remember("pair-u2", "pair-chat-b", "root-u2-b", "B", at);
+        threads.remember("pair-u3", "pair-chat-a", "root-u3-a", "A", at);
+        mutes.mute("pair-u1", "pair-chat-b", "B", at);
+        mutes.mute("pair-u2", "pair-chat-a", "A", at);
+        mutes.mute("pair-u3", "pair-chat-b", "B", at);
+
+        List<String> chats = List.of("pair-chat-a", "pair-chat-b", "pair-chat-none");
+        List<String> users = List.of("pair-u1", "pair-u2", "pair-nobody");
+        assertThat(threads.rootsIn(chats, users)).isEqualTo(Map.of("pair-chat-a", Map.of("pair-u1", "root-u1-a"),
+                "pair-chat-b", Map.of("pair-u2", "root-u2-b")));
+        assertThat(mutes.mutedIn(chats, users)).isEqualTo(Map.of("pair-chat-a", java.util.Set.of("pair-u2"),
+                "pair-chat-b", java.util.Set.of("pair-u1")));
+        assertThat(threads.rootsIn(List.of(), users)).isEmpty();
+        assertThat(mutes.mutedIn(chats, List.of())).isEmpty();
+    }
 }
