@@ -47,9 +47,16 @@ public final class BenchMain {
                     : (index, marker, route) -> Traffic.Body.html(Bodies.withMarker(index, marker));
             double warmRate = options.scenario().equals("burst") ? 100 : options.ramp() ? RAMP[0] : options.rate();
             boolean cold = options.scenario().equals("cold-start");
+            // A steady run (one rate, after a warm-up at that rate) goes from the warm-up into the
+            // window without a pause; a burst and a ramp start from a drained bridge.
+            boolean steady = !cold && !options.ramp() && !options.scenario().equals("burst");
             if (options.warmup() > 0 && !cold) {
                 LoadRun.say("Warm-up: " + warmRate + " msg/s for " + options.warmup() + " s (not reported)");
-                run.measure("warm-up", routes, warmRate, options.warmup(), bodies);
+                if (steady) {
+                    run.warmUpInto(routes, warmRate, options.warmup(), bodies);
+                } else {
+                    run.measure("warm-up", routes, warmRate, options.warmup(), bodies);
+                }
             }
             if (cold) {
                 run.restartBridge();
