@@ -22,6 +22,16 @@ public class ConnectedUsers {
         this.links = links;
     }
 
+    /**
+     * The Teams ids of the connections as last read, without a query: possibly stale, in both
+     * directions. Enough to say that someone <em>is</em> connected where a stale "yes" costs only
+     * work (a disconnection not seen yet); a "no" must be asked again with {@link #teamsUserIds()},
+     * since someone may have connected since. Empty before the first read.
+     */
+    public Set<String> lastRead() {
+        return snapshot.teamsUserIds();
+    }
+
     /** The Teams ids of every active connection now. */
     public Set<String> teamsUserIds() {
         long generation = links.generation(); // first: connections read after it are at least this new

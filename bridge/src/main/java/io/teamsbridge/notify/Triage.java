@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
  * ({@link ChatDirectory#known}, never a query or a Graph call), include nobody connected now
  * ({@link ConnectedUsers}) is acknowledged and counted but not written to the inbox: the worker
  * would have read the same members and found no one to tell. A chat this instance does not know,
- * and every edit and deletion, is stored as before.
+ * and every edit and deletion, is stored as before. The connections are read again (one small
+ * query) only when their last read says a chat concerns nobody: someone may have connected since.
+ * Where it says someone is connected the message is stored with no query; if they have
+ * disconnected since, the worker, which reads the connections as they are, tells nobody.
  */
 @Component
 class Triage {
@@ -33,14 +36,17 @@ class Triage {
     Sorted sort(List<NewInboxItem> changes) {
         List<NewInboxItem> toStore = new ArrayList<>(changes.size());
         List<NewInboxItem> concernNobody = new ArrayList<>();
-        Set<String> connectedNow = null; // read once per request, and only if some chat is known
+        Set<String> lastRead = connected.lastRead();
+        Set<String> connectedNow = null; // read once per request, and only if a known chat seems to concern nobody
         for (NewInboxItem change : changes) {
             Optional<ChatInfo> chat = ChangeType.CREATED.wire().equals(change.changeType())
                     ? chats.known(change.chatId()) : Optional.empty();
-            if (chat.isPresent() && connectedNow == null) {
+            // Someone connected as last read: stored, with no query (a stale "someone" costs the
+            // worker a look, nothing more). Nobody as last read: asked again, someone may have connected.
+            if (chat.isPresent() && connectedNow == null && nobodyConnectedIn(chat.get(), lastRead)) {
                 connectedNow = connected.teamsUserIds();
             }
-            if (chat.isPresent() && nobodyConnectedIn(chat.get(), connectedNow)) {
+            if (chat.isPresent() && connectedNow != null && nobodyConnectedIn(chat.get(), connectedNow)) {
                 concernNobody.add(change);
             } else {
                 toStore.add(change);
