@@ -47,14 +47,9 @@ public final class BenchMain {
                     : (index, marker, route) -> Traffic.Body.html(Bodies.withMarker(index, marker));
             double warmRate = options.scenario().equals("burst") ? 100 : options.ramp() ? RAMP[0] : options.rate();
             boolean cold = options.scenario().equals("cold-start");
-            // The steady all-eligible run goes from its warm-up into the window without a pause (the
-            // JIT recompiles after an idle pause, inside the window). The others start from a
-            // drained bridge: `realistic` at 2,000/s is at this machine's capacity, and a backlog
-            // left by the warm-up would be measured as the window's.
-            boolean steady = options.scenario().equals("all-eligible") && !options.ramp();
             if (options.warmup() > 0 && !cold) {
                 LoadRun.say("Warm-up: " + warmRate + " msg/s for " + options.warmup() + " s (not reported)");
-                if (steady) {
+                if (options.steady()) {
                     run.warmUpInto(routes, warmRate, options.warmup(), bodies);
                 } else {
                     run.measure("warm-up", routes, warmRate, options.warmup(), bodies);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ final class LoadRun implements AutoCloseable {
     private double startSeconds = Double.NaN;
     private final BenchWorld world;
     private final Traffic traffic;
+    private final DeliveryCheck checks;
     /** Connected people whose posts are checked though no route names them (presence changes). */
     private final List<String> extraRecipients = new ArrayList<>();
     private RealisticWorld realistic;
@@ -81,6 +81,7 @@ final class LoadRun implements AutoCloseable {
         this.bridge = BridgeProcess.start(Path.of(options.bridgeJar()), options.jvmFlags(), settings, direct, log);
         this.world = new BenchWorld(microsoft.control(), chat, teamId);
         this.traffic = new Traffic(options.sendOverHttp() ? microsoft.control()::postMessage : microsoft::postMessage);
+        this.checks = new DeliveryCheck(mattermost.control(), traffic);
         try {
             awaitCommand(chat, teamId);
         } catch (RuntimeException | InterruptedException e) {
@@ -158,7 +159,7 @@ final class LoadRun implements AutoCloseable {
         Traffic.Window window = traffic.run(routes, rate, seconds, bodies);
         say(String.format("Sent %d messages (%d refused) in %.1f s; the window follows at once", window.sent(),
                 window.failed(), window.seconds()));
-        owedPosts = postsBefore + expectedPairs(window);
+        owedPosts = postsBefore + checks.expectedPairs(window);
     }
 
     /** Sends at {@code rate} for {@code seconds}, waits until delivered or stuck, and checks every pair. */
@@ -180,7 +181,7 @@ final class LoadRun implements AutoCloseable {
         Traffic.Window window = traffic.run(routes, rate, seconds, bodies);
         say(String.format("Sent %d messages (%d refused) in %.1f s; waiting for delivery", window.sent(),
                 window.failed(), window.seconds()));
-        awaitPosts(postsBefore + expectedPairs(window));
+        awaitPosts(postsBefore + checks.expectedPairs(window));
         awaitInboxDrained();
         double cpu = bridge.cpuSeconds() - cpuBefore;
         BridgeProcess.CpuSplit split = bridge.cpuSplit().minus(splitBefore);
@@ -191,7 +192,7 @@ final class LoadRun implements AutoCloseable {
         // What Graph sent: one per message in the tenant mode, one per subscribed member in the per-user mode.
         long notifications = microsoft.control().stats().path("notificationsSent").asLong() - notificationsBefore;
         long mm = requests(mattermost.control().stats(), " /api/v4/") - mmBefore;
-        Check check = check(routes, window);
+        DeliveryCheck.Found check = checks.of(routes, extraRecipients, window);
         double h2Bytes = database.h2FileBytes();
         if (Double.isFinite(h2Bytes)) {
             say(String.format(java.util.Locale.ROOT, "H2 database files after the run: %.0f MB", h2Bytes / 1e6));
@@ -216,78 +217,6 @@ final class LoadRun implements AutoCloseable {
                 mm * perDelivered,
                 graph, mm, bridge.peakRssMb(), cpu, benchCpu, wall, window.seconds(), drain, notifications, Double.NaN,
                 afterStart, started, dbCpu, split);
-    }
-
-    private record Check(long expected, long delivered, long duplicated, long unexpected, long optional,
-            Latencies endToEnd, long lastPostMillis, List<Long> postTimes) {
-        /** Expected notifications posted from {@code from} (inclusive) to {@code to} (exclusive), epoch ms. */
-        long postedBetween(long from, long to) {
-            return postTimes.stream().filter(t -> t >= from && t < to).count();
-        }
-    }
-
-    /** Every expected (message, recipient) pair is looked up among all the bot's posts to all recipients. */
-    private Check check(List<Traffic.Route> routes, Traffic.Window window) {
-        Map<String, Integer> seen = new HashMap<>();
-        Latencies e2e = new Latencies();
-        long unexpected = 0;
-        long optional = 0;
-        long delivered = 0;
-        long last = 0;
-        List<Long> postTimes = new ArrayList<>();
-        long end = window.firstIndex() + window.sent() + window.failed();
-        java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
-        routes.forEach(r -> {
-            recipients.addAll(r.expected());
-            recipients.addAll(r.forbidden());
-        });
-        recipients.addAll(extraRecipients);
-        for (String recipient : recipients) {
-            for (JsonNode post : mattermost.control().botPosts(recipient)) {
-                for (long index : Traffic.markersIn(post.path("message").asString())) {
-                    if (index < window.firstIndex() || index >= end) {
-                        continue; // another window's message
-                    }
-                    Traffic.Sent sent = traffic.sent(index);
-                    if (sent == null || sent.route().forbidden().contains(recipient)) {
-                        unexpected++;
-                        continue;
-                    }
-                    if (seen.merge(index + "/" + recipient, 1, Integer::sum) > 1) {
-                        continue;
-                    }
-                    if (!sent.route().expected().contains(recipient)) {
-                        optional++;
-                        continue;
-                    }
-                    delivered++;
-                    long createAt = post.path("create_at").asLong();
-                    e2e.record(createAt - sent.sentAtMillis());
-                    postTimes.add(createAt);
-                    last = Math.max(last, createAt);
-                }
-            }
-        }
-        long expected = 0;
-        for (long i = window.firstIndex(); i < end; i++) {
-            Traffic.Sent sent = traffic.sent(i);
-            if (sent != null) {
-                expected += sent.route().expected().size();
-            }
-        }
-        long duplicated = seen.values().stream().mapToLong(n -> n - 1).sum();
-        return new Check(expected, delivered, duplicated, unexpected, optional, e2e, last, postTimes);
-    }
-
-    private long expectedPairs(Traffic.Window window) {
-        long n = 0;
-        for (long i = window.firstIndex(); i < window.firstIndex() + window.sent() + window.failed(); i++) {
-            Traffic.Sent sent = traffic.sent(i);
-            if (sent != null) {
-                n += sent.route().expected().size();
-            }
-        }
-        return n;
     }
 
     /**

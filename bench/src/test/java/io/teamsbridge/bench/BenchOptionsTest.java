@@ -38,6 +38,9 @@ class BenchOptionsTest {
         assertThat(ramp.warmup()).isEqualTo(60);
         assertThat(BenchOptions.parse(new String[] {"--scenario", "realistic"}).warmup()).isEqualTo(60);
         assertThat(BenchOptions.parse(new String[] {"--warmup", "10"}).warmup()).isEqualTo(10);
+        assertThat(defaults.steady()).isTrue();
+        assertThat(ramp.steady()).isFalse();
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "realistic"}).steady()).isFalse();
         assertThat(defaults.duration()).isEqualTo(30);
         assertThat(ramp.duration()).isEqualTo(60);
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--ramp", "--duration", "20"}))
