@@ -23,9 +23,17 @@ final class H2File implements AutoCloseable {
     private final Path dir;
     private final SingleConnectionDataSource db;
 
+    /** The options of the bridge's default URL (application.yml). */
+    static final String DEFAULT_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096";
+
     H2File(String name) throws IOException {
+        this(name, DEFAULT_OPTIONS);
+    }
+
+    /** With these URL options instead of the default's (each starting with {@code ;}). */
+    H2File(String name, String options) throws IOException {
         dir = Files.createTempDirectory("teams-bridge-" + name + "-");
-        db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", true);
+        db = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("bridge") + options, true);
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(db);
         batches = new JdbcTemplate(db);
