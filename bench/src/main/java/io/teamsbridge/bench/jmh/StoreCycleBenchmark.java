@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Everything the store writes for six delivered notifications on an H2 file, the way the pipeline
  * writes it at 300 messages/s: six webhook requests of one notification each (a commit each), one
  * claim of the six, and one settlement (their delivery records, decisions and completion). The
- * payload is 3,000 characters, about what an encrypted chat message from Graph weighs. {@code
+ * payload is 3,000 characters, the order of an encrypted chat message from Graph (its wrapped key
+ * alone is 344 base64 characters). {@code
  * options} compares H2's own defaults with the bridge's 4 KB pages, and with a larger statement
  * cache as well (measured and not kept: see docs/performance.md). The file starts with 10,000 finished items, so the
  * trees are as deep as in a running bridge.
