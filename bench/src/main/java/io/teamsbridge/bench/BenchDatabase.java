@@ -27,7 +27,7 @@ final class BenchDatabase implements AutoCloseable {
                 // The default URL's options (docs/configuration.md), in a fresh folder.
                 yield new BenchDatabase("h2", Map.of(
                         "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge")
-                                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096",
+                                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096;CACHE_SIZE=4096",
                         "spring.datasource.username", "sa",
                         "spring.datasource.password", ""), null, dir);
             }

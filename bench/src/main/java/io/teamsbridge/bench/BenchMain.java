@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * {@code java -jar teams-bridge-bench.jar [options]}: the load benchmark (see {@link BenchOptions}),
- * or with {@code --jmh} the JMH micro-benchmarks of the renderer and the decryptor. Every run first
+ * or with {@code --jmh} the JMH micro-benchmarks (the renderer, the decryptor, the store), or with
+ * {@code --h2-soak} the store's writes on one H2 file for a long run ({@link
+ * io.teamsbridge.bench.jmh.H2Soak}). Every load run first
  * times the RSA unwrap on the quiet machine ({@link RsaFloor}) and reports the bridge's CPU per
  * notification against it. {@code cold-start} builds the world, restarts the bridge and sends from
  * the new process's first second, without a warm-up.
@@ -26,6 +28,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--jmh")) {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--h2-soak")) {
+            io.teamsbridge.bench.jmh.H2Soak.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         BenchOptions options;

@@ -102,6 +102,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
                 [--nobody-away (realistic: every connected user stays available, so no notification is delivered)]
                 [--bridge-setting name=value]... (e.g. microsoft.subscription.mode=per-user)
             java -jar bench/target/teams-bridge-bench.jar --jmh [JMH options, e.g. -f 1 -wi 3 -i 5]
+            java -Xmx112m -XX:+UseSerialGC -jar bench/target/teams-bridge-bench.jar --h2-soak [notifications] [--rate N] [--no-compaction]
             """;
 
     /**

@@ -43,7 +43,7 @@ public final class TestDatabase {
         try {
             Path dir = Files.createTempDirectory("teams-bridge-h2-");
             return new TestDatabase("h2", Map.of(
-                    "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096",
+                    "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096;CACHE_SIZE=4096",
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", ""));
         } catch (IOException e) {

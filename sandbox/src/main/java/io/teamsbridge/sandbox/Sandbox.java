@@ -95,7 +95,7 @@ public final class Sandbox implements AutoCloseable {
         } else {
             try {
                 Path dir = Files.createTempDirectory("teams-bridge-sandbox-");
-                p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096");
+                p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096;CACHE_SIZE=4096");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

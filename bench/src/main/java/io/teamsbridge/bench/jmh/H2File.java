@@ -24,7 +24,7 @@ final class H2File implements AutoCloseable {
     private final SingleConnectionDataSource db;
 
     /** The options of the bridge's default URL (application.yml). */
-    static final String DEFAULT_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096";
+    static final String DEFAULT_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096;CACHE_SIZE=4096";
 
     H2File(String name) throws IOException {
         this(name, DEFAULT_OPTIONS);
@@ -39,6 +39,16 @@ final class H2File implements AutoCloseable {
         batches = new JdbcTemplate(db);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
         writes = new GroupCommit(transactions);
+    }
+
+    /** The database file itself. */
+    Path file() {
+        return dir.resolve("bridge.mv.db");
+    }
+
+    /** The file's one connection, shared (closing it does nothing). */
+    javax.sql.DataSource dataSource() {
+        return db;
     }
 
     @Override
