@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * PipelineWrites}), the way the pipeline writes it at 300 messages/s: six webhook requests of one
  * notification each (a commit each), one claim of the six, and one settlement. Two variants group
  * the same six notifications into fewer webhook commits (three of two, one of six): what a commit
- * costs. {@code options} compares H2's own defaults with the bridge's 4 KB pages, and with a
- * larger statement cache as well (measured and not kept: see docs/performance.md). The file starts
+ * costs. {@code options} compares H2's own defaults with the bridge's 4 KB pages, with a larger
+ * statement cache as well (measured and not kept: see docs/performance.md), and with the bridge's
+ * default URL (4 KB pages, 4 MB of pages cached). The file starts
  * with 10,000 finished items, so the trees are as deep as in a running bridge.
  */
 @State(Scope.Benchmark)
@@ -32,8 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StoreCycleBenchmark {
     private static final int BATCH = 6;
 
-    /** H2's defaults (16 KB pages, 8 statements cached per connection), 4 KB pages, and both changed. */
-    @Param({"h2-defaults", "pages-4k", "pages-4k-cache-64"})
+    /**
+     * H2's defaults (16 KB pages, 8 statements cached per connection, 16 MB of pages cached), 4 KB
+     * pages, 4 KB pages with 64 statements cached (not kept), and the bridge's default URL.
+     */
+    @Param({"h2-defaults", "pages-4k", "pages-4k-cache-64", "bridge-default"})
     public String options;
 
     private H2File h2;
@@ -46,6 +50,7 @@ public class StoreCycleBenchmark {
             case "h2-defaults" -> durable;
             case "pages-4k" -> durable + ";PAGE_SIZE=4096";
             case "pages-4k-cache-64" -> durable + ";PAGE_SIZE=4096;QUERY_CACHE_SIZE=64";
+            case "bridge-default" -> H2File.DEFAULT_OPTIONS;
             default -> throw new IllegalArgumentException("unknown options " + options);
         });
         writes = new PipelineWrites(h2);
