@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every commit stores a chunk of the pages it changed. Most of them are replaced by the next
  * commits, but a page or two of each chunk stays live for a week (the last version of a finished
- * row's leaf), so without this no chunk is ever freed: a bridge that took 240,000 notifications
- * had 190,000 chunks at 3 % live, a 5 GB file, 78 MB of heap in chunk metadata against 42 at the
- * start, and spent 2.6 times the CPU per notification on its writes (docs/performance.md, "H2's
+ * row's leaf), so without this no chunk is ever freed: over 9 minutes at 300 notifications a
+ * second the bench's bridge reached 5.3 GB of files, and its live heap grew from 51-57 to 68-95 MB
+ * of the 112 MiB heap, with 63 full collections a minute at the end (docs/performance.md, "H2's
  * chunks"). A pass every second moves a bounded amount of live data into new chunks; the old ones
  * are freed at a later commit, after H2's retention time.
  *
