@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param batchLinger after a batch that was not full, how long the worker waits before claiming the
  *     next, so that notifications arriving meanwhile share it (each batch costs the same database
  *     statements and commits whatever its size); zero claims at once
+ * @param commitLinger while notification requests come hard on each other's heels, how long each
+ *     one's commit may wait for later ones to share it (the commit, not the statement, is what a
+ *     write costs); the answer to Graph is delayed by at most this; zero commits each at once (at most 1s)
  * @param concurrency how many chats are processed at the same time
  * @param claimLease claims are renewed every quarter of this while their batch runs; the claims of
  *     a worker that died are handed to another worker once this has passed since their last renewal
@@ -39,6 +44,7 @@ public record NotificationsProperties(
         @DefaultValue("24h") @NotNull Duration maxAge,
         @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("20ms") @NotNull Duration batchLinger,
+        @DefaultValue("5ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration commitLinger,
         @DefaultValue("16") @Min(1) @Max(256) int concurrency,
         @DefaultValue("1m") @NotNull Duration claimLease,
         @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize maxBodySize,

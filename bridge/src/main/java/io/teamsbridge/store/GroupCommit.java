@@ -1,13 +1,15 @@
 package io.teamsbridge.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,22 +24,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>If a group fails (a constraint another instance raced for, say), its writes are retried one
  * transaction each, so one bad write fails only its own caller.
  */
-@Component
 public class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_GROUP = 256;
 
     private final TransactionTemplate transactions;
+    private final long lingerNanos;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean open = true;
     private volatile boolean stopped;
-    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong lingered = new AtomicLong();
+    /** When the last group committed ({@link System#nanoTime}); the committer thread only. */
+    private long lastCommit;
 
-    private record Write(Runnable work, CompletableFuture<Void> done) { }
+    private record Write(Runnable work, CompletableFuture<Void> done, long queuedAt) { }
 
+    /** Commits whatever is waiting at once, never waiting for more. */
     public GroupCommit(TransactionTemplate transactions) {
+        this(transactions, Duration.ZERO);
+    }
+
+    public GroupCommit(TransactionTemplate transactions, Duration linger) {
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("The linger must not be negative: " + linger);
+        }
         this.transactions = transactions;
+        this.lingerNanos = linger.toNanos();
+        this.lastCommit = System.nanoTime() - lingerNanos - 1;
         this.committer = Thread.ofPlatform().name("group-commit").daemon().start(this::loop);
     }
 
@@ -46,7 +61,7 @@ public class GroupCommit implements AutoCloseable {
      * caller's) and returns once it is committed.
      */
     void run(Runnable work) {
-        Write write = new Write(work, new CompletableFuture<>());
+        Write write = new Write(work, new CompletableFuture<>(), System.nanoTime());
         queue.add(write);
         if (stopped && queue.remove(write)) {
             transactions.executeWithoutResult(status -> work.run()); // closing: nobody left to group with
@@ -69,8 +84,10 @@ public class GroupCommit implements AutoCloseable {
                 Write first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     group.add(first);
+                    lingerAfter(first);
                     queue.drainTo(group, MAX_GROUP - 1);
                     commit(group);
+                    lastCommit = System.nanoTime();
                 }
             } catch (InterruptedException e) {
                 log.warn("The group-commit thread was interrupted; it goes on.");
@@ -85,6 +102,18 @@ public class GroupCommit implements AutoCloseable {
         while (queue.drainTo(group, MAX_GROUP) > 0) {
             commit(group);
             group.clear();
+        }
+    }
+
+    /** Waits for company when {@code first} came hard on the last commit's heels (see the class comment). */
+    private void lingerAfter(Write first) {
+        if (lingerNanos == 0 || first.queuedAt() - lastCommit > lingerNanos) {
+            return;
+        }
+        lingered.incrementAndGet();
+        long until = first.queuedAt() + lingerNanos;
+        for (long left = until - System.nanoTime(); left > 0 && open; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(this, left); // one wake-up at the end, not one per arriving write
         }
     }
 
@@ -113,6 +142,11 @@ public class GroupCommit implements AutoCloseable {
     /** How many group transactions have committed (the retries of a failed group not counted). */
     long commits() {
         return commits.get();
+    }
+
+    /** How many groups waited for company before committing. */
+    long lingered() {
+        return lingered.get();
     }
 
     @Override

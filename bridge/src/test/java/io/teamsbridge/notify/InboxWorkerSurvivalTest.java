@@ -31,7 +31,7 @@ import org.springframework.util.unit.DataSize;
  */
 class InboxWorkerSurvivalTest {
     private final Clock clock = Clock.systemUTC();
-    private final NotificationsProperties settings = new NotificationsProperties(true, Duration.ofHours(24), 100, Duration.ZERO, 4,
+    private final NotificationsProperties settings = new NotificationsProperties(true, Duration.ofHours(24), 100, Duration.ZERO, Duration.ZERO, 4,
             Duration.ofMinutes(2), DataSize.ofMegabytes(4), Duration.ZERO, Duration.ofMinutes(10), Duration.ofMinutes(5),
             Duration.ofHours(1), Duration.ofDays(7));
     private final StubInbox inbox = new StubInbox();

@@ -54,7 +54,7 @@ class PresenceGateTest {
     }
 
     private static NotificationsProperties settings() {
-        return new NotificationsProperties(true, Duration.ofHours(24), 100, Duration.ZERO, 4, Duration.ofMinutes(1), DataSize.ofMegabytes(4),
+        return new NotificationsProperties(true, Duration.ofHours(24), 100, Duration.ZERO, Duration.ZERO, 4, Duration.ofMinutes(1), DataSize.ofMegabytes(4),
                 Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(7));
     }
 

@@ -3,6 +3,7 @@ package io.teamsbridge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class GroupCommitTest {
     JdbcClient jdbc;
+    TransactionTemplate transactions;
     GroupCommit writes;
 
     @BeforeEach
@@ -30,7 +32,8 @@ class GroupCommitTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE t (id INT PRIMARY KEY)").update();
-        writes = new GroupCommit(new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        writes = new GroupCommit(transactions);
     }
 
     @AfterEach
@@ -90,6 +93,42 @@ class GroupCommitTest {
         }
 
         assertThat(jdbc.sql("SELECT id FROM t ORDER BY id").query(Integer.class).list()).containsExactly(1, 2, 7, 100);
+    }
+
+    @Test
+    void aWriteAfterAQuietSpellIsCommittedWithoutLingering() throws Exception {
+        try (GroupCommit lingering = new GroupCommit(transactions, Duration.ofMinutes(1));
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            pool.submit(() -> lingering.run(() -> insert(1))).get(10, TimeUnit.SECONDS); // far less than the minute
+
+            assertThat(lingering.lingered()).isZero();
+            assertThat(lingering.commits()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void writesOnTheHeelsOfACommitWaitForCompanyAndShareOneCommit() throws Exception {
+        try (GroupCommit lingering = new GroupCommit(transactions, Duration.ofSeconds(1));
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            lingering.run(() -> insert(1)); // after a quiet spell: at once
+            List<Future<?>> following = new ArrayList<>();
+            for (int i = 2; i <= 4; i++) {
+                int id = i;
+                following.add(pool.submit(() -> lingering.run(() -> insert(id))));
+            }
+            for (Future<?> f : following) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM t").query(Long.class).single()).isEqualTo(4);
+            assertThat(lingering.commits()).isEqualTo(2);
+            assertThat(lingering.lingered()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNegativeLingerIsRefused() {
+        assertThatThrownBy(() -> new GroupCommit(transactions, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
