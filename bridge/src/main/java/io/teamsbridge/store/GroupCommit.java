@@ -16,10 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit for small writes that many threads make at once. A caller hands over its write
  * and waits; one committer thread runs everything waiting in one transaction, so a hundred
  * concurrent writers cost one commit instead of a hundred (the commit, not the statement, is what
- * costs: a page store on H2, a WAL flush on PostgreSQL). Nothing waits for a timer: a write
- * arriving while the committer is idle is committed at once, and writes that arrive during a
- * commit go together in the next one. A caller returns only after its write is committed, so it
- * sees exactly what a plain transaction would give it.
+ * costs: a page store on H2, a WAL flush on PostgreSQL). Writes that arrive during a commit go
+ * together in the next one. A caller returns only after its write is committed, so it sees
+ * exactly what a plain transaction would give it.
+ *
+ * <p>At a steady rate the writes rarely overlap: a commit takes a fraction of a millisecond, and
+ * Graph's requests come milliseconds apart (or one at a time, each after the answer to the last),
+ * so each would still pay its own commit. With a {@code linger}, a write that arrives within
+ * {@code linger} of the previous commit, a sign that more follow, waits until {@code linger} after
+ * its own arrival and takes everything queued meanwhile along; a sender that waits for each answer
+ * puts more into its next request instead. A write after a quiet spell is committed at once, so
+ * the wait is paid only under steady traffic, and never exceeds {@code linger}.
  *
  * <p>If a group fails (a constraint another instance raced for, say), its writes are retried one
  * transaction each, so one bad write fails only its own caller.
