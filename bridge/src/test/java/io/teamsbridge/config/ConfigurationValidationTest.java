@@ -72,6 +72,14 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void aCommitLingerBeyondItsBoundsStopsTheServiceNamingTheSetting(CapturedOutput output) {
+        Map<String, String> p = valid();
+        p.put("notifications.commit-linger", "5s"); // the answer to Graph must come within its 3 s
+        assertThatThrownBy(() -> run(p)).isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr()).contains("Configuration error: notifications.commit-linger");
+    }
+
+    @Test
     void aMissingBotTokenStopsTheServiceNamingTheSetting(CapturedOutput output) {
         Map<String, String> p = valid();
         p.remove("mattermost.bot-token");
