@@ -3,9 +3,6 @@ package io.teamsbridge.bench.jmh;
 import io.teamsbridge.store.H2Compaction;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -Xmx112m -XX:+UseSerialGC -jar teams-bridge-bench.jar --h2-soak [notifications]
@@ -36,9 +33,8 @@ public final class H2Soak {
         try (H2File h2 = new H2File("soak")) {
             PipelineWrites writes = new PipelineWrites(h2);
             H2Compaction compactor = new H2Compaction(h2.dataSource());
-            ScheduledExecutorService passes = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
             if (compaction) {
-                passes.scheduleWithFixedDelay(compactor::compactOnce, 1, 1, TimeUnit.SECONDS);
+                compactor.start(); // the bridge's own schedule: a pass every second on its own thread
             }
             System.out.printf("H2 file, bridge's default options, compaction %s; %,d notifications at %.0f/s%n",
                     compaction ? "every second" : "off", notifications, rate);
@@ -62,8 +58,7 @@ public final class H2Soak {
                     cpu = cpuNanos(); // the forced collection is not the writes' CPU
                 }
             }
-            passes.shutdown();
-            passes.awaitTermination(10, TimeUnit.SECONDS);
+            compactor.stop();
         }
     }
 
