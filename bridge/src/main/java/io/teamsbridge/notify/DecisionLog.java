@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +43,17 @@ class DecisionLog {
     private final DecisionJournal journal;
     private final Clock clock;
 
-    /** The message a decision is about, as the user's list names it. */
-    record About(WorkItem work, ChatInfo chat, String senderName, @Nullable Instant writtenAt) {}
+    /**
+     * The message a decision is about, as the user's list names it; {@code retryOf} is when it was
+     * received if the decision is made on a retry (and so replaces an earlier one), else null.
+     */
+    record About(String chatId, String messageId, @Nullable Instant retryOf, ChatInfo chat, String senderName,
+            @Nullable Instant writtenAt) {
+        static About of(WorkItem work, ChatInfo chat, String senderName, @Nullable Instant writtenAt) {
+            return new About(work.chatId(), work.messageId(), work.item().attempts() > 1 ? work.item().receivedAt() : null, chat,
+                    senderName, writtenAt);
+        }
+    }
 
     DecisionLog(MeterRegistry meters, ApplicationEventPublisher events, DecisionJournal journal, Clock clock) {
         this.events = events;
@@ -78,20 +88,39 @@ class DecisionLog {
             Duration since = Duration.between(about.writtenAt(), clock.instant());
             delay.record(since.isNegative() ? Duration.ZERO : since);
         }
-        WorkItem work = about.work();
-        publish(work.chatId(), work.messageId(), to.mattermostUserId(), Kind.DELIVERED, "posted in their direct channel with the bot");
+        publish(about.chatId(), about.messageId(), to.mattermostUserId(), Kind.DELIVERED, "posted in their direct channel with the bot");
         journal(about, to, Decision.Outcome.DELIVERED, "");
-        log.debug("Message {} in chat {}: delivered to Mattermost user {}.", work.messageId(), work.chatId(), to.mattermostUserId());
+        log.debug("Message {} in chat {}: delivered to Mattermost user {}.", about.messageId(), about.chatId(), to.mattermostUserId());
     }
 
     void notDelivered(About about, Candidate to, Skip why) {
-        notDelivered(why.outcome().name().toLowerCase(Locale.ROOT));
-        WorkItem work = about.work();
-        String because = because(why);
-        publish(work.chatId(), work.messageId(), to.mattermostUserId(), Kind.NOT_DELIVERED, because);
+        announceNotDelivered(about.chatId(), about.messageId(), to, why);
         journal(about, to, why.outcome(), why.detail());
-        log.debug("Message {} in chat {}: not delivered to Mattermost user {} because {}.", work.messageId(), work.chatId(),
-                to.mattermostUserId(), because);
+    }
+
+    /**
+     * The decisions about a message settled as it arrived, as its users' lists show them: stored
+     * with the message ({@link io.teamsbridge.store.SettledOnArrival}), not journaled.
+     */
+    List<Decision> listed(HeldBackOnArrival.Settled settled) {
+        About unread = new About(settled.item().chatId(), settled.item().messageId(), null, settled.chat(), "", null);
+        return settled.held().stream().map(h -> decision(unread, h.candidate(), h.skip().outcome(), h.skip().detail())).toList();
+    }
+
+    /** A message settled as it arrived, once stored: received, and each of its users not told, as the worker reports them. */
+    void settledOnArrival(HeldBackOnArrival.Settled settled) {
+        String chatId = settled.item().chatId();
+        String messageId = settled.item().messageId();
+        publish(chatId, messageId, null, Kind.RECEIVED, settled.item().changeType());
+        settled.held().forEach(h -> announceNotDelivered(chatId, messageId, h.candidate(), h.skip()));
+    }
+
+    private void announceNotDelivered(String chatId, String messageId, Candidate to, Skip why) {
+        notDelivered(why.outcome().name().toLowerCase(Locale.ROOT));
+        String because = because(why);
+        publish(chatId, messageId, to.mattermostUserId(), Kind.NOT_DELIVERED, because);
+        log.debug("Message {} in chat {}: not delivered to Mattermost user {} because {}.", messageId, chatId, to.mattermostUserId(),
+                because);
     }
 
     /** The sender is not told of their own message, and it is not listed as a decision about them. */
@@ -104,11 +133,10 @@ class DecisionLog {
     void givenUpFor(About about, Candidate to, String why) {
         givenUp.increment();
         notDelivered("gave_up");
-        WorkItem work = about.work();
-        publish(work.chatId(), work.messageId(), to.mattermostUserId(), Kind.GAVE_UP, why);
+        publish(about.chatId(), about.messageId(), to.mattermostUserId(), Kind.GAVE_UP, why);
         journal(about, to, Decision.Outcome.GAVE_UP, why);
-        log.warn("Gave up notifying Mattermost user {} of message {} in chat {}: {}", to.mattermostUserId(), work.messageId(),
-                work.chatId(), why);
+        log.warn("Gave up notifying Mattermost user {} of message {} in chat {}: {}", to.mattermostUserId(), about.messageId(),
+                about.chatId(), why);
     }
 
     /** Not delivered to this user yet; the item is tried again, and given up at the age limit. */
@@ -142,10 +170,12 @@ class DecisionLog {
     }
 
     private void journal(About about, Candidate to, Decision.Outcome outcome, String detail) {
-        WorkItem work = about.work();
-        journal.add(new Decision(to.mattermostUserId(), clock.instant(), work.chatId(), work.messageId(),
-                ChatLabels.of(about.chat(), to.teamsUserId()), about.senderName() == null ? "" : about.senderName(), outcome, detail),
-                work.item().attempts() > 1 ? work.item().receivedAt() : null);
+        journal.add(decision(about, to, outcome, detail), about.retryOf());
+    }
+
+    private Decision decision(About about, Candidate to, Decision.Outcome outcome, String detail) {
+        return new Decision(to.mattermostUserId(), clock.instant(), about.chatId(), about.messageId(),
+                ChatLabels.of(about.chat(), to.teamsUserId()), about.senderName() == null ? "" : about.senderName(), outcome, detail);
     }
 
     private static String because(Skip why) {

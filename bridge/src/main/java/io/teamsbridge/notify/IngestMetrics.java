@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Counts what the webhook receives: {@code teamsbridge.notifications.received} with the Graph
  * {@code change_type} ({@code created}, {@code updated}, {@code deleted}, a lifecycle event's name, or
  * {@code unknown} for a body that could not be read) and the {@code outcome}: {@code accepted} (in the
- * inbox), {@code nobody_connected} (a new message taken but not stored: nobody connected is in its
+ * inbox for the worker), {@code held_back} (a new message stored as done as it arrived: everyone it
+ * concerns was present in Teams or had turned its notifications off), {@code nobody_connected} (a new message taken but not stored: nobody connected is in its
  * chat), {@code ignored} (a redelivery or not for us), {@code unavailable} (the database could not take
  * it: Graph delivers again), {@code busy} (too many bodies at once: Graph delivers again), or a refusal
  * ({@code forged}, {@code unknown_subscription}, {@code invalid_token}, {@code throttled}, {@code malformed},
@@ -35,9 +36,10 @@ class IngestMetrics {
         this.traffic = traffic;
     }
 
-    /** The batch was taken: its changes sorted by {@link Triage} into stored ones and those that concern nobody. */
+    /** The batch was taken: its changes sorted by {@link Triage} into stored, settled and those that concern nobody. */
     void accepted(BatchJudge.Verdict.Accept accept, Triage.Sorted changes) {
         changes.toStore().forEach(change -> count(change.changeType(), "accepted", 1));
+        changes.settled().forEach(settled -> count(settled.item().changeType(), "held_back", 1));
         changes.concernNobody().forEach(change -> count(change.changeType(), "nobody_connected", 1));
         accept.lifecycle().forEach(event -> count(event.event(), "accepted", 1));
         count("unknown", "ignored", accept.ignored());

@@ -56,7 +56,7 @@ class NewMessageHandler {
         if (message.senderId() != null && !chat.hasMember(message.senderId())) {
             chats.invalidate(work.chatId()); // someone we did not know of wrote: the member list is stale
         }
-        DecisionLog.About about = new DecisionLog.About(work, chat, message.fromPerson() ? message.senderName() : "",
+        DecisionLog.About about = DecisionLog.About.of(work, chat, message.fromPerson() ? message.senderName() : "",
                 message.createdAt());
         try (Lazy notification = new Lazy(message, chat, work.change().subscriptionId())) {
             int posted = 0;
@@ -104,7 +104,7 @@ class NewMessageHandler {
      */
     private Outcome nobodyCouldBeTold(WorkItem work, ChatInfo chat, List<Candidate> pending,
             Map<String, PresenceGate.Seen> presence) {
-        DecisionLog.About unread = new DecisionLog.About(work, chat, "", null);
+        DecisionLog.About unread = DecisionLog.About.of(work, chat, "", null);
         for (Candidate candidate : pending) {
             decisions.notDelivered(unread, candidate, candidate.holdsBack(chat, presence.get(candidate.teamsUserId())).orElseThrow());
         }

@@ -7,6 +7,7 @@ import io.teamsbridge.microsoft.changes.MalformedNotificationException;
 import io.teamsbridge.microsoft.changes.OversizedNotificationException;
 import io.teamsbridge.microsoft.subscriptions.SubscriptionManager;
 import io.teamsbridge.store.InboxRepository;
+import io.teamsbridge.store.SettledOnArrival;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -120,12 +121,13 @@ class NotificationWebhook {
     }
 
     private ResponseEntity<String> act(BatchJudge.Verdict.Accept accept) {
-        Triage.Sorted sorted = new Triage.Sorted(List.of(), List.of());
+        Triage.Sorted sorted = Triage.Sorted.NOTHING;
         if (!accept.changes().isEmpty()) {
             try {
                 sorted = triage.sort(accept.changes());
-                if (!sorted.toStore().isEmpty()) {
-                    inbox.insertAll(sorted.toStore(), clock.instant());
+                if (!sorted.toStore().isEmpty() || !sorted.settled().isEmpty()) {
+                    inbox.insertAll(sorted.toStore(), sorted.settled().stream()
+                            .map(settled -> new SettledOnArrival(settled.item(), decisions.listed(settled))).toList(), clock.instant());
                 }
             } catch (DataAccessException e) {
                 log.warn("Could not store {} notification(s); Graph will deliver them again: {}", accept.changes().size(),
@@ -136,6 +138,7 @@ class NotificationWebhook {
             if (!sorted.toStore().isEmpty()) {
                 signal.signal();
             }
+            sorted.settled().forEach(decisions::settledOnArrival);
             sorted.concernNobody().forEach(change -> decisions.concernsNobody(change.chatId(), change.messageId()));
         }
         metrics.accepted(accept, sorted);

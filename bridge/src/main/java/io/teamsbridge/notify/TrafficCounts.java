@@ -35,8 +35,8 @@ class TrafficCounts implements DisposableBean {
 
     /** A request's changes as the triage sorted them. */
     void taken(Triage.Sorted changes) {
-        received.add(changes.toStore().size() + changes.concernNobody().size());
-        concerning.add(changes.toStore().size());
+        received.add(changes.toStore().size() + changes.settled().size() + changes.concernNobody().size());
+        concerning.add(changes.toStore().size() + changes.settled().size());
     }
 
     /** Adds what was counted since the last flush to the database; on a database error it is kept for the next. */

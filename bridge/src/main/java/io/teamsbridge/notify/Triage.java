@@ -18,19 +18,29 @@ import org.springframework.stereotype.Component;
  * and every edit and deletion, is stored as before. The connections are read again (one small
  * query) only when their last read says a chat concerns nobody: someone may have connected since.
  * Where it says someone is connected the message is stored with no query; if they have
- * disconnected since, the worker, which reads the connections as they are, tells nobody.
+ * disconnected since, the worker, which reads the connections as they are, tells nobody. Of the
+ * messages to store, those whose every candidate is held back as they arrive are settled at once
+ * ({@link HeldBackOnArrival}).
  */
 @Component
 class Triage {
     private final ChatDirectory chats;
     private final ConnectedUsers connected;
 
-    /** The changes to store, and the new messages that concern nobody. */
-    record Sorted(List<NewInboxItem> toStore, List<NewInboxItem> concernNobody) {}
+    private final HeldBackOnArrival heldBack;
 
-    Triage(ChatDirectory chats, ConnectedUsers connected) {
+    /**
+     * The changes to store for the worker, the new messages settled as they arrive (stored as done),
+     * and the new messages that concern nobody (not stored).
+     */
+    record Sorted(List<NewInboxItem> toStore, List<HeldBackOnArrival.Settled> settled, List<NewInboxItem> concernNobody) {
+        static final Sorted NOTHING = new Sorted(List.of(), List.of(), List.of());
+    }
+
+    Triage(ChatDirectory chats, ConnectedUsers connected, HeldBackOnArrival heldBack) {
         this.chats = chats;
         this.connected = connected;
+        this.heldBack = heldBack;
     }
 
     Sorted sort(List<NewInboxItem> changes) {
@@ -52,7 +62,9 @@ class Triage {
                 toStore.add(change);
             }
         }
-        return new Sorted(toStore, concernNobody);
+        HeldBackOnArrival.Split split = toStore.isEmpty() ? new HeldBackOnArrival.Split(toStore, List.of())
+                : heldBack.split(toStore, lastRead);
+        return new Sorted(split.toProcess(), split.settled(), concernNobody);
     }
 
     /** Whether this instance knows the chat's members and none of them is connected now. */

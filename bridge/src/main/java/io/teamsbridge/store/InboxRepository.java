@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,20 @@ public class InboxRepository {
      * winner's unique key) are resolved by trying again.
      */
     public int insertAll(List<NewInboxItem> items, Instant now) {
+        return insertAll(items, List.of(), now);
+    }
+
+    /**
+     * As {@link #insertAll(List, Instant)}, with new messages that are finished as they arrive
+     * ({@code settled}): stored as done, without their payloads (nothing will read them), and with
+     * their decisions, in the same commit. A settled message stored before (Graph delivered it
+     * again) writes nothing, so no user's list shows it twice.
+     */
+    public int insertAll(List<NewInboxItem> items, List<SettledOnArrival> settled, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
                 int[] inserted = new int[1];
-                writes.run(() -> inserted[0] = insertMissing(items, now));
+                writes.run(() -> inserted[0] = insertMissing(items, settled, now));
                 return inserted[0];
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
@@ -65,10 +76,16 @@ public class InboxRepository {
         }
     }
 
-    private int insertMissing(List<NewInboxItem> items, Instant now) {
+    private int insertMissing(List<NewInboxItem> items, List<SettledOnArrival> settled, Instant now) {
         // Graph may repeat a notification inside one request: the first copy counts.
         Map<String, NewInboxItem> byKey = new java.util.LinkedHashMap<>();
+        Map<String, SettledOnArrival> settledByKey = new java.util.HashMap<>();
         items.forEach(item -> byKey.putIfAbsent(item.dedupeKey(), item));
+        settled.forEach(done -> {
+            if (byKey.putIfAbsent(done.item().dedupeKey(), done.item()) == null) {
+                settledByKey.put(done.item().dedupeKey(), done);
+            }
+        });
         byKey.keySet().removeAll(openOrDone(byKey.keySet()));
         if (byKey.isEmpty()) {
             return 0;
@@ -79,7 +96,7 @@ public class InboxRepository {
         GeneratedKeyHolder ids = new GeneratedKeyHolder();
         batches.batchUpdate(connection -> connection.prepareStatement("INSERT INTO inbox (dedupe_key, subscription_id, "
                         + "change_type, chat_id, message_id, received_at, status, attempts, next_attempt_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)", new String[] {"id"}),
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
@@ -90,7 +107,8 @@ public class InboxRepository {
                         ps.setString(4, item.chatId());
                         ps.setString(5, item.messageId());
                         ps.setObject(6, at);
-                        ps.setObject(7, at);
+                        ps.setString(7, settledByKey.containsKey(item.dedupeKey()) ? "DONE" : "PENDING");
+                        ps.setObject(8, at);
                     }
 
                     @Override
@@ -102,18 +120,32 @@ public class InboxRepository {
         if (keys.size() != fresh.size()) {
             throw new IllegalStateException("The database returned " + keys.size() + " ids for " + fresh.size() + " new items");
         }
-        batches.batchUpdate("INSERT INTO inbox_payload (inbox_id, payload) VALUES (?, ?)", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
-                ps.setLong(1, ((Number) keys.get(i).values().iterator().next()).longValue());
-                ps.setString(2, fresh.get(i).payload());
+        List<Integer> pending = new ArrayList<>(fresh.size());
+        List<Decision> decided = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            SettledOnArrival done = settledByKey.get(fresh.get(i).dedupeKey());
+            if (done == null) {
+                pending.add(i);
+            } else {
+                decided.addAll(done.decisions());
             }
+        }
+        if (!pending.isEmpty()) {
+            batches.batchUpdate("INSERT INTO inbox_payload (inbox_id, payload) VALUES (?, ?)", new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                    int row = pending.get(i);
+                    ps.setLong(1, ((Number) keys.get(row).values().iterator().next()).longValue());
+                    ps.setString(2, fresh.get(row).payload());
+                }
 
-            @Override
-            public int getBatchSize() {
-                return fresh.size();
-            }
-        });
+                @Override
+                public int getBatchSize() {
+                    return pending.size();
+                }
+            });
+        }
+        DecisionRepository.insert(batches, decided);
         return fresh.size();
     }
 

@@ -1,11 +1,18 @@
 package io.teamsbridge.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.teamsbridge.testing.BridgeExtension;
 import io.teamsbridge.testing.World;
 import io.teamsbridge.testing.World.Person;
+import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.store.Decision;
+import io.teamsbridge.store.DecisionRepository;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,11 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * New messages in chats where nobody is connected are acknowledged without being stored; the
  * moment someone in the chat connects the next message is stored, and after a disconnection
- * nobody is told and the chat is soon left out again.
+ * nobody is told and the chat is soon left out again. A message everyone it concerns is present
+ * for, as last read, is settled as it arrives: stored done, listed once however often Graph
+ * delivers it, and its edit finishes at once; once that presence is old, the worker looks again.
  */
 class TriageIT {
     @RegisterExtension
-    static final BridgeExtension bridge = new BridgeExtension();
+    static final BridgeExtension bridge = new BridgeExtension(Map.of("notifications.presence-cache-ttl", "20s")); // tests' default is 0
 
     private static World world;
     private static JdbcClient jdbc;
@@ -35,9 +44,19 @@ class TriageIT {
     }
 
     private static double leftOut() {
+        return received("nobody_connected");
+    }
+
+    private static double received(String outcome) {
         var counter = bridge.harness().bean(MeterRegistry.class).find("teamsbridge.notifications.received")
-                .tags("change_type", "created", "outcome", "nobody_connected").counter();
+                .tags("change_type", "created", "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private static String row(String chat, String message, String changeType) {
+        return jdbc.sql("SELECT i.status, i.attempts, p.payload IS NOT NULL FROM inbox i LEFT JOIN inbox_payload p ON p.inbox_id = i.id "
+                        + "WHERE i.chat_id = ? AND i.message_id = ? AND i.change_type = ?").params(chat, message, changeType)
+                .query((rs, n) -> rs.getString(1) + " attempts " + rs.getInt(2) + (rs.getBoolean(3) ? " with payload" : "")).single();
     }
 
     private static long postsMentioning(Person to, String text) {
@@ -96,5 +115,45 @@ class TriageIT {
 
         assertThat(jdbc.sql("SELECT attempts FROM inbox WHERE chat_id = ? AND message_id = ? AND change_type = 'updated'")
                 .params(chat, message).query(Integer.class).single()).as("done on its first attempt").isOne();
+    }
+
+    @Test
+    void aMessageEveryoneItConcernsIsPresentForIsSettledAsItArrivesAndTheWorkerLooksAgainOnceThePresenceIsOld() {
+        Person eve = world.connected(world.person("eve"));
+        world.presence(eve, "Available", "Available");
+        Person fay = world.person("fay");
+        String chat = world.chat("oneOnOne", null, eve, fay);
+        DecisionRepository decisions = bridge.harness().bean(DecisionRepository.class);
+
+        String first = world.say(chat, fay, "<p>first: the worker reads the chat and eve's presence</p>");
+        world.awaitProcessed(chat, first);
+        assertThat(row(chat, first, "created")).isEqualTo("DONE attempts 1");
+
+        double before = received("held_back");
+        bridge.harness().teams().faults(Map.of("duplicateDeliveries", true));
+        String second;
+        try {
+            second = world.say(chat, fay, "<p>second: eve is present, as read a moment ago</p>");
+            world.awaitProcessed(chat, second);
+            assertThat(row(chat, second, "created")).as("stored done, never claimed, no payload kept").isEqualTo("DONE attempts 0");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received("held_back") >= before + 2); // both copies arrived
+        } finally {
+            bridge.harness().teams().faults(Map.of("duplicateDeliveries", false));
+        }
+        assertThat(decisions.latest(eve.mattermostUserId(), 10)).extracting(Decision::messageId, Decision::outcome, Decision::detail)
+                .as("listed once each, as the worker lists them").containsExactly(
+                        tuple(second, Decision.Outcome.PRESENT, "Available"), tuple(first, Decision.Outcome.PRESENT, "Available"));
+
+        bridge.harness().teams().editMessage(chat, second, "<p>second, edited</p>");
+        world.awaitProcessed(chat, second, 2);
+        assertThat(row(chat, second, "updated")).as("no creation to wait for").isEqualTo("DONE attempts 1");
+
+        world.presence(eve, "Away", "Away");
+        bridge.harness().clock().advance(bridge.harness().bean(NotificationsProperties.class).presenceCacheTtl());
+        String third = world.say(chat, fay, "<p>third: eve's presence as read is too old to settle on</p>");
+        world.awaitProcessed(chat, third);
+        assertThat(row(chat, third, "created")).isEqualTo("DONE attempts 1");
+        assertThat(postsMentioning(eve, "third")).isOne();
+        assertThat(postsMentioning(eve, "second")).isZero();
     }
 }

@@ -8,6 +8,7 @@ import io.teamsbridge.store.InboxClaims;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
 import io.teamsbridge.store.NewInboxItem;
+import io.teamsbridge.store.SettledOnArrival;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,37 @@ final class PipelineWrites {
 
     /** One webhook request carrying {@code count} new notifications: one commit. */
     void webhook(int count) {
+        inbox.insertAll(fresh(count), now);
+    }
+
+    /**
+     * One webhook request carrying {@code count} new messages that nobody could be told of, settled
+     * as they arrive: stored done, each with one user's decision, in one commit.
+     */
+    void webhookSettled(int count) {
+        inbox.insertAll(List.of(), fresh(count).stream().map(i -> new SettledOnArrival(i, List.of(present(i.chatId(), i.messageId()))))
+                .toList(), now);
+    }
+
+    private List<NewInboxItem> fresh(int count) {
         List<NewInboxItem> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long n = next++;
             items.add(new NewInboxItem("key-" + n, "subscription", "created", "19:chat-" + (n % 50) + "@thread.v2", "m" + n, PAYLOAD));
         }
-        inbox.insertAll(items, now);
+        return items;
+    }
+
+    private Decision present(String chatId, String messageId) {
+        return new Decision("mm-user", now, chatId, messageId, "1:1 chat with Pat", "", Decision.Outcome.PRESENT, "Available");
+    }
+
+    /** A worker's claim of up to {@code batch} due items nobody could be told of, and their settlement; how many it claimed. */
+    int claimAndSettleUndelivered(int batch) {
+        List<InboxItem> claimed = claims.claimDue(CLAIMANT, now, batch);
+        settlement.commit(new BatchSettlement.Writes(List.of(), claimed.stream().map(i -> present(i.chatId(), i.messageId())).toList(),
+                List.of(), claimed.stream().map(InboxItem::id).toList(), CLAIMANT));
+        return claimed.size();
     }
 
     /** A worker's claim of up to {@code batch} due items and the settlement of their delivery; how many it claimed. */

@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same six notifications into fewer webhook commits (three of two, one of six): what a commit
  * costs. {@code options} compares H2's own defaults with the bridge's 4 KB pages, with a larger
  * statement cache as well (measured and not kept: see docs/performance.md), and with the bridge's
- * default URL (4 KB pages, 4 MB of pages cached). The file starts
- * with 10,000 finished items, so the trees are as deep as in a running bridge.
+ * default URL (4 KB pages, 4 MB of pages cached). Two more measure six messages nobody could be
+ * told of: decided by the worker (six webhook commits with payloads, a claim, a settlement with six
+ * decisions) and settled as they arrive (six webhook commits of done rows with their decisions).
+ * The file starts with 10,000 finished items, so the trees are as deep as in a running bridge.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -85,5 +87,21 @@ public class StoreCycleBenchmark {
     public int sixNotificationsTogether() {
         writes.webhook(BATCH);
         return writes.claimAndSettle(BATCH);
+    }
+
+    @Benchmark
+    public int sixHeldBackByTheWorker() {
+        for (int i = 0; i < BATCH; i++) {
+            writes.webhook(1);
+        }
+        return writes.claimAndSettleUndelivered(BATCH);
+    }
+
+    @Benchmark
+    public int sixHeldBackOnArrival() {
+        for (int i = 0; i < BATCH; i++) {
+            writes.webhookSettled(1);
+        }
+        return BATCH;
     }
 }
