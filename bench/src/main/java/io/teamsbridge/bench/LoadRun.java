@@ -193,6 +193,7 @@ final class LoadRun implements AutoCloseable {
         long notifications = microsoft.control().stats().path("notificationsSent").asLong() - notificationsBefore;
         long mm = requests(mattermost.control().stats(), " /api/v4/") - mmBefore;
         DeliveryCheck.Found check = checks.of(routes, extraRecipients, window);
+        say("The bridge's new messages since its start, by what it did with them: " + newMessageOutcomes());
         double h2Bytes = database.h2FileBytes();
         if (Double.isFinite(h2Bytes)) {
             say(String.format(java.util.Locale.ROOT, "H2 database files after the run: %.0f MB", h2Bytes / 1e6));
@@ -265,6 +266,28 @@ final class LoadRun implements AutoCloseable {
             Thread.sleep(500);
         }
         say("The bridge's inbox still had notifications waiting after 600 s");
+    }
+
+    /**
+     * The bridge's count of new messages by outcome ({@code teamsbridge_notifications_received_total},
+     * {@code change_type="created"}): stored for the worker, settled as they arrived, or not stored.
+     */
+    private String newMessageOutcomes() {
+        try {
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    direct.resolve("/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                    "teamsbridge_notifications_received_total\\{(?=[^}]*change_type=\"created\")[^}]*outcome=\"([a-z_]+)\"[^}]*} (\\S+)");
+            java.util.StringJoiner out = new java.util.StringJoiner(", ");
+            metrics.lines().map(line::matcher).filter(java.util.regex.Matcher::matches)
+                    .forEach(m -> out.add(m.group(1) + " " + (long) Double.parseDouble(m.group(2))));
+            return out.length() == 0 ? "none counted" : out.toString();
+        } catch (java.io.IOException | NumberFormatException e) {
+            return "not read (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "not read (interrupted)";
+        }
     }
 
     private long posts() {

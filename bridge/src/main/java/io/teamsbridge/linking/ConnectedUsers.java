@@ -1,22 +1,24 @@
 package io.teamsbridge.linking;
 
 import io.teamsbridge.store.AccountLinkRepository;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The Teams ids of everyone connected, kept in memory: the notification path asks "is any member of
- * this chat connected?" for every chat it sees, and most chats of a tenant have no connected member.
- * Each call reads one row (the connections' generation, which every connect, loss and disconnect
- * grows, on any instance) and reads the connections again only when it changed, so the answer is
- * as current as the database's.
+ * Everyone connected, kept in memory: their Teams ids, each with the Mattermost user connected to
+ * it. The notification path asks "is any member of this chat connected, and as whom?" for every
+ * chat it sees, and most chats of a tenant have no connected member. Each call reads one row (the
+ * connections' generation, which every connect, loss and disconnect grows, on any instance) and
+ * reads the connections again only when it changed, so the answer is as current as the
+ * database's, without reading the connections' rows (their sealed tokens make them large).
  */
 @Component
 public class ConnectedUsers {
     private final AccountLinkRepository links;
-    private volatile Snapshot snapshot = new Snapshot(-1, Set.of());
+    private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
 
-    private record Snapshot(long generation, Set<String> teamsUserIds) {}
+    private record Snapshot(long generation, Map<String, String> accounts) {}
 
     ConnectedUsers(AccountLinkRepository links) {
         this.links = links;
@@ -29,18 +31,23 @@ public class ConnectedUsers {
      * since someone may have connected since. Empty before the first read.
      */
     public Set<String> lastRead() {
-        return snapshot.teamsUserIds();
+        return snapshot.accounts().keySet();
     }
 
     /** The Teams ids of every active connection now. */
     public Set<String> teamsUserIds() {
+        return accounts().keySet();
+    }
+
+    /** Every active connection now: Teams user id to the Mattermost user id connected to it. */
+    public Map<String, String> accounts() {
         long generation = links.generation(); // first: connections read after it are at least this new
         Snapshot known = snapshot;
         if (known.generation() == generation) {
-            return known.teamsUserIds();
+            return known.accounts();
         }
-        Snapshot fresh = new Snapshot(generation, links.activeTeamsUserIds());
+        Snapshot fresh = new Snapshot(generation, Map.copyOf(links.activeAccounts()));
         snapshot = fresh;
-        return fresh.teamsUserIds();
+        return fresh.accounts();
     }
 }

@@ -58,7 +58,7 @@ class Audiences {
         Map<String, ForChat> found = new HashMap<>();
         Map<String, RuntimeException> failed = new HashMap<>();
         Set<String> teamsIds = new HashSet<>();
-        Set<String> connectedNow = chatIds.isEmpty() ? Set.of() : connected.teamsUserIds();
+        Map<String, String> connectedNow = chatIds.isEmpty() ? Map.of() : connected.accounts();
         Map<String, ChatInfo> infos = new HashMap<>();
         for (Map.Entry<String, Set<String>> chat : chatIds.entrySet()) {
             try {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * that, and finish it. Here the same decision is made from what this instance holds already: the
  * chat's members as last read ({@link ChatDirectory#known}), each one's presence as read within
  * {@code notifications.presence-cache-ttl} ({@link PresenceGate#cached}), and the connections,
- * settings and mutes as they are now (three queries for a request, made only when every connected
- * member of a message's chat looks present). Such a message is stored as done, with its
+ * settings and mutes as they are now (two queries for a request and the connections' generation,
+ * made only when every connected member of a message's chat looks present). Such a message is stored as done, with its
  * decisions, in its request's commit ({@link io.teamsbridge.store.SettledOnArrival}): no claim, no
  * settlement, no payload, while a redelivery is still recognised and an edit of it finishes at
  * once. A presence not read lately, or anyone who could be told, leaves the message to the worker,
@@ -64,7 +64,7 @@ class HeldBackOnArrival {
         if (looksHeldBack.isEmpty()) {
             return new Split(changes, List.of());
         }
-        Map<String, List<Candidate>> candidates = recipients.candidatesToDecide(looksHeldBack.values(), connected.teamsUserIds());
+        Map<String, List<Candidate>> candidates = recipients.candidatesToDecide(looksHeldBack.values(), connected.accounts());
         Map<String, List<Held>> heldByChat = new HashMap<>();
         looksHeldBack.forEach((chatId, chat) -> heldByChat.put(chatId, heldBack(chat, candidates.getOrDefault(chatId, List.of()))));
         List<NewInboxItem> toProcess = new ArrayList<>(changes.size());

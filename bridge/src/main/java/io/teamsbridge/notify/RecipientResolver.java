@@ -3,8 +3,6 @@ package io.teamsbridge.notify;
 import io.teamsbridge.ops.Switches;
 import io.teamsbridge.linking.NotificationPreferences;
 import io.teamsbridge.linking.UserSettings;
-import io.teamsbridge.store.AccountLink;
-import io.teamsbridge.store.AccountLinkRepository;
 import io.teamsbridge.store.ChatMuteRepository;
 import io.teamsbridge.store.ChatThreadRepository;
 import io.teamsbridge.store.Decision;
@@ -25,7 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RecipientResolver {
-    private final AccountLinkRepository links;
     private final NotificationPreferences preferences;
     private final Switches switches;
     private final ChatMuteRepository mutes;
@@ -68,63 +65,57 @@ class RecipientResolver {
     /** Why someone is not notified: the outcome recorded, and its detail (such as the Teams state). */
     record Skip(Decision.Outcome outcome, String detail) {}
 
-    RecipientResolver(AccountLinkRepository links, NotificationPreferences preferences, Switches switches, ChatMuteRepository mutes,
+    RecipientResolver(NotificationPreferences preferences, Switches switches, ChatMuteRepository mutes,
             ChatThreadRepository threads) {
         this.mutes = mutes;
-        this.links = links;
         this.preferences = preferences;
         this.switches = switches;
         this.threads = threads;
     }
 
-    /** One chat's candidates (see {@link #candidates(Collection, Set)}). */
-    List<Candidate> candidates(ChatInfo chat, Set<String> connectedNow) {
+    /** One chat's candidates (see {@link #candidates(Collection, Map)}). */
+    List<Candidate> candidates(ChatInfo chat, Map<String, String> connectedNow) {
         return candidates(List.of(chat), connectedNow).getOrDefault(chat.chatId(), List.of());
     }
 
     /**
      * The candidates of each of these chats, by chat id, in the order the chat lists its members.
-     * {@code connectedNow} ({@link io.teamsbridge.linking.ConnectedUsers}) answers most chats, which
-     * have no connected member, without a query; for the rest the connections, settings, mutes and
-     * thread roots are read as they are now, four queries for all the chats together (a batch's
-     * chats, so not four per notification).
+     * {@code connectedNow} ({@link io.teamsbridge.linking.ConnectedUsers#accounts}: Teams user id to
+     * Mattermost user id) says who is connected, as whom, without a query; for the chats with a
+     * connected member the settings, mutes and thread roots are read as they are now, three queries
+     * for all the chats together (a batch's chats, so not three per notification).
      */
-    Map<String, List<Candidate>> candidates(Collection<ChatInfo> chats, Set<String> connectedNow) {
+    Map<String, List<Candidate>> candidates(Collection<ChatInfo> chats, Map<String, String> connectedNow) {
         return candidates(chats, connectedNow, true);
     }
 
     /**
-     * As {@link #candidates(Collection, Set)}, without their thread roots (null): for deciding who
-     * could be told, which they do not change, in three queries.
+     * As {@link #candidates(Collection, Map)}, without their thread roots (null): for deciding who
+     * could be told, which they do not change, in two queries.
      */
-    Map<String, List<Candidate>> candidatesToDecide(Collection<ChatInfo> chats, Set<String> connectedNow) {
+    Map<String, List<Candidate>> candidatesToDecide(Collection<ChatInfo> chats, Map<String, String> connectedNow) {
         return candidates(chats, connectedNow, false);
     }
 
-    private Map<String, List<Candidate>> candidates(Collection<ChatInfo> chats, Set<String> connectedNow, boolean threadRoots) {
+    private Map<String, List<Candidate>> candidates(Collection<ChatInfo> chats, Map<String, String> connectedNow,
+            boolean threadRoots) {
         Map<String, List<Candidate>> out = new HashMap<>();
         if (!switches.notificationsEnabled()) {
             return out;
         }
         Map<String, List<String>> connectedMembers = new HashMap<>();
-        Set<String> teamsIds = new LinkedHashSet<>();
+        Set<String> users = new LinkedHashSet<>();
         for (ChatInfo chat : chats) {
-            List<String> members = chat.members().stream().map(ChatInfo.Member::userId).filter(connectedNow::contains).distinct().toList();
+            List<String> members = chat.members().stream().map(ChatInfo.Member::userId).filter(connectedNow::containsKey).distinct()
+                    .toList();
             if (!members.isEmpty()) {
                 connectedMembers.put(chat.chatId(), members);
-                teamsIds.addAll(members);
+                members.forEach(member -> users.add(connectedNow.get(member)));
             }
         }
-        if (teamsIds.isEmpty()) {
+        if (users.isEmpty()) {
             return out;
         }
-        Map<String, List<AccountLink>> linksOf = new HashMap<>();
-        links.findActiveByTeamsUsers(teamsIds).forEach(link -> linksOf.computeIfAbsent(link.teamsUserId(), k -> new ArrayList<>()).add(link));
-        if (linksOf.isEmpty()) {
-            return out;
-        }
-        Set<String> users = new LinkedHashSet<>();
-        linksOf.values().forEach(list -> list.forEach(link -> users.add(link.mattermostUserId())));
         Map<String, UserSettings> settings = preferences.of(users);
         Map<String, Set<String>> muted = mutes.mutedIn(connectedMembers.keySet(), users);
         Map<String, Map<String, String>> roots = threadRoots ? threads.rootsIn(connectedMembers.keySet(), users) : Map.of();
@@ -133,10 +124,8 @@ class RecipientResolver {
             Map<String, String> rootsHere = roots.getOrDefault(chatId, Map.of());
             List<Candidate> candidates = new ArrayList<>();
             for (String member : members) {
-                for (AccountLink link : linksOf.getOrDefault(member, List.of())) {
-                    String user = link.mattermostUserId();
-                    candidates.add(new Candidate(link.teamsUserId(), user, settings.get(user), mutedHere.contains(user), rootsHere.get(user)));
-                }
+                String user = connectedNow.get(member);
+                candidates.add(new Candidate(member, user, settings.get(user), mutedHere.contains(user), rootsHere.get(user)));
             }
             if (!candidates.isEmpty()) {
                 out.put(chatId, List.copyOf(candidates));

@@ -37,17 +37,6 @@ public class AccountLinkRepository {
                 .optional();
     }
 
-    /** The active connections of the given Teams users. */
-    public List<AccountLink> findActiveByTeamsUsers(java.util.Collection<String> teamsUserIds) {
-        if (teamsUserIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM account_link WHERE status = 'ACTIVE' AND teams_user_id IN (:ids)")
-                .param("ids", List.copyOf(teamsUserIds))
-                .query(AccountLinkRepository::map)
-                .list();
-    }
-
     /** Connections Microsoft still accepts; lost ones hold no place under the connection limit. */
     public long countActive() {
         return jdbc.sql("SELECT COUNT(*) FROM account_link WHERE status = 'ACTIVE'").query(Long.class).single();
@@ -144,12 +133,6 @@ public class AccountLinkRepository {
      */
     public long generation() {
         return jdbc.sql("SELECT generation FROM connection_generation WHERE id = 1").query(Long.class).single();
-    }
-
-    /** The Teams ids of every active connection. */
-    public java.util.Set<String> activeTeamsUserIds() {
-        return java.util.Set.copyOf(jdbc.sql("SELECT teams_user_id FROM account_link WHERE status = 'ACTIVE'")
-                .query(String.class).list());
     }
 
     /** Every active connection: Teams user id to Mattermost user id. */
