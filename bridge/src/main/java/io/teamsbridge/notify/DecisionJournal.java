@@ -2,24 +2,29 @@ package io.teamsbridge.notify;
 
 import io.teamsbridge.store.Decision;
 import io.teamsbridge.store.DecisionRepository;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps each user's decisions for "/msteams status". The pipeline's threads add them as they
  * decide; the worker writes what a batch decided in one statement, in the transaction that settles
- * the batch, so the list costs a batch insert per batch, not a write (or a commit) per person. It
- * is a diagnostic: a decision lost to a crash between deciding and writing is not worth a
- * transaction on the delivery path.
+ * the batch, so the list costs a batch insert per batch, not a write (or a commit) per person.
+ * What the webhook decides (messages settled as they arrive) is written every {@link #FLUSH_EVERY}
+ * if no settlement took it first, in one statement for all the requests of that second rather than
+ * in each request's commit, and at shutdown. It is a diagnostic: a decision lost to a crash
+ * between deciding and writing is not worth a transaction on the delivery path.
  */
 @Component
-class DecisionJournal {
+class DecisionJournal implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DecisionJournal.class);
+    static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
     /** A bound on what waits, should writes fail for long: the oldest are dropped first. */
     private static final int MAX_WAITING = 50_000;
 
@@ -49,6 +54,11 @@ class DecisionJournal {
         } catch (DataAccessException e) {
             log.warn("Giving up message {} in the users' status lists failed: {}", messageId, e.getMessage());
         }
+    }
+
+    @Override
+    public void destroy() {
+        flush();
     }
 
     /** Writes everything waiting; on a database error it stays for the next call. */

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,33 +93,24 @@ class DecisionLog {
     }
 
     void notDelivered(About about, Candidate to, Skip why) {
-        announceNotDelivered(about.chatId(), about.messageId(), to, why);
+        notDelivered(why.outcome().name().toLowerCase(Locale.ROOT));
+        String because = because(why);
+        publish(about.chatId(), about.messageId(), to.mattermostUserId(), Kind.NOT_DELIVERED, because);
         journal(about, to, why.outcome(), why.detail());
+        log.debug("Message {} in chat {}: not delivered to Mattermost user {} because {}.", about.messageId(), about.chatId(),
+                to.mattermostUserId(), because);
     }
 
     /**
-     * The decisions about a message settled as it arrived, as its users' lists show them: stored
-     * with the message ({@link io.teamsbridge.store.SettledOnArrival}), not journaled.
+     * A message settled as it arrived, once stored: received, and each of its users not told, as
+     * the worker reports and lists them (listed without the sender's name: it stays encrypted).
      */
-    List<Decision> listed(HeldBackOnArrival.Settled settled) {
-        About unread = new About(settled.item().chatId(), settled.item().messageId(), null, settled.chat(), "", null);
-        return settled.held().stream().map(h -> decision(unread, h.candidate(), h.skip().outcome(), h.skip().detail())).toList();
-    }
-
-    /** A message settled as it arrived, once stored: received, and each of its users not told, as the worker reports them. */
     void settledOnArrival(HeldBackOnArrival.Settled settled) {
         String chatId = settled.item().chatId();
         String messageId = settled.item().messageId();
         publish(chatId, messageId, null, Kind.RECEIVED, settled.item().changeType());
-        settled.held().forEach(h -> announceNotDelivered(chatId, messageId, h.candidate(), h.skip()));
-    }
-
-    private void announceNotDelivered(String chatId, String messageId, Candidate to, Skip why) {
-        notDelivered(why.outcome().name().toLowerCase(Locale.ROOT));
-        String because = because(why);
-        publish(chatId, messageId, to.mattermostUserId(), Kind.NOT_DELIVERED, because);
-        log.debug("Message {} in chat {}: not delivered to Mattermost user {} because {}.", messageId, chatId, to.mattermostUserId(),
-                because);
+        About unread = new About(chatId, messageId, null, settled.chat(), "", null);
+        settled.held().forEach(h -> notDelivered(unread, h.candidate(), h.skip()));
     }
 
     /** The sender is not told of their own message, and it is not listed as a decision about them. */
@@ -170,12 +160,9 @@ class DecisionLog {
     }
 
     private void journal(About about, Candidate to, Decision.Outcome outcome, String detail) {
-        journal.add(decision(about, to, outcome, detail), about.retryOf());
-    }
-
-    private Decision decision(About about, Candidate to, Decision.Outcome outcome, String detail) {
-        return new Decision(to.mattermostUserId(), clock.instant(), about.chatId(), about.messageId(),
-                ChatLabels.of(about.chat(), to.teamsUserId()), about.senderName() == null ? "" : about.senderName(), outcome, detail);
+        journal.add(new Decision(to.mattermostUserId(), clock.instant(), about.chatId(), about.messageId(),
+                ChatLabels.of(about.chat(), to.teamsUserId()), about.senderName() == null ? "" : about.senderName(), outcome, detail),
+                about.retryOf());
     }
 
     private static String because(Skip why) {

@@ -7,12 +7,12 @@ import io.teamsbridge.microsoft.changes.MalformedNotificationException;
 import io.teamsbridge.microsoft.changes.OversizedNotificationException;
 import io.teamsbridge.microsoft.subscriptions.SubscriptionManager;
 import io.teamsbridge.store.InboxRepository;
-import io.teamsbridge.store.SettledOnArrival;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -122,12 +122,13 @@ class NotificationWebhook {
 
     private ResponseEntity<String> act(BatchJudge.Verdict.Accept accept) {
         Triage.Sorted sorted = Triage.Sorted.NOTHING;
+        Set<String> newlySettled = Set.of();
         if (!accept.changes().isEmpty()) {
             try {
                 sorted = triage.sort(accept.changes());
                 if (!sorted.toStore().isEmpty() || !sorted.settled().isEmpty()) {
-                    inbox.insertAll(sorted.toStore(), sorted.settled().stream()
-                            .map(settled -> new SettledOnArrival(settled.item(), decisions.listed(settled))).toList(), clock.instant());
+                    newlySettled = inbox.insertAll(sorted.toStore(),
+                            sorted.settled().stream().map(HeldBackOnArrival.Settled::item).toList(), clock.instant()).newlySettled();
                 }
             } catch (DataAccessException e) {
                 log.warn("Could not store {} notification(s); Graph will deliver them again: {}", accept.changes().size(),
@@ -138,7 +139,11 @@ class NotificationWebhook {
             if (!sorted.toStore().isEmpty()) {
                 signal.signal();
             }
-            sorted.settled().forEach(decisions::settledOnArrival);
+            for (HeldBackOnArrival.Settled settled : sorted.settled()) {
+                if (newlySettled.contains(settled.item().dedupeKey())) { // not a redelivery: decided once
+                    decisions.settledOnArrival(settled);
+                }
+            }
             sorted.concernNobody().forEach(change -> decisions.concernsNobody(change.chatId(), change.messageId()));
         }
         metrics.accepted(accept, sorted);

@@ -49,11 +49,6 @@ public class DecisionRepository {
         }
         List<Decision> all = new java.util.ArrayList<>(fresh);
         replacing.forEach(r -> all.add(r.decision()));
-        insert(batches, all);
-    }
-
-    /** One batch insert, in the caller's transaction (the inbox's, for messages settled as they arrive). */
-    static void insert(JdbcTemplate batches, List<Decision> all) {
         if (all.isEmpty()) {
             return;
         }

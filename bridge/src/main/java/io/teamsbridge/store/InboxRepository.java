@@ -53,21 +53,24 @@ public class InboxRepository {
      * winner's unique key) are resolved by trying again.
      */
     public int insertAll(List<NewInboxItem> items, Instant now) {
-        return insertAll(items, List.of(), now);
+        return insertAll(items, List.of(), now).inserted();
     }
+
+    /** What a request's store wrote: how many rows were new, and which settled messages (by de-duplication key) among them. */
+    public record Stored(int inserted, Set<String> newlySettled) {}
 
     /**
      * As {@link #insertAll(List, Instant)}, with new messages that are finished as they arrive
-     * ({@code settled}): stored as done, without their payloads (nothing will read them), and with
-     * their decisions, in the same commit. A settled message stored before (Graph delivered it
-     * again) writes nothing, so no user's list shows it twice.
+     * ({@code settled}): stored as done, without their payloads (nothing will read them), in the
+     * same commit. A settled message stored before (Graph delivered it again) is not among
+     * {@link Stored#newlySettled}, so its caller records nothing twice.
      */
-    public int insertAll(List<NewInboxItem> items, List<SettledOnArrival> settled, Instant now) {
+    public Stored insertAll(List<NewInboxItem> items, List<NewInboxItem> settled, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                int[] inserted = new int[1];
-                writes.run(() -> inserted[0] = insertMissing(items, settled, now));
-                return inserted[0];
+                Stored[] stored = new Stored[1];
+                writes.run(() -> stored[0] = insertMissing(items, settled, now));
+                return stored[0];
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
                     throw raced;
@@ -76,19 +79,20 @@ public class InboxRepository {
         }
     }
 
-    private int insertMissing(List<NewInboxItem> items, List<SettledOnArrival> settled, Instant now) {
+    private Stored insertMissing(List<NewInboxItem> items, List<NewInboxItem> settled, Instant now) {
         // Graph may repeat a notification inside one request: the first copy counts.
         Map<String, NewInboxItem> byKey = new java.util.LinkedHashMap<>();
-        Map<String, SettledOnArrival> settledByKey = new java.util.HashMap<>();
+        Set<String> settledKeys = new java.util.HashSet<>();
         items.forEach(item -> byKey.putIfAbsent(item.dedupeKey(), item));
         settled.forEach(done -> {
-            if (byKey.putIfAbsent(done.item().dedupeKey(), done.item()) == null) {
-                settledByKey.put(done.item().dedupeKey(), done);
+            if (byKey.putIfAbsent(done.dedupeKey(), done) == null) {
+                settledKeys.add(done.dedupeKey());
             }
         });
         byKey.keySet().removeAll(openOrDone(byKey.keySet()));
+        settledKeys.retainAll(byKey.keySet());
         if (byKey.isEmpty()) {
-            return 0;
+            return new Stored(0, Set.of());
         }
         // One batch per table, not a statement per notification: on PostgreSQL one round trip each.
         List<NewInboxItem> fresh = List.copyOf(byKey.values());
@@ -107,7 +111,7 @@ public class InboxRepository {
                         ps.setString(4, item.chatId());
                         ps.setString(5, item.messageId());
                         ps.setObject(6, at);
-                        ps.setString(7, settledByKey.containsKey(item.dedupeKey()) ? "DONE" : "PENDING");
+                        ps.setString(7, settledKeys.contains(item.dedupeKey()) ? "DONE" : "PENDING");
                         ps.setObject(8, at);
                     }
 
@@ -121,13 +125,9 @@ public class InboxRepository {
             throw new IllegalStateException("The database returned " + keys.size() + " ids for " + fresh.size() + " new items");
         }
         List<Integer> pending = new ArrayList<>(fresh.size());
-        List<Decision> decided = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
-            SettledOnArrival done = settledByKey.get(fresh.get(i).dedupeKey());
-            if (done == null) {
+            if (!settledKeys.contains(fresh.get(i).dedupeKey())) {
                 pending.add(i);
-            } else {
-                decided.addAll(done.decisions());
             }
         }
         if (!pending.isEmpty()) {
@@ -145,8 +145,7 @@ public class InboxRepository {
                 }
             });
         }
-        DecisionRepository.insert(batches, decided);
-        return fresh.size();
+        return new Stored(fresh.size(), Set.copyOf(settledKeys));
     }
 
     /** Which of these de-duplication keys are stored already, whatever their status (a unique-index lookup each). */

@@ -9,6 +9,7 @@ import io.teamsbridge.testing.BridgeExtension;
 import io.teamsbridge.testing.World;
 import io.teamsbridge.testing.World.Person;
 import io.teamsbridge.config.NotificationsProperties;
+import io.teamsbridge.ops.PeriodicJob;
 import io.teamsbridge.store.Decision;
 import io.teamsbridge.store.DecisionRepository;
 import java.time.Duration;
@@ -140,6 +141,7 @@ class TriageIT {
         } finally {
             bridge.harness().teams().faults(Map.of("duplicateDeliveries", false));
         }
+        bridge.harness().bean("decisionJournalJob", PeriodicJob.class).runNow(); // what the webhook decided, written now
         assertThat(decisions.latest(eve.mattermostUserId(), 10)).extracting(Decision::messageId, Decision::outcome, Decision::detail)
                 .as("listed once each, as the worker lists them").containsExactly(
                         tuple(second, Decision.Outcome.PRESENT, "Available"), tuple(first, Decision.Outcome.PRESENT, "Available"));

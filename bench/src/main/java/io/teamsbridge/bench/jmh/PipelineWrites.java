@@ -8,7 +8,6 @@ import io.teamsbridge.store.InboxClaims;
 import io.teamsbridge.store.InboxItem;
 import io.teamsbridge.store.InboxRepository;
 import io.teamsbridge.store.NewInboxItem;
-import io.teamsbridge.store.SettledOnArrival;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +26,15 @@ final class PipelineWrites {
     private final InboxRepository inbox;
     private final InboxClaims claims;
     private final BatchSettlement settlement;
+    private final DecisionRepository decisions;
     private final Instant now = Instant.parse("2026-12-04T08:00:00Z");
     private long next;
 
     PipelineWrites(H2File h2) {
         inbox = new InboxRepository(h2.jdbc, h2.batches, h2.transactions, h2.writes);
         claims = new InboxClaims(h2.jdbc, h2.transactions);
-        settlement = new BatchSettlement(h2.transactions, inbox, new DeliveryRepository(h2.jdbc, h2.writes),
-                new DecisionRepository(h2.jdbc, h2.batches));
+        decisions = new DecisionRepository(h2.jdbc, h2.batches);
+        settlement = new BatchSettlement(h2.transactions, inbox, new DeliveryRepository(h2.jdbc, h2.writes), decisions);
     }
 
     /** One webhook request carrying {@code count} new notifications: one commit. */
@@ -43,12 +43,18 @@ final class PipelineWrites {
     }
 
     /**
-     * One webhook request carrying {@code count} new messages that nobody could be told of, settled
-     * as they arrive: stored done, each with one user's decision, in one commit.
+     * {@code requests} webhook requests, each carrying one new message that nobody could be told
+     * of, settled as it arrives (stored done, a commit each), then their decisions in one batch as
+     * the journal writes them.
      */
-    void webhookSettled(int count) {
-        inbox.insertAll(List.of(), fresh(count).stream().map(i -> new SettledOnArrival(i, List.of(present(i.chatId(), i.messageId()))))
-                .toList(), now);
+    void webhookSettled(int requests) {
+        List<Decision> decided = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            NewInboxItem item = fresh(1).get(0);
+            inbox.insertAll(List.of(), List.of(item), now);
+            decided.add(present(item.chatId(), item.messageId()));
+        }
+        decisions.insertAll(decided, List.of());
     }
 
     private List<NewInboxItem> fresh(int count) {
