@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * chat's members as last read ({@link ChatDirectory#known}), each one's presence as read within
  * {@code notifications.presence-cache-ttl} ({@link PresenceGate#cached}), and the connections,
  * settings and mutes as they are now (two queries for a request and the connections' generation,
- * made only when every connected member of a message's chat looks present). Such a message is stored as done, with its
- * decisions, in its request's commit ({@link io.teamsbridge.store.SettledOnArrival}): no claim, no
+ * made only when every connected member of a message's chat looks present). Such a message is
+ * stored as done in its request's commit ({@link io.teamsbridge.store.InboxRepository#insertAll(List,
+ * List, java.time.Instant)}), and its decisions go to the {@link DecisionJournal}: no claim, no
  * settlement, no payload, while a redelivery is still recognised and an edit of it finishes at
  * once. A presence not read lately, or anyone who could be told, leaves the message to the worker,
  * which looks presence up and decides as before; so does every edit and deletion. Like every
