@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.teamsbridge.testing.BridgeHarness;
+import io.teamsbridge.testing.ScratchDirectory;
 import io.teamsbridge.testing.TestDatabase;
 import io.teamsbridge.testing.World;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +24,7 @@ class DatabaseRestartIT {
     @Test
     void aPostgresRestartDuringARunLosesAndDoublesNothing() throws Exception {
         assumeTrue("postgres".equals(TestDatabase.selectedKind()), "runs in the PostgreSQL pass");
-        Path data = Files.createTempDirectory("restarted-postgres");
+        Path data = ScratchDirectory.create("restarted-postgres-");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -3,7 +3,6 @@ package io.teamsbridge.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,15 +39,11 @@ public final class TestDatabase {
     }
 
     public static TestDatabase h2() {
-        try {
-            Path dir = Files.createTempDirectory("teams-bridge-h2-");
-            return new TestDatabase("h2", Map.of(
-                    "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096;CACHE_SIZE=4096",
-                    "spring.datasource.username", "sa",
-                    "spring.datasource.password", ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = ScratchDirectory.create("h2-");
+        return new TestDatabase("h2", Map.of(
+                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("bridge") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096;CACHE_SIZE=4096",
+                "spring.datasource.username", "sa",
+                "spring.datasource.password", ""));
     }
 
     public static synchronized TestDatabase postgres() {
