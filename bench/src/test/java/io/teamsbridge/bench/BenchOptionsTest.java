@@ -36,7 +36,9 @@ class BenchOptionsTest {
         assertThat(defaults.rate()).isEqualTo(300);
         assertThat(defaults.warmup()).isEqualTo(240);
         assertThat(ramp.warmup()).isEqualTo(60);
-        assertThat(BenchOptions.parse(new String[] {"--scenario", "realistic"}).warmup()).isEqualTo(60);
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "realistic"}).warmup()).isEqualTo(120);
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "realistic", "--ramp"}).warmup()).isEqualTo(60);
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "burst"}).warmup()).isEqualTo(60);
         assertThat(BenchOptions.parse(new String[] {"--warmup", "10"}).warmup()).isEqualTo(10);
         assertThat(defaults.steady()).isTrue();
         assertThat(ramp.steady()).isFalse();
