@@ -96,6 +96,14 @@ public final class PeriodicJob implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Cancels the next passes. A pass in progress ends first: it holds this job's monitor (see
+     * {@link #runNow()}), so the interrupt below reaches only the wait between passes, never a
+     * pass in the middle of its work. H2 closes its file when a thread is interrupted during
+     * file I/O, and the passes that write (the decision journal every second, housekeeping, key
+     * rotation) would leave the rest of the shutdown, the journal's last flush included, with a
+     * closed database. A pass's calls all have timeouts, so the wait is bounded by them.
+     */
     @Override
     public void stop() {
         ScheduledExecutorService running;

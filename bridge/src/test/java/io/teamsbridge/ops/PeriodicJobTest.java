@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,33 @@ class PeriodicJobTest {
         } finally {
             job.stop();
         }
+    }
+
+    @Test
+    void stoppingLetsARunningPassFinishWithoutAnInterrupt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();
+        PeriodicJob job = new PeriodicJob("writer", Duration.ZERO, Duration.ofHours(1), () -> {
+            started.countDown();
+            try {
+                release.await();
+                finished.set(true);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        job.start();
+        started.await();
+        Thread stopper = Thread.ofPlatform().start(job::stop);
+        // The stopper waits for the pass to end before it cancels anything.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stopper.getState() == Thread.State.BLOCKED);
+        release.countDown();
+        stopper.join();
+        assertThat(finished).isTrue();
+        assertThat(interrupted).isFalse();
+        assertThat(job.isRunning()).isFalse();
     }
 
     @Test
