@@ -1,6 +1,7 @@
 package io.teamsbridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teamsbridge.testing.TestDatabase;
 import java.time.OffsetDateTime;
@@ -9,12 +10,14 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * V18 puts the message before the chat in the inbox's de-duplication key and keeps what was stored
- * before: a redelivery of a message received before an upgrade is still recognised.
+ * V18 and V19 put the message before the chat in the inbox's de-duplication key and the delivery
+ * map's key, and keep what was stored before: a redelivery of a message received before an
+ * upgrade is still recognised, and every forwarded post can still be edited or deleted.
  */
 class KeyOrderMigrationsIT {
     private static final OffsetDateTime AT = OffsetDateTime.of(2026, 12, 6, 9, 0, 0, 0, ZoneOffset.UTC);
@@ -60,6 +63,31 @@ class KeyOrderMigrationsIT {
                 "deleted|1733475600999|19:meeting_x|y@thread.v2|",
                 hashed,
                 "created|19:other@thread.v2|1|");
+    }
+
+    @Test
+    void deliveriesStoredBeforeAreKeptWholeAndStillUnique() {
+        JdbcClient jdbc = atVersion17();
+        jdbc.sql("INSERT INTO delivery (chat_id, message_id, mattermost_user_id, status, post_id, created_at, updated_at, last_error, "
+                        + "post_ids) VALUES ('19:a1b2@thread.v2', '1733475600123', 'mm-pat', 'POSTED', 'post-1', ?, ?, NULL, 'post-1 post-2')")
+                .params(AT, AT.plusSeconds(1)).update();
+        jdbc.sql("INSERT INTO delivery (chat_id, message_id, mattermost_user_id, status, post_id, created_at, updated_at, last_error, "
+                        + "post_ids) VALUES ('19:c3@thread.v2', '1733475600123', 'mm-pat', 'FAILED', NULL, ?, ?, 'Mattermost: 403', NULL)")
+                .params(AT, AT).update();
+
+        migrate();
+
+        DeliveryRepository deliveries = new DeliveryRepository(jdbc, null);
+        assertThat(deliveries.findForMessage("19:a1b2@thread.v2", "1733475600123")).singleElement().satisfies(d -> {
+            assertThat(d.mattermostUserId()).isEqualTo("mm-pat");
+            assertThat(d.status()).isEqualTo(Delivery.Status.POSTED);
+            assertThat(d.parts()).containsExactly("post-1", "post-2");
+        });
+        assertThat(deliveries.findForMessage("19:c3@thread.v2", "1733475600123")).singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.FAILED));
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO delivery (chat_id, message_id, mattermost_user_id, status, created_at, updated_at) "
+                + "VALUES ('19:a1b2@thread.v2', '1733475600123', 'mm-pat', 'PENDING', ?, ?)").params(AT, AT).update())
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     private static void insertInbox(JdbcClient jdbc, String key, String type, String chatId, String messageId) {
