@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *     looked up together)
  * @param batchLinger after a batch that was not full, how long the worker waits before claiming the
  *     next, so that notifications arriving meanwhile share it (each batch costs the same database
- *     statements and commits whatever its size); zero claims at once
+ *     statements and commits whatever its size); zero claims at once (at most 1s)
  * @param commitLinger while notification requests come hard on each other's heels, how long each
  *     one's commit may wait for later ones to share it (the commit, not the statement, is what a
  *     write costs); the answer to Graph is delayed by at most this; zero commits each at once (at most 1s)
@@ -43,8 +43,8 @@ public record NotificationsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("24h") @NotNull Duration maxAge,
         @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
-        @DefaultValue("20ms") @NotNull Duration batchLinger,
-        @DefaultValue("5ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration commitLinger,
+        @DefaultValue("50ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration batchLinger,
+        @DefaultValue("10ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration commitLinger,
         @DefaultValue("16") @Min(1) @Max(256) int concurrency,
         @DefaultValue("1m") @NotNull Duration claimLease,
         @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize maxBodySize,

@@ -80,6 +80,14 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void aBatchLingerBeyondItsBoundsStopsTheServiceNamingTheSetting(CapturedOutput output) {
+        Map<String, String> p = valid();
+        p.put("notifications.batch-linger", "2s"); // every notification would wait that long before its batch
+        assertThatThrownBy(() -> run(p)).isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr()).contains("Configuration error: notifications.batch-linger");
+    }
+
+    @Test
     void aMissingBotTokenStopsTheServiceNamingTheSetting(CapturedOutput output) {
         Map<String, String> p = valid();
         p.remove("mattermost.bot-token");
