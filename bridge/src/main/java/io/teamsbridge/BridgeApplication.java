@@ -16,6 +16,7 @@ public class BridgeApplication {
             System.exit(DecryptCommand.run(List.of(args).subList(1, args.length), System.in, System.out, System.err));
         }
         allowBasicProxyAuthenticationForTunnels();
+        capCachedDirectBuffers();
         if (args.length > 0 && args[0].equals("doctor")) {
             // Checks the real setup and prints a checklist; starts no web server and no work.
             System.exit(DoctorCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
@@ -30,6 +31,19 @@ public class BridgeApplication {
     private static void allowBasicProxyAuthenticationForTunnels() {
         if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
             System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        }
+    }
+
+    /**
+     * A channel write or read of a heap buffer goes through a temporary direct buffer, which the JDK
+     * keeps per thread, however large, unless told a limit. H2 writes its chunks so, from several
+     * threads, and those buffers held 4–5 MiB of native memory for good (docs/performance.md,
+     * "Direct buffers kept per thread"); larger ones are now freed after use. Read before the first
+     * channel is used, so it is set here; {@code -Djdk.nio.maxCachedBufferSize} overrides it.
+     */
+    private static void capCachedDirectBuffers() {
+        if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
+            System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(256 * 1024));
         }
     }
 }

@@ -20,7 +20,7 @@ record BenchOptions(String db, String scenario, double rate, boolean ramp, doubl
         boolean nobodyAway, java.util.Map<String, String> bridgeSettings) {
 
     /** The JVM flags of the command README.md runs the bridge with; a test keeps the two in step. */
-    static final List<String> README_JVM_FLAGS = List.of("-Xmx112m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
+    static final List<String> README_JVM_FLAGS = List.of("-Xmx112m", "-XX:+UseSerialGC", "-XX:-TieredCompilation", "-XX:TrimNativeHeapInterval=5000");
 
     /** A ramp step shorter than this measures how a step starts, not what the bridge sustains. */
     static final double MIN_RAMP_STEP_SECONDS = 60;

@@ -42,10 +42,10 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("24h") @NotNull Duration maxAge,
-        @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("200") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("50ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration batchLinger,
         @DefaultValue("10ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration commitLinger,
-        @DefaultValue("16") @Min(1) @Max(256) int concurrency,
+        @DefaultValue("32") @Min(1) @Max(256) int concurrency,
         @DefaultValue("1m") @NotNull Duration claimLease,
         @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize maxBodySize,
         @DefaultValue("20s") @NotNull Duration presenceCacheTtl,

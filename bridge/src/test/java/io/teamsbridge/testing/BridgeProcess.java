@@ -31,7 +31,7 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     /** The JVM options the README gives for running the bridge. */
-    public static final List<String> README_JVM_OPTIONS = List.of("-Xmx112m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
+    public static final List<String> README_JVM_OPTIONS = List.of("-Xmx112m", "-XX:+UseSerialGC", "-XX:-TieredCompilation", "-XX:TrimNativeHeapInterval=5000");
 
     /** Starts the jar with the README's JVM options and these settings, and waits until it answers. */
     public static BridgeProcess start(Map<String, String> settings, URI bridgeUrl, Path log) throws IOException {
